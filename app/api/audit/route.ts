@@ -1,0 +1,6 @@
+import { listAudit } from "@/lib/server/audit";
+import { json, route } from "@/lib/server/route";
+import { listAuditQuerySchema } from "@/lib/schemas/audit";
+
+// GET /api/audit: audit log, newest first (filters: actor, action, target)
+export const GET = route({ auth: "admin", query: listAuditQuerySchema }, async ({ query }) => json(listAudit(query)));

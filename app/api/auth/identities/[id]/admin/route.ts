@@ -1,0 +1,9 @@
+import { demoteAdmin, promoteAdmin } from "@/lib/server/handlers/identities";
+import { route } from "@/lib/server/route";
+import { idParamsSchema } from "@/lib/schemas/common";
+
+// POST /api/auth/identities/:id/admin: make the user a dashboard admin
+export const POST = route({ auth: "admin", params: idParamsSchema }, promoteAdmin);
+
+// DELETE /api/auth/identities/:id/admin: remove the admin role (never the last admin)
+export const DELETE = route({ auth: "admin", params: idParamsSchema }, demoteAdmin);

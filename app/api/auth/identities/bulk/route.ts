@@ -1,0 +1,7 @@
+import { IMPORT_LIMIT } from "@/lib/server/body";
+import { bulk } from "@/lib/server/handlers/bulk";
+import { route } from "@/lib/server/route";
+import { bulkBodySchema } from "@/lib/schemas/identity";
+
+// POST /api/auth/identities/bulk: activate / deactivate / revoke_sessions / delete up to 500 users
+export const POST = route({ auth: "admin", body: bulkBodySchema, maxBody: IMPORT_LIMIT }, bulk);

@@ -1,0 +1,9 @@
+import { login, startLogin } from "@/lib/server/handlers/auth";
+import { route } from "@/lib/server/route";
+import { loginBodySchema } from "@/lib/schemas/auth";
+
+// GET /api/auth/login: start a Kratos API login flow (id and expiry only)
+export const GET = route({ auth: "public" }, startLogin);
+
+// POST /api/auth/login: email + password → truss_session cookie (admins only)
+export const POST = route({ auth: "public", body: loginBodySchema }, login);

@@ -1,0 +1,6 @@
+import { setup } from "@/lib/server/handlers/auth";
+import { route } from "@/lib/server/route";
+import { setupBodySchema } from "@/lib/schemas/auth";
+
+// POST /api/setup: create the first admin with the single-use setup token
+export const POST = route({ auth: "public", body: setupBodySchema }, setup);

@@ -1,0 +1,7 @@
+import { IMPORT_LIMIT } from "@/lib/server/body";
+import { importHandler } from "@/lib/server/handlers/bulk";
+import { route } from "@/lib/server/route";
+import { importBodySchema, importQuerySchema } from "@/lib/schemas/import";
+
+// POST /v1/auth/users/import: import up to 500 users (service_role key)
+export const POST = route({ auth: "service_role", query: importQuerySchema, body: importBodySchema, maxBody: IMPORT_LIMIT }, importHandler);

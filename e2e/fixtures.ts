@@ -1,0 +1,8 @@
+import { randomUUID } from "node:crypto";
+
+export const ADMIN = { email: "admin@e2e.test", password: "e2e-Admin-pass-9x" };
+
+/** A unique email per test so specs never depend on each other's leftovers. */
+export function uniqueEmail(tag: string): string {
+  return `${tag}-${randomUUID().slice(0, 8)}@e2e.test`;
+}

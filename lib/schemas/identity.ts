@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { jsonObjectSchema, pageSchema, pageSizeSchema, pageTokenSchema } from "@/lib/schemas/common";
+import { passwordNotEmail, passwordNotEmailIssue, passwordSchema } from "@/lib/schemas/password";
+
+export const identityStateSchema = z.enum(["active", "inactive"]);
+export type IdentityState = z.infer<typeof identityStateSchema>;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: "must be a valid email address" }))
+  .transform((e) => e.normalize("NFKC").toLowerCase());
+
+export const nameSchema = z.string().trim().min(1).max(200);
+
+/** What the dashboard shows of a Kratos identity: no credentials config, no hashes, no OIDC tokens. */
+export const identitySchema = z.object({
+  id: z.uuid(),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  state: identityStateSchema,
+  is_admin: z.boolean(),
+  schema_id: z.string(),
+  traits: jsonObjectSchema,
+  metadata_public: z.unknown().nullable(),
+  credential_types: z.array(z.string()),
+  providers: z.array(z.object({ provider: z.string(), subject: z.string() })),
+  verifiable_addresses: z.array(
+    z.object({ value: z.string(), via: z.string(), verified: z.boolean(), status: z.string() }),
+  ),
+  recovery_addresses: z.array(z.object({ value: z.string(), via: z.string() })),
+  created_at: z.string().nullable(),
+  updated_at: z.string().nullable(),
+  state_changed_at: z.string().nullable(),
+});
+export type Identity = z.infer<typeof identitySchema>;
+
+export const identityPageSchema = pageSchema(identitySchema);
+export type IdentityPage = z.infer<typeof identityPageSchema>;
+
+export const listIdentitiesQuerySchema = z.object({
+  page_size: pageSizeSchema,
+  page_token: pageTokenSchema.optional(),
+  search: z.string().trim().max(254).optional(),
+  state: identityStateSchema.optional(),
+  provider: z.string().trim().min(1).max(64).optional(),
+});
+export type ListIdentitiesQuery = z.infer<typeof listIdentitiesQuerySchema>;
+
+export const createIdentityBodySchema = z
+  .object({
+    email: emailSchema,
+    password: passwordSchema.optional(),
+    name: nameSchema.optional(),
+    state: identityStateSchema.default("active"),
+    metadata_public: jsonObjectSchema.optional(),
+  })
+  .strict()
+  .refine(passwordNotEmail, passwordNotEmailIssue);
+export type CreateIdentityBody = z.infer<typeof createIdentityBodySchema>;
+
+export const updateIdentityBodySchema = z
+  .object({
+    email: emailSchema.optional(),
+    name: nameSchema.nullable().optional(),
+    traits: jsonObjectSchema.optional(),
+    metadata_public: jsonObjectSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, "nothing to update");
+export type UpdateIdentityBody = z.infer<typeof updateIdentityBodySchema>;
+
+export const setStateBodySchema = z.object({ state: identityStateSchema }).strict();
+
+export const resetPasswordBodySchema = z
+  .object({ password: passwordSchema, revoke_sessions: z.boolean().default(true) })
+  .strict();
+export type ResetPasswordBody = z.infer<typeof resetPasswordBodySchema>;
+
+export const recoveryBodySchema = z
+  .object({
+    method: z.enum(["code", "link"]).default("code"),
+    expires_in: z
+      .string()
+      .regex(/^\d+(m|h)$/, "must look like 30m or 12h")
+      .default("1h"),
+  })
+  .strict();
+export const recoverySchema = z.object({
+  method: z.enum(["code", "link"]),
+  recovery_link: z.string(),
+  recovery_code: z.string().nullable(),
+  expires_at: z.string().nullable(),
+});
+export type Recovery = z.infer<typeof recoverySchema>;
+
+export const bulkActionSchema = z.enum(["activate", "deactivate", "revoke_sessions", "delete"]);
+export const bulkBodySchema = z
+  .object({ action: bulkActionSchema, ids: z.array(z.uuid()).min(1).max(500) })
+  .strict();
+export type BulkBody = z.infer<typeof bulkBodySchema>;
+export const itemResultSchema = z.object({
+  id: z.string(),
+  status: z.enum(["ok", "error"]),
+  error: z.object({ id: z.string(), message: z.string() }).optional(),
+});
+export const bulkResultSchema = z.object({
+  action: bulkActionSchema,
+  summary: z.object({ ok: z.number(), failed: z.number() }),
+  results: z.array(itemResultSchema),
+});
+export type BulkResult = z.infer<typeof bulkResultSchema>;

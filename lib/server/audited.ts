@@ -1,0 +1,34 @@
+import "server-only";
+import type { Actor } from "@/lib/server/actor";
+import { recordAudit } from "@/lib/server/audit";
+import { ApiError } from "@/lib/server/errors";
+
+export interface Who {
+  actor: Actor;
+  ip: string;
+}
+
+/** Runs a mutation and records it in the audit log, whether it succeeds or fails. */
+export async function audited<T>(
+  who: Who,
+  action: string,
+  target: string | null,
+  fn: () => Promise<T>,
+  details?: (result: T) => Record<string, unknown>,
+): Promise<T> {
+  try {
+    const result = await fn();
+    recordAudit({ actor: who.actor, ip: who.ip, action, target, outcome: "success", details: details?.(result) });
+    return result;
+  } catch (err) {
+    recordAudit({
+      actor: who.actor,
+      ip: who.ip,
+      action,
+      target,
+      outcome: "failure",
+      details: { error: err instanceof ApiError ? err.id : "internal" },
+    });
+    throw err;
+  }
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""));
+const optionalString = z.string().trim().min(1).optional().catch(undefined);
+
+/** Every env var the server reads, validated once; a bad value stops boot with a message naming it. */
+export const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    KRATOS_PUBLIC_URL: url.optional(),
+    KRATOS_ADMIN_URL: url.optional(),
+    KRATOS_ADMIN_TOKEN: optionalString,
+    KRATOS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+    KRATOS_IDENTITY_SCHEMA_ID: z.string().trim().min(1).default("default"),
+    // Fail closed: only the exact string "false" disables auth.
+    TRUSS_AUTH_REQUIRED: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim().toLowerCase() !== "false"),
+    TRUSS_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    TRUSS_DATA_DIR: z.string().default("./.data").transform((d) => path.resolve(d)),
+    TRUSS_PUBLIC_URL: url.optional(),
+    TRUSS_TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v) => v === "true" || v === "1"),
+    TRUSS_ADMIN_EMAIL: z.email().optional(),
+    TRUSS_ADMIN_PASSWORD: z.string().min(1).optional(),
+    TRUSS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    TRUSS_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+    EMBEDDED_KRATOS_PUBLIC_PORT: z.coerce.number().int().min(0).max(65535).default(4433),
+    EMBEDDED_KRATOS_ADMIN_PORT: z.coerce.number().int().min(0).max(65535).default(4434),
+    EMBEDDED_KRATOS_BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+    KRATOS_OIDC_PROVIDERS: z.string().default(""),
+  })
+  .refine((e) => !!e.KRATOS_PUBLIC_URL === !!e.KRATOS_ADMIN_URL, {
+    message: "KRATOS_PUBLIC_URL and KRATOS_ADMIN_URL must be set together (or both left unset for the embedded Kratos)",
+    path: ["KRATOS_ADMIN_URL"],
+  })
+  .refine((e) => !!e.TRUSS_ADMIN_EMAIL === !!e.TRUSS_ADMIN_PASSWORD, {
+    message: "TRUSS_ADMIN_EMAIL and TRUSS_ADMIN_PASSWORD must be set together",
+    path: ["TRUSS_ADMIN_PASSWORD"],
+  });
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parses process.env on first use; throws one readable message listing every bad variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** True when real Kratos URLs are configured; otherwise the app runs the embedded Kratos. */
+export function usesEmbeddedKratos(): boolean {
+  return !env().KRATOS_PUBLIC_URL;
+}

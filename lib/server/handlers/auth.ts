@@ -1,0 +1,78 @@
+import "server-only";
+import { consumeSetupToken, rememberAdmin } from "@/lib/server/admins";
+import { recordAudit } from "@/lib/server/audit";
+import { env } from "@/lib/server/env";
+import { ApiError } from "@/lib/server/errors";
+import * as k from "@/lib/server/kratos";
+import { isHttps, readCookie } from "@/lib/server/request-info";
+import { json, serializeCookie, type RouteContext } from "@/lib/server/route";
+import { clear, hit, loginLimits, throwIfThrottled } from "@/lib/server/throttle";
+import { readSession, sealSession, SESSION_COOKIE, sessionCookieOptions } from "@/lib/session-cookie";
+import type { LoginBody, SetupBody } from "@/lib/schemas/auth";
+
+const BAD_LOGIN = "Invalid email or password.";
+
+export const startLogin = async () => {
+  const flow = await k.createLoginFlow();
+  return json({ flow_id: flow.id, expires_at: flow.expires_at });
+};
+
+/**
+ * Email + password through a Kratos API flow. Wrong password, unknown email, disabled and non-admin
+ * accounts all get the same 401; failures count towards per-identifier and per-client limits.
+ */
+export const login = async (ctx: RouteContext<undefined, undefined, LoginBody>) => {
+  const identifier = ctx.body.email.normalize("NFKC").trim().toLowerCase();
+  const limits = loginLimits(identifier, ctx.ip);
+  throwIfThrottled(limits, "Too many sign-in attempts. Wait a few minutes and try again.");
+  const fail = (reason: string) => {
+    hit(limits);
+    recordAudit({ actor: { type: "anonymous", id: null, label: identifier }, ip: ctx.ip, action: "admin.login", target: null, outcome: "failure", details: { reason } });
+    return new ApiError("unauthorized", BAD_LOGIN);
+  };
+  let session: Awaited<ReturnType<typeof k.submitLogin>>;
+  try {
+    session = await k.submitLogin(identifier, ctx.body.password, ctx.body.flow);
+  } catch (err) {
+    if (err instanceof k.InvalidCredentials) throw fail("invalid_credentials");
+    throw err;
+  }
+  const admin = await k.getAdmin(session.identityId);
+  if (!admin) {
+    await k.logout(session.token);
+    throw fail("not_admin");
+  }
+  clear(limits.map((l) => l.bucket));
+  rememberAdmin(admin.id);
+  recordAudit({ actor: { type: "admin", id: admin.id, label: admin.email }, ip: ctx.ip, action: "admin.login", target: admin.id, outcome: "success" });
+  const now = Date.now();
+  const sealed = await sealSession({ v: 1, kt: session.token, iid: admin.id, aat: now, lsa: now });
+  return json(admin, { headers: { "Set-Cookie": serializeCookie(SESSION_COOKIE, sealed, sessionCookieOptions(isHttps(ctx.req))) } });
+};
+
+/** Revokes the Kratos session too: clearing the cookie alone would not end a copied cookie. */
+export const logout = async (ctx: RouteContext) => {
+  const payload = await readSession(readCookie(ctx.req, SESSION_COOKIE));
+  if (payload) {
+    await k.logout(payload.kt);
+    recordAudit({ actor: { type: "admin", id: payload.iid, label: null }, ip: ctx.ip, action: "admin.logout", target: payload.iid, outcome: "success" });
+  }
+  const cleared = serializeCookie(SESSION_COOKIE, "", { ...sessionCookieOptions(isHttps(ctx.req)), maxAge: 0 });
+  return new Response(null, { status: 204, headers: { "Set-Cookie": cleared } });
+};
+
+export const currentSession = async (ctx: RouteContext) =>
+  json({ auth_required: env().TRUSS_AUTH_REQUIRED, admin: ctx.admin?.admin ?? null });
+
+/** First admin from the single-use setup link printed at start. */
+export const setup = async (ctx: RouteContext<undefined, undefined, SetupBody>) => {
+  consumeSetupToken(ctx.body.token);
+  const existing = await k.findIdentityByEmail(ctx.body.email);
+  const admin = existing
+    ? await k.setMetadataAdmin(existing.id, (m) => ({ ...m, truss_role: k.ADMIN_ROLE }))
+    : await k.createIdentity({ email: ctx.body.email, password: ctx.body.password, name: ctx.body.name, state: "active" }, { truss_role: k.ADMIN_ROLE });
+  if (existing) await k.setPassword(existing.id, ctx.body.password);
+  rememberAdmin(admin.id);
+  recordAudit({ actor: { type: "system", id: null, label: "setup link" }, ip: ctx.ip, action: "admin.setup", target: admin.id, outcome: "success" });
+  return json(admin, { status: 201 });
+};

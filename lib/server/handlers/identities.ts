@@ -1,0 +1,86 @@
+import "server-only";
+import { assertNotLastAdmin, demote, promote } from "@/lib/server/admins";
+import { audited } from "@/lib/server/audited";
+import { ApiError } from "@/lib/server/errors";
+import * as k from "@/lib/server/kratos";
+import { json, noContent, type RouteContext } from "@/lib/server/route";
+import type { IdParams } from "@/lib/schemas/common";
+import type {
+  CreateIdentityBody,
+  ListIdentitiesQuery,
+  ResetPasswordBody,
+  UpdateIdentityBody,
+} from "@/lib/schemas/identity";
+import type { z } from "zod";
+import type { recoveryBodySchema, setStateBodySchema } from "@/lib/schemas/identity";
+
+// Shared by /api/auth/* (cookie) and /v1/auth/* (API key): one implementation, same audit records.
+type Ctx<P = undefined, Q = undefined, B = undefined> = RouteContext<P, Q, B>;
+
+export const listIdentities = async ({ query }: Ctx<undefined, ListIdentitiesQuery>) =>
+  json(await k.listIdentities(query));
+
+export const createIdentity = async (ctx: Ctx<undefined, undefined, CreateIdentityBody>) => {
+  const created = await audited(ctx, "identity.create", null, () => k.createIdentity(ctx.body), (i) => ({ id: i.id, email: i.email }));
+  return json(created, { status: 201, headers: { Location: `${ctx.req.nextUrl.pathname}/${created.id}` } });
+};
+
+export const getIdentity = async ({ params }: Ctx<IdParams>) => json(await k.getIdentity(params.id));
+
+export const updateIdentity = async (ctx: Ctx<IdParams, undefined, UpdateIdentityBody>) =>
+  json(await audited(ctx, "identity.update", ctx.params.id, () => k.updateIdentity(ctx.params.id, ctx.body), () => ({ fields: Object.keys(ctx.body) })));
+
+export const deleteIdentity = async (ctx: Ctx<IdParams>) => {
+  await audited(ctx, "identity.delete", ctx.params.id, async () => {
+    await assertNotLastAdmin(ctx.params.id, "deleting this account");
+    await k.deleteIdentity(ctx.params.id);
+  });
+  return noContent();
+};
+
+/** Deactivating also revokes every session (whoami already fails for them; this removes them). */
+export async function applyState(id: string, state: "active" | "inactive"): Promise<k.IdentityDto> {
+  if (state === "inactive") await assertNotLastAdmin(id, "deactivating this account");
+  const updated = await k.patchIdentity(id, [{ op: "replace", path: "/state", value: state }]);
+  if (state === "inactive") await k.revokeIdentitySessions(id);
+  return updated;
+}
+
+export const setState = async (ctx: Ctx<IdParams, undefined, z.infer<typeof setStateBodySchema>>) =>
+  json(await audited(ctx, `identity.${ctx.body.state === "active" ? "activate" : "deactivate"}`, ctx.params.id, () => applyState(ctx.params.id, ctx.body.state)));
+
+export const resetPassword = async (ctx: Ctx<IdParams, undefined, ResetPasswordBody>) => {
+  const { id } = ctx.params;
+  const result = await audited(
+    ctx,
+    "identity.reset_password",
+    id,
+    async () => {
+      const current = await k.getRawIdentity(id);
+      const email = (current.traits as { email?: unknown }).email;
+      if (typeof email === "string" && email.toLowerCase() === ctx.body.password.toLowerCase())
+        throw new ApiError("validation_failed", "Invalid body.", { details: { issues: [{ path: "password", message: "must not be the same as the email" }] } });
+      const identity = await k.setPassword(id, ctx.body.password);
+      if (ctx.body.revoke_sessions) await k.revokeIdentitySessions(id);
+      return { identity, sessions_revoked: ctx.body.revoke_sessions };
+    },
+    (r) => ({ sessions_revoked: r.sessions_revoked }),
+  );
+  return json(result);
+};
+
+export const createRecovery = async (ctx: Ctx<IdParams, undefined, z.infer<typeof recoveryBodySchema>>) =>
+  json(await audited(ctx, "identity.recovery", ctx.params.id, () => k.createRecovery(ctx.params.id, ctx.body.method, ctx.body.expires_in), (r) => ({ method: r.method, expires_at: r.expires_at })), { status: 201 });
+
+export const promoteAdmin = async (ctx: Ctx<IdParams>) =>
+  json(await audited(ctx, "identity.promote_admin", ctx.params.id, () => promote(ctx.params.id)));
+
+export const demoteAdmin = async (ctx: Ctx<IdParams>) =>
+  json(await audited(ctx, "identity.demote_admin", ctx.params.id, () => demote(ctx.params.id)));
+
+export const listIdentitySessions = async ({ params }: Ctx<IdParams>) => json(await k.listIdentitySessions(params.id));
+
+export const revokeIdentitySessions = async (ctx: Ctx<IdParams>) => {
+  await audited(ctx, "identity.revoke_sessions", ctx.params.id, () => k.revokeIdentitySessions(ctx.params.id));
+  return noContent();
+};

@@ -1,0 +1,17 @@
+import "server-only";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/server/api-keys";
+import { audited } from "@/lib/server/audited";
+import { json, type RouteContext } from "@/lib/server/route";
+import type { IdParams } from "@/lib/schemas/common";
+import type { CreateApiKeyBody } from "@/lib/schemas/api-key";
+
+export const createKey = async (ctx: RouteContext<undefined, undefined, CreateApiKeyBody>) => {
+  const created = await audited(ctx, "api_key.create", null, () => Promise.resolve(createApiKey(ctx.body, ctx.actor.id)), (c) => ({ id: c.key.id, key_type: c.key.key_type, label: c.key.label }));
+  // The secret is in this response only: never cache it anywhere.
+  return json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
+};
+
+export const listKeys = async () => json({ items: listApiKeys() });
+
+export const revokeKey = async (ctx: RouteContext<IdParams>) =>
+  json(await audited(ctx, "api_key.revoke", ctx.params.id, () => Promise.resolve(revokeApiKey(ctx.params.id, ctx.actor.id))));

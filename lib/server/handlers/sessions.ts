@@ -1,0 +1,13 @@
+import "server-only";
+import { audited } from "@/lib/server/audited";
+import * as k from "@/lib/server/kratos";
+import { json, noContent, type RouteContext } from "@/lib/server/route";
+import type { IdParams } from "@/lib/schemas/common";
+import type { ListSessionsQuery } from "@/lib/schemas/session";
+
+export const listSessions = async ({ query }: RouteContext<undefined, ListSessionsQuery>) => json(await k.listSessions(query));
+
+export const revokeSession = async (ctx: RouteContext<IdParams>) => {
+  await audited(ctx, "session.revoke", ctx.params.id, () => k.revokeSession(ctx.params.id));
+  return noContent();
+};

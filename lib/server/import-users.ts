@@ -1,0 +1,86 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { env } from "@/lib/server/env";
+import { batchCreateIdentities, traitsFor, type BatchItem } from "@/lib/server/kratos";
+import { zodIssues } from "@/lib/server/errors";
+import { importRowSchema, type ImportResponse, type ImportResult, type ImportRow } from "@/lib/schemas/import";
+
+const PLAINTEXT_PER_CHUNK = 200; // Kratos's hard limit for plaintext passwords per batch
+const ROWS_PER_CHUNK = 500;
+
+/**
+ * Imports up to 500 users: every row is validated first (Truss's password policy, in-batch duplicates),
+ * then valid rows go to Kratos's batch endpoint in chunks within its limits. Results keep input order.
+ */
+export async function importUsers(rows: Record<string, unknown>[], dryRun: boolean): Promise<ImportResponse> {
+  const results: ImportResult[] = [];
+  const valid: { index: number; row: ImportRow }[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((raw, index) => {
+    const email = typeof raw.email === "string" ? raw.email.trim().toLowerCase() : null;
+    const parsed = importRowSchema.safeParse(raw);
+    if (!parsed.success) {
+      const msg = zodIssues(parsed.error).map((i) => `${i.path || "row"}: ${i.message}`).join("; ");
+      results[index] = { index, email, status: "error", error: { id: "validation_failed", message: msg } };
+      return;
+    }
+    const first = seen.get(parsed.data.email);
+    if (first !== undefined) {
+      results[index] = { index, email: parsed.data.email, status: "error", error: { id: "conflict", message: `Duplicate of row ${first} in this import.` } };
+      return;
+    }
+    seen.set(parsed.data.email, index);
+    valid.push({ index, row: parsed.data });
+    results[index] = { index, email: parsed.data.email, status: "valid" };
+  });
+  if (!dryRun) for (const chunk of chunks(valid)) await sendChunk(chunk, results);
+  const count = (s: ImportResult["status"]) => results.filter((r) => r.status === s).length;
+  return {
+    dry_run: dryRun,
+    summary: { total: rows.length, created: count("created"), valid: count("valid"), failed: count("error") },
+    results,
+  };
+}
+
+function* chunks(rows: { index: number; row: ImportRow }[]) {
+  let current: typeof rows = [];
+  let plaintext = 0;
+  for (const r of rows) {
+    const isPlain = !!r.row.password;
+    if (current.length === ROWS_PER_CHUNK || (isPlain && plaintext === PLAINTEXT_PER_CHUNK)) {
+      yield current;
+      current = [];
+      plaintext = 0;
+    }
+    current.push(r);
+    if (isPlain) plaintext++;
+  }
+  if (current.length) yield current;
+}
+
+async function sendChunk(chunk: { index: number; row: ImportRow }[], results: ImportResult[]): Promise<void> {
+  const items: BatchItem[] = chunk.map(({ row }) => ({
+    patchId: randomUUID(),
+    create: {
+      schema_id: env().KRATOS_IDENTITY_SCHEMA_ID,
+      traits: traitsFor(row.email, row.name),
+      state: row.state,
+      ...(row.password ? { credentials: { password: { config: { password: row.password } } } } : {}),
+      ...(row.password_hash ? { credentials: { password: { config: { hashed_password: row.password_hash } } } } : {}),
+    },
+  }));
+  try {
+    const out = await batchCreateIdentities(items);
+    out.forEach((r, i) => {
+      const { index, row } = chunk[i]!;
+      results[index] = r.ok
+        ? { index, email: row.email, status: "created", id: r.identityId }
+        : { index, email: row.email, status: "error", error: { id: r.code === 409 ? "conflict" : "invalid_request", message: r.code === 409 ? "A user with this email already exists." : r.message } };
+    });
+  } catch (err) {
+    // The whole chunk failed (Kratos down or rejected it): every row in it is reported, none silently lost.
+    const message = err instanceof Error ? err.message : "Kratos rejected this chunk.";
+    for (const { index, row } of chunk)
+      results[index] = { index, email: row.email, status: "error", error: { id: "upstream_error", message } };
+  }
+}

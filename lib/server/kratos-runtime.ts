@@ -1,0 +1,39 @@
+import "server-only";
+import path from "node:path";
+import { startEmbeddedKratos, type EmbeddedKratos } from "@/lib/embedded-kratos";
+import { env } from "@/lib/server/env";
+import { oidcProviderIds } from "@/lib/server/providers-env";
+
+interface Registry {
+  embedded?: Promise<EmbeddedKratos>;
+}
+// One embedded Kratos per process, even when Next loads this module in several bundles.
+const registry = ((globalThis as { __trussKratos?: Registry }).__trussKratos ??= {});
+
+/** Starts the embedded Kratos once (no-op when real Kratos URLs are configured). */
+export function ensureEmbeddedKratos(): Promise<EmbeddedKratos> {
+  const e = env();
+  const started = (registry.embedded ??= startEmbeddedKratos({
+    dataDir: e.TRUSS_DATA_DIR,
+    publicPort: e.EMBEDDED_KRATOS_PUBLIC_PORT,
+    adminPort: e.EMBEDDED_KRATOS_ADMIN_PORT,
+    bcryptCost: e.EMBEDDED_KRATOS_BCRYPT_COST,
+    oidcProviders: oidcProviderIds().map((id) => ({ id })),
+    identitySchemaPath: process.env.KRATOS_IDENTITY_SCHEMA_FILE
+      ? path.resolve(process.env.KRATOS_IDENTITY_SCHEMA_FILE)
+      : undefined,
+  }).catch((err: unknown) => {
+    registry.embedded = undefined;
+    throw err;
+  }));
+  return started;
+}
+
+/** Where Kratos lives: the configured URLs, or the embedded server's. */
+export async function kratosUrls(): Promise<{ publicUrl: string; adminUrl: string; embedded: boolean }> {
+  const e = env();
+  if (e.KRATOS_PUBLIC_URL && e.KRATOS_ADMIN_URL)
+    return { publicUrl: e.KRATOS_PUBLIC_URL, adminUrl: e.KRATOS_ADMIN_URL, embedded: false };
+  const k = await ensureEmbeddedKratos();
+  return { publicUrl: k.publicUrl, adminUrl: k.adminUrl, embedded: true };
+}

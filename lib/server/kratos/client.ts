@@ -1,0 +1,35 @@
+import "server-only";
+import { Configuration, FrontendApi, IdentityApi } from "@ory/client";
+import { env } from "@/lib/server/env";
+import { kratosUrls } from "@/lib/server/kratos-runtime";
+
+export interface KratosClients {
+  frontend: FrontendApi;
+  identity: IdentityApi;
+  publicUrl: string;
+  adminUrl: string;
+}
+
+let cached: { key: string; clients: KratosClients } | undefined;
+
+/**
+ * The only place that builds SDK clients. Admin calls carry KRATOS_ADMIN_TOKEN as a Bearer token when set;
+ * every call has an explicit timeout (Node would otherwise wait minutes on a hung Kratos).
+ */
+export async function kratos(): Promise<KratosClients> {
+  const { publicUrl, adminUrl } = await kratosUrls();
+  const key = `${publicUrl}|${adminUrl}`;
+  if (cached?.key === key) return cached.clients;
+  const e = env();
+  const baseOptions = { timeout: e.KRATOS_TIMEOUT_MS, maxRedirects: 0 };
+  const clients: KratosClients = {
+    frontend: new FrontendApi(new Configuration({ basePath: publicUrl, baseOptions })),
+    identity: new IdentityApi(
+      new Configuration({ basePath: adminUrl, accessToken: e.KRATOS_ADMIN_TOKEN, baseOptions }),
+    ),
+    publicUrl,
+    adminUrl,
+  };
+  cached = { key, clients };
+  return clients;
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { ApiError } from "@/lib/server/errors";
+
+interface AxiosLikeError {
+  isAxiosError: true;
+  code?: string;
+  response?: { status: number; data?: unknown; headers?: Record<string, unknown> };
+}
+
+function isAxiosLike(err: unknown): err is AxiosLikeError {
+  return typeof err === "object" && err !== null && (err as { isAxiosError?: unknown }).isAxiosError === true;
+}
+
+/** Kratos's herodot envelope, as far as we read it. */
+export function kratosErrorOf(data: unknown): { id?: string; message?: string; reason?: string } {
+  const e = (data as { error?: unknown } | undefined)?.error;
+  if (typeof e !== "object" || e === null) return {};
+  const { id, message, reason } = e as Record<string, unknown>;
+  return {
+    id: typeof id === "string" ? id : undefined,
+    message: typeof message === "string" ? message : undefined,
+    reason: typeof reason === "string" ? reason : undefined,
+  };
+}
+
+export function kratosStatus(err: unknown): number | undefined {
+  return isAxiosLike(err) ? err.response?.status : undefined;
+}
+
+export function kratosBody(err: unknown): unknown {
+  return isAxiosLike(err) ? err.response?.data : undefined;
+}
+
+/**
+ * Maps a failed SDK call to our envelope. Kratos's own bodies, URLs and ports never reach the caller,
+ * except a 400/409 reason which explains the user's own input.
+ */
+export function toApiError(err: unknown, notFound = "The resource was not found."): ApiError {
+  if (err instanceof ApiError) return err;
+  if (!isAxiosLike(err)) return new ApiError("internal", "An internal error occurred.");
+  const status = err.response?.status;
+  if (status === undefined) {
+    if (err.code === "ECONNABORTED" || err.code === "ETIMEDOUT")
+      return new ApiError("upstream_timeout", "Kratos did not answer in time.");
+    return new ApiError("upstream_unavailable", "Kratos is unavailable. Try again shortly.", {
+      headers: { "Retry-After": "5" },
+    });
+  }
+  const k = kratosErrorOf(err.response?.data);
+  if (status === 404) return new ApiError("not_found", notFound);
+  if (status === 409)
+    return new ApiError("conflict", "An identity with this email (or external id) already exists.");
+  if (status === 400) return new ApiError("invalid_request", "Kratos rejected the request.", { reason: k.reason ?? k.message });
+  if (status === 429)
+    return new ApiError("upstream_unavailable", "Kratos is throttling requests. Try again shortly.", {
+      headers: { "Retry-After": "5" },
+    });
+  if (status === 401 || status === 403)
+    return new ApiError("upstream_error", "Kratos refused the admin request; check KRATOS_ADMIN_TOKEN and the admin URL.");
+  return new ApiError("upstream_error", "Kratos answered with an error.");
+}
+
+/** Runs one SDK call, rethrowing failures as ApiError. */
+export async function call<T>(fn: () => Promise<{ data: T }>, notFound?: string): Promise<T> {
+  try {
+    return (await fn()).data;
+  } catch (err) {
+    throw toApiError(err, notFound);
+  }
+}
+
+/** Like call() but also returns headers (Link pagination). */
+export async function callWithHeaders<T>(
+  fn: () => Promise<{ data: T; headers: unknown }>,
+  notFound?: string,
+): Promise<{ data: T; headers: Record<string, string | undefined> }> {
+  try {
+    const r = await fn();
+    return { data: r.data, headers: r.headers as Record<string, string | undefined> };
+  } catch (err) {
+    throw toApiError(err, notFound);
+  }
+}
+
+/** Reads the `page_token` of the rel="next" entry of a Kratos Link header. */
+export function nextPageToken(link: string | undefined): string | null {
+  if (!link) return null;
+  for (const part of link.split(",")) {
+    if (!/rel="?next"?/.test(part)) continue;
+    const m = /<([^>]+)>/.exec(part);
+    if (!m?.[1]) continue;
+    const token = new URL(m[1], "http://x").searchParams.get("page_token");
+    if (token) return token;
+  }
+  return null;
+}

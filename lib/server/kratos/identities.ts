@@ -1,0 +1,152 @@
+import "server-only";
+import type { JsonPatch } from "@ory/client";
+import { ApiError } from "@/lib/server/errors";
+import { env } from "@/lib/server/env";
+import { kratos } from "@/lib/server/kratos/client";
+import { call, callWithHeaders, kratosStatus, nextPageToken, toApiError } from "@/lib/server/kratos/errors";
+import { toIdentity } from "@/lib/server/kratos/mappers";
+import type { CreateIdentityBody, Identity, IdentityPage, ListIdentitiesQuery, UpdateIdentityBody } from "@/lib/schemas/identity";
+
+const NOT_FOUND = "Identity not found.";
+// State/provider filters are applied by Truss (Kratos has none): scan at most this many Kratos pages per call.
+const MAX_SCAN_PAGES = 5;
+
+/**
+ * One page of identities. Kratos paginates by id (keyset); `search` is an email prefix.
+ * With a state/provider filter a page may hold fewer items than asked, but the cursor stays exact.
+ */
+export async function listIdentities(q: ListIdentitiesQuery): Promise<IdentityPage> {
+  const { identity } = await kratos();
+  const filtered = !!(q.state || q.provider);
+  const items: Identity[] = [];
+  let token = q.page_token;
+  for (let scanned = 0; scanned < (filtered ? MAX_SCAN_PAGES : 1); scanned++) {
+    const { data, headers } = await callWithHeaders(() =>
+      identity.listIdentities({
+        pageSize: filtered ? 500 : q.page_size,
+        pageToken: token,
+        previewCredentialsIdentifierSimilar: q.search ? q.search.toLowerCase() : undefined,
+        // Needed to show linked providers; the DTO mapper drops every credential config.
+        includeCredential: ["oidc"],
+      }),
+    );
+    const next = nextPageToken(headers.link);
+    for (const raw of data) {
+      const i = toIdentity(raw);
+      if (q.state && i.state !== q.state) continue;
+      if (q.provider && !i.providers.some((p) => p.provider === q.provider)) continue;
+      items.push(i);
+      // Kratos's identity page token is the last id seen, so stopping mid-page keeps an exact cursor.
+      if (filtered && items.length === q.page_size)
+        return { items, next_page_token: raw === data.at(-1) ? next : raw.id };
+    }
+    token = next ?? undefined;
+    if (!next) return { items, next_page_token: null };
+  }
+  return { items, next_page_token: token ?? null };
+}
+
+export async function getIdentity(id: string): Promise<Identity> {
+  const { identity } = await kratos();
+  // `password` is expanded only to tell "has a password" apart; the mapper drops the hash.
+  return toIdentity(await call(() => identity.getIdentity({ id, includeCredential: ["password", "oidc"] }), NOT_FOUND));
+}
+
+export async function getRawIdentity(id: string) {
+  const { identity } = await kratos();
+  return call(() => identity.getIdentity({ id }), NOT_FOUND);
+}
+
+export async function findIdentityByEmail(email: string): Promise<Identity | null> {
+  const { identity } = await kratos();
+  const found = await call(() => identity.listIdentities({ credentialsIdentifier: email.toLowerCase(), pageSize: 1 }));
+  return found[0] ? toIdentity(found[0]) : null;
+}
+
+/** Traits for the default (Kratos quickstart) schema, whose name is `{ first, last }`. */
+export function traitsFor(email: string, name?: string | null): Record<string, unknown> {
+  return name ? { email, name: nameTraits(name) } : { email };
+}
+
+export function nameTraits(name: string): { first: string; last?: string } {
+  const [first = name, ...rest] = name.trim().split(/\s+/);
+  return rest.length ? { first, last: rest.join(" ") } : { first };
+}
+
+export async function createIdentity(body: CreateIdentityBody, metadataAdmin?: Record<string, unknown>): Promise<Identity> {
+  const { identity } = await kratos();
+  const created = await call(() =>
+    identity.createIdentity({
+      createIdentityBody: {
+        schema_id: env().KRATOS_IDENTITY_SCHEMA_ID,
+        traits: traitsFor(body.email, body.name),
+        state: body.state,
+        ...(body.metadata_public ? { metadata_public: body.metadata_public } : {}),
+        ...(metadataAdmin ? { metadata_admin: metadataAdmin } : {}),
+        ...(body.password ? { credentials: { password: { config: { password: body.password } } } } : {}),
+      },
+    }),
+  );
+  return toIdentity(created);
+}
+
+/** PUT with the current identity as the base, so metadata_admin and credentials are kept. */
+async function putIdentity(id: string, change: (cur: Awaited<ReturnType<typeof getRawIdentity>>) => object) {
+  const { identity } = await kratos();
+  const cur = await getRawIdentity(id);
+  const body = {
+    schema_id: cur.schema_id,
+    traits: cur.traits as object,
+    state: cur.state === "inactive" ? ("inactive" as const) : ("active" as const),
+    metadata_public: cur.metadata_public ?? undefined,
+    metadata_admin: cur.metadata_admin ?? undefined,
+    ...(cur.external_id ? { external_id: cur.external_id } : {}),
+    ...change(cur),
+  };
+  return toIdentity(await call(() => identity.updateIdentity({ id, updateIdentityBody: body }), NOT_FOUND));
+}
+
+export async function updateIdentity(id: string, b: UpdateIdentityBody): Promise<Identity> {
+  return putIdentity(id, (cur) => {
+    const traits = { ...(cur.traits as Record<string, unknown>), ...(b.traits ?? {}) };
+    if (b.email) traits.email = b.email;
+    if (b.name === null) delete traits.name;
+    else if (b.name !== undefined) traits.name = nameTraits(b.name);
+    return {
+      traits,
+      ...(b.metadata_public !== undefined ? { metadata_public: b.metadata_public ?? undefined } : {}),
+    };
+  });
+}
+
+export async function setPassword(id: string, password: string): Promise<Identity> {
+  return putIdentity(id, () => ({ credentials: { password: { config: { password } } } }));
+}
+
+export async function patchIdentity(id: string, ops: JsonPatch[]): Promise<Identity> {
+  const { identity } = await kratos();
+  return toIdentity(await call(() => identity.patchIdentity({ id, jsonPatch: ops }), NOT_FOUND));
+}
+
+export async function setMetadataAdmin(id: string, change: (cur: Record<string, unknown>) => Record<string, unknown>) {
+  const cur = await getRawIdentity(id);
+  const next = change({ ...((cur.metadata_admin ?? {}) as Record<string, unknown>) });
+  return patchIdentity(id, [{ op: "add", path: "/metadata_admin", value: next }]);
+}
+
+export async function deleteIdentity(id: string): Promise<void> {
+  const { identity } = await kratos();
+  await call(() => identity.deleteIdentity({ id }), NOT_FOUND);
+}
+
+/** Unlinks one social login; Kratos refuses when it is the last first-factor credential. */
+export async function unlinkProvider(id: string, identifier: string): Promise<void> {
+  const { identity } = await kratos();
+  try {
+    await identity.deleteIdentityCredentials({ id, type: "oidc", identifier });
+  } catch (err) {
+    if (kratosStatus(err) === 400)
+      throw new ApiError("conflict", "This is the user's last way to sign in; it cannot be unlinked.");
+    throw toApiError(err, NOT_FOUND);
+  }
+}

@@ -1,0 +1,9 @@
+import "server-only";
+// The one Kratos module: everything else in the app goes through these verbs, never the SDK.
+export * from "@/lib/server/kratos/identities";
+export * from "@/lib/server/kratos/sessions";
+export * from "@/lib/server/kratos/auth";
+export * from "@/lib/server/kratos/admin-ops";
+export { isAdminIdentity, ADMIN_ROLE } from "@/lib/server/kratos/mappers";
+export type { Identity as IdentityDto } from "@/lib/schemas/identity";
+export { kratos as kratosClients } from "@/lib/server/kratos/client";

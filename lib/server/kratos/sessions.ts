@@ -1,0 +1,51 @@
+import "server-only";
+import { kratos } from "@/lib/server/kratos/client";
+import { call, callWithHeaders, kratosStatus, nextPageToken, toApiError } from "@/lib/server/kratos/errors";
+import { getRawIdentity } from "@/lib/server/kratos/identities";
+import { toSession } from "@/lib/server/kratos/mappers";
+import type { ListSessionsQuery, SessionPage } from "@/lib/schemas/session";
+
+const NOT_FOUND = "Session not found.";
+
+/** Active sessions across all users (newest first), or of one identity when `identity_id` is given. */
+export async function listSessions(q: ListSessionsQuery): Promise<SessionPage> {
+  const { identity } = await kratos();
+  if (q.identity_id) return listIdentitySessions(q.identity_id, q.page_size, q.page_token);
+  const { data, headers } = await callWithHeaders(() =>
+    identity.listSessions({ pageSize: q.page_size, pageToken: q.page_token, active: true, expand: ["identity", "devices"] }),
+  );
+  return { items: data.map((s) => toSession(s)), next_page_token: nextPageToken(headers.link) };
+}
+
+export async function listIdentitySessions(id: string, pageSize = 100, pageToken?: string): Promise<SessionPage> {
+  const { identity } = await kratos();
+  const owner = await getRawIdentity(id);
+  const { data, headers } = await callWithHeaders(() =>
+    identity.listIdentitySessions({ id, pageSize, pageToken, active: true }),
+  );
+  const email = (owner.traits as { email?: unknown }).email;
+  return {
+    items: data.map((s) => ({
+      ...toSession(s, id),
+      identity_email: typeof email === "string" ? email : null,
+      active: s.active === true && owner.state !== "inactive",
+    })),
+    next_page_token: nextPageToken(headers.link),
+  };
+}
+
+export async function revokeSession(id: string): Promise<void> {
+  const { identity } = await kratos();
+  await call(() => identity.disableSession({ id }), NOT_FOUND);
+}
+
+/** Force logout. Kratos answers 404 when the identity simply has no sessions: that is success. */
+export async function revokeIdentitySessions(id: string): Promise<void> {
+  const { identity } = await kratos();
+  try {
+    await identity.deleteIdentitySessions({ id });
+  } catch (err) {
+    if (kratosStatus(err) !== 404) throw toApiError(err);
+    await getRawIdentity(id); // throws not_found when the identity itself is missing
+  }
+}

@@ -1,0 +1,120 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import type { Actor } from "@/lib/server/actor";
+import { apiKeyFromRequest, verifyApiKey } from "@/lib/server/api-keys";
+import { readJsonBody, SINGLE_OP_LIMIT } from "@/lib/server/body";
+import { checkCsrf } from "@/lib/server/csrf";
+import { env } from "@/lib/server/env";
+import { ApiError, toErrorResponse } from "@/lib/server/errors";
+import { clientIp, isHttps, newRequestId } from "@/lib/server/request-info";
+import { verifyAdminRequest, type AdminSession } from "@/lib/server/session";
+import { sealSession, SESSION_COOKIE, sessionCookieOptions } from "@/lib/session-cookie";
+
+/** admin: dashboard cookie; service_role / any_key: /v1 API key; public: nobody (login, health). */
+export type RouteAuth = "admin" | "service_role" | "any_key" | "public";
+
+export interface RouteContext<P = undefined, Q = undefined, B = undefined> {
+  req: NextRequest;
+  params: P;
+  query: Q;
+  body: B;
+  actor: Actor;
+  admin: AdminSession | null;
+  ip: string;
+  requestId: string;
+}
+
+interface RouteOptions<P, Q, B> {
+  auth: RouteAuth;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  maxBody?: number;
+}
+
+type NextCtx = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * The one way to write a route handler: auth (re-verified here; middleware is only a first gate), CSRF on
+ * cookie mutations, zod for params/query/body (unknown query params are dropped, never forwarded),
+ * one error envelope and a request id on every answer.
+ */
+export function route<P = undefined, Q = undefined, B = undefined>(
+  opts: RouteOptions<P, Q, B>,
+  handler: (ctx: RouteContext<P, Q, B>) => Promise<Response>,
+) {
+  return async (req: NextRequest, nextCtx?: NextCtx): Promise<Response> => {
+    const requestId = newRequestId();
+    try {
+      const rawParams = (await nextCtx?.params) ?? {};
+      const params = (opts.params ? parse(opts.params, rawParams, "path") : undefined) as P;
+      const query = (opts.query ? parse(opts.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined) as Q;
+      let actor: Actor = { type: "anonymous", id: null, label: null };
+      let admin: AdminSession | null = null;
+      let extraHeaders: Record<string, string> = {};
+      if (opts.auth === "admin") {
+        if (env().TRUSS_AUTH_REQUIRED) checkCsrf(req, !!opts.body);
+        admin = await verifyAdminRequest(req);
+        actor = admin.actor;
+      } else if (opts.auth === "service_role" || opts.auth === "any_key") {
+        const { key, headers } = verifyApiKey(apiKeyFromRequest(req), opts.auth === "service_role" ? "service_role" : "anon");
+        actor = { type: "api_key", id: key.id, label: key.label };
+        extraHeaders = headers;
+      } else if (opts.body) {
+        checkCsrf(req, true);
+      }
+      let body = undefined as B;
+      if (opts.body) {
+        const raw = await readJsonBody(req, opts.maxBody ?? SINGLE_OP_LIMIT);
+        if (raw === undefined) throw new ApiError("invalid_request", "A JSON body is required.");
+        body = parse(opts.body, raw, "body");
+      }
+      const res = await handler({ req, params, query, body, actor, admin, ip: clientIp(req), requestId });
+      res.headers.set("X-Request-Id", requestId);
+      if (!res.headers.has("Cache-Control")) res.headers.set("Cache-Control", "no-store");
+      for (const [k, v] of Object.entries(extraHeaders)) res.headers.set(k, v);
+      if (admin?.payload && Date.now() - admin.payload.lsa > 60_000 && !res.headers.has("Set-Cookie")) {
+        // Sliding idle window, re-sealed at most once a minute.
+        const sealed = await sealSession({ ...admin.payload, lsa: Date.now() });
+        res.headers.append("Set-Cookie", serializeCookie(SESSION_COOKIE, sealed, sessionCookieOptions(isHttps(req))));
+      }
+      return res;
+    } catch (err) {
+      return toErrorResponse(err, requestId);
+    }
+  };
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw new ApiError("validation_failed", `Invalid ${where}.`, {
+    details: { issues: r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) },
+  });
+}
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  return Response.json(data, init);
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}
+
+export function serializeCookie(
+  name: string,
+  value: string,
+  o: { httpOnly: boolean; sameSite: "lax"; path: string; secure: boolean; maxAge: number },
+): string {
+  return [
+    `${name}=${encodeURIComponent(value)}`,
+    `Path=${o.path}`,
+    `Max-Age=${o.maxAge}`,
+    o.httpOnly ? "HttpOnly" : "",
+    `SameSite=${o.sameSite === "lax" ? "Lax" : "Strict"}`,
+    o.secure ? "Secure" : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
+}

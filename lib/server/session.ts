@@ -1,0 +1,45 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { anonymousActor, type Actor } from "@/lib/server/actor";
+import { env } from "@/lib/server/env";
+import { ApiError } from "@/lib/server/errors";
+import { getAdmin, whoami } from "@/lib/server/kratos";
+import { readCookie } from "@/lib/server/request-info";
+import { readSession, SESSION_COOKIE, type SessionPayload } from "@/lib/session-cookie";
+import type { Identity } from "@/lib/schemas/identity";
+
+export interface AdminSession {
+  actor: Actor;
+  admin: Identity | null; // null only when auth is disabled
+  payload: SessionPayload | null;
+}
+
+/**
+ * The authoritative check (middleware only makes an optimistic one): unseal the cookie, ask Kratos
+ * whether the session is still valid (whoami, no cache), then check the admin marker on the identity.
+ */
+export async function verifyAdminCookie(cookieValue: string | undefined): Promise<AdminSession> {
+  if (!env().TRUSS_AUTH_REQUIRED) return { actor: anonymousActor, admin: null, payload: null };
+  const payload = await readSession(cookieValue);
+  if (!payload) throw new ApiError("unauthorized", "Sign in to continue.");
+  const who = await whoami(payload.kt);
+  if (!who || who.identityId !== payload.iid) throw new ApiError("unauthorized", "Your session has ended. Sign in again.");
+  const admin = await getAdmin(payload.iid);
+  if (!admin) throw new ApiError("forbidden", "This account is not a dashboard admin.");
+  return { actor: { type: "admin", id: admin.id, label: admin.email }, admin, payload };
+}
+
+export function verifyAdminRequest(req: Request): Promise<AdminSession> {
+  return verifyAdminCookie(readCookie(req, SESSION_COOKIE));
+}
+
+/** For server components: the same check, memoised per render; null instead of throwing. */
+export const currentAdmin = cache(async (): Promise<AdminSession | null> => {
+  try {
+    return await verifyAdminCookie((await cookies()).get(SESSION_COOKIE)?.value);
+  } catch (err) {
+    if (err instanceof ApiError && (err.id === "unauthorized" || err.id === "forbidden")) return null;
+    throw err;
+  }
+});

@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { sealData, unsealData } from "iron-session";
+import { z } from "zod";
+
+/**
+ * The sealed `truss_session` cookie: shared by middleware (optimistic check) and lib/server (real check).
+ * Node-only on purpose: middleware.ts runs on the nodejs runtime so it can read the generated secret.
+ */
+export const SESSION_COOKIE = "truss_session";
+
+export const sessionPayloadSchema = z.object({
+  v: z.literal(1),
+  kt: z.string().startsWith("ory_st_"), // Kratos session token
+  iid: z.uuid(), // identity id
+  aat: z.number(), // authenticated at (ms)
+  lsa: z.number(), // last seen at (ms), for the idle limit
+});
+export type SessionPayload = z.infer<typeof sessionPayloadSchema>;
+
+const SECRET_FILE = "session-secret";
+let secret: string | undefined;
+
+/** TRUSS_SESSION_SECRET, or one generated once and kept in TRUSS_DATA_DIR (mode 0600). */
+export function sessionSecret(): string {
+  if (secret) return secret;
+  const fromEnv = process.env.TRUSS_SESSION_SECRET;
+  if (fromEnv) {
+    if (fromEnv.length < 32) throw new Error("TRUSS_SESSION_SECRET must be at least 32 characters");
+    return (secret = fromEnv);
+  }
+  const dir = path.resolve(process.env.TRUSS_DATA_DIR ?? "./.data");
+  const file = path.join(dir, SECRET_FILE);
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  return (secret = fs.readFileSync(file, "utf8").trim());
+}
+
+function limits() {
+  const idle = Number(process.env.TRUSS_SESSION_IDLE_MINUTES ?? 30) * 60_000;
+  const max = Number(process.env.TRUSS_SESSION_MAX_HOURS ?? 12) * 3_600_000;
+  return { idle: idle > 0 ? idle : 30 * 60_000, max: max > 0 ? max : 12 * 3_600_000 };
+}
+
+export function sessionTtlSeconds(): number {
+  return Math.floor(limits().max / 1000);
+}
+
+export async function sealSession(payload: SessionPayload): Promise<string> {
+  return sealData(payload, { password: sessionSecret(), ttl: sessionTtlSeconds() });
+}
+
+/** Unseals and checks shape, idle and absolute limits; anything odd is treated as no session. */
+export async function readSession(value: string | undefined, now = Date.now()): Promise<SessionPayload | null> {
+  if (!value) return null;
+  try {
+    const data = await unsealData<unknown>(value, { password: sessionSecret(), ttl: sessionTtlSeconds() });
+    const parsed = sessionPayloadSchema.safeParse(data);
+    if (!parsed.success) return null;
+    const { idle, max } = limits();
+    if (now - parsed.data.aat > max || now - parsed.data.lsa > idle) return null;
+    return parsed.data;
+  } catch {
+    return null;
+  }
+}
+
+export function sessionCookieOptions(secure: boolean) {
+  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure, maxAge: sessionTtlSeconds() };
+}
+
+/** Auth is required unless TRUSS_AUTH_REQUIRED is exactly "false" (fail closed). */
+export function authRequired(): boolean {
+  return process.env.TRUSS_AUTH_REQUIRED?.trim().toLowerCase() !== "false";
+}

@@ -1,0 +1,16 @@
+import type { Config } from "tailwindcss";
+
+// Theme tokens live here; globals.css loads this file with @config.
+const config: Config = {
+  darkMode: "class",
+  content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}"],
+  theme: {
+    extend: {
+      colors: {
+        brand: { DEFAULT: "#4f46e5", fg: "#ffffff", soft: "#eef2ff" },
+      },
+    },
+  },
+};
+
+export default config;
