@@ -1,0 +1,26 @@
+import type { SchemaRegistry } from "./schema/registry";
+import type { Store } from "./store/sqlite-store";
+
+/** Resolved configuration shared by both routers. */
+export interface KratosConfig {
+  publicBaseUrl: string;
+  adminBaseUrl: string;
+  bcryptCost: number;
+  sessionLifespanMs: number;
+  loginFlowLifespanMs: number;
+  oidcProviders: { id: string; label?: string }[];
+  unknownIdentifierDelayMs: [number, number];
+  schemas: SchemaRegistry;
+  defaultSchemaId: string;
+}
+
+/** Everything impure the handlers use arrives here, so tests control clocks and randomness. */
+export interface KratosDeps {
+  store: Store;
+  config: KratosConfig;
+  now: () => Date;
+  /** Uniform [0,1), used for the unknown-identifier delay. */
+  random: () => number;
+  sleep: (ms: number) => Promise<void>;
+  newId: () => string;
+}

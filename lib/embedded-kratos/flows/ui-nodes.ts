@@ -1,0 +1,79 @@
+import type { JsonObject } from "../http";
+import type { UiMessage } from "../store/types";
+
+interface InputAttrs {
+  name: string;
+  type: string;
+  value?: string;
+  required?: boolean;
+  autocomplete?: string;
+}
+
+/** One `input` node; `required`/`autocomplete` are omitempty, `disabled`/`node_type` always present. */
+function inputNode(group: string, attrs: InputAttrs, label?: JsonObject, nodeMessages: UiMessage[] = []): JsonObject {
+  return {
+    type: "input",
+    group,
+    attributes: {
+      name: attrs.name,
+      type: attrs.type,
+      ...(attrs.value !== undefined && { value: attrs.value }),
+      ...(attrs.required && { required: true }),
+      ...(attrs.autocomplete && { autocomplete: attrs.autocomplete }),
+      disabled: false,
+      node_type: "input",
+    },
+    messages: nodeMessages,
+    meta: label ? { label } : {},
+  };
+}
+
+export interface LoginNodeOptions {
+  identifierLabel?: { title: string; name: string };
+  identifierValue: string;
+  identifierMessages: UiMessage[];
+  passwordMessages: UiMessage[];
+  oidcProviders: { id: string; label?: string }[];
+}
+
+/** ui.nodes of an API login flow, in Kratos's sort order: oidc, default, password (method last). */
+export function loginNodes(o: LoginNodeOptions): JsonObject[] {
+  const oidc = o.oidcProviders.map((p) => {
+    const label = p.label ?? p.id;
+    return inputNode("oidc", { name: "provider", type: "submit", value: p.id }, {
+      id: 1010002,
+      text: `Sign in with ${label}`,
+      type: "info",
+      context: { provider: label, provider_id: p.id },
+    });
+  });
+  const identifierLabel = o.identifierLabel
+    ? {
+        id: 1070002,
+        text: o.identifierLabel.title,
+        type: "info",
+        context: { title: o.identifierLabel.title, name: o.identifierLabel.name },
+      }
+    : { id: 1070004, text: "ID", type: "info" };
+  return [
+    ...oidc,
+    inputNode("default", { name: "csrf_token", type: "hidden", value: "", required: true }),
+    inputNode(
+      "default",
+      { name: "identifier", type: "text", value: o.identifierValue, required: true },
+      identifierLabel,
+      o.identifierMessages,
+    ),
+    inputNode(
+      "password",
+      { name: "password", type: "password", required: true, autocomplete: "current-password" },
+      { id: 1070001, text: "Password", type: "info" },
+      o.passwordMessages,
+    ),
+    inputNode(
+      "password",
+      { name: "method", type: "submit", value: "password" },
+      { id: 1010022, text: "Sign in with password", type: "info" },
+    ),
+  ];
+}

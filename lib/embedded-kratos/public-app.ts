@@ -1,0 +1,28 @@
+import { Hono } from "hono";
+import type { KratosDeps } from "./deps";
+import { notFoundHandler, onError } from "./errors";
+import { registerHealthRoutes } from "./routes/health";
+import { registerLoginRoutes } from "./routes/login";
+import { registerSchemaRoutes } from "./routes/schemas";
+import { registerPublicSessionRoutes } from "./routes/sessions-public";
+
+/** Public router: login flows, whoami, logout, schemas, health; admin paths redirect (307). */
+export function createPublicApp(deps: KratosDeps): Hono {
+  const app = new Hono();
+  app.use("*", async (c, next) => {
+    const path = c.req.path;
+    const m = /^(?:\/admin)?(\/identities(?:\/.*)?)$/.exec(path);
+    if (m) {
+      const search = new URL(c.req.url).search;
+      return c.redirect(`${deps.config.adminBaseUrl}/admin${m[1] ?? ""}${search}`, 307);
+    }
+    await next();
+  });
+  registerHealthRoutes(app, "", () => deps.store.ping());
+  registerLoginRoutes(app, deps);
+  registerPublicSessionRoutes(app, deps);
+  registerSchemaRoutes(app, deps);
+  app.notFound(notFoundHandler);
+  app.onError(onError);
+  return app;
+}
