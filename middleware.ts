@@ -18,7 +18,9 @@ export async function middleware(req: NextRequest) {
       { status: 401, headers: { "Cache-Control": "no-store" } },
     );
   }
-  const login = new URL("/login", req.url);
+  const login = req.nextUrl.clone();
+  login.pathname = "/login";
+  login.search = "";
   if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
   return NextResponse.redirect(login);
 }

@@ -12,20 +12,21 @@ export interface Who {
 export async function audited<T>(
   who: Who,
   action: string,
-  target: string | null,
+  target: string | null | ((result: T) => string | null),
   fn: () => Promise<T>,
   details?: (result: T) => Record<string, unknown>,
 ): Promise<T> {
   try {
     const result = await fn();
-    recordAudit({ actor: who.actor, ip: who.ip, action, target, outcome: "success", details: details?.(result) });
+    const t = typeof target === "function" ? target(result) : target;
+    recordAudit({ actor: who.actor, ip: who.ip, action, target: t, outcome: "success", details: details?.(result) });
     return result;
   } catch (err) {
     recordAudit({
       actor: who.actor,
       ip: who.ip,
       action,
-      target,
+      target: typeof target === "function" ? null : target,
       outcome: "failure",
       details: { error: err instanceof ApiError ? err.id : "internal" },
     });

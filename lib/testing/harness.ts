@@ -52,7 +52,7 @@ export async function call(
   url: string,
   init: { method?: string; body?: unknown; headers?: Record<string, string>; params?: Record<string, string>; rawBody?: string } = {},
 ): Promise<{ status: number; headers: Headers; body: unknown }> {
-  const headers: Record<string, string> = { ...init.headers };
+  const headers: Record<string, string> = { host: "127.0.0.1:8787", ...init.headers };
   let body: string | undefined = init.rawBody;
   if (init.body !== undefined) {
     body = JSON.stringify(init.body);

@@ -21,7 +21,7 @@ export const listIdentities = async ({ query }: Ctx<undefined, ListIdentitiesQue
   json(await k.listIdentities(query));
 
 export const createIdentity = async (ctx: Ctx<undefined, undefined, CreateIdentityBody>) => {
-  const created = await audited(ctx, "identity.create", null, () => k.createIdentity(ctx.body), (i) => ({ id: i.id, email: i.email }));
+  const created = await audited(ctx, "identity.create", (i) => i.id, () => k.createIdentity(ctx.body), (i) => ({ email: i.email }));
   return json(created, { status: 201, headers: { Location: `${ctx.req.nextUrl.pathname}/${created.id}` } });
 };
 
