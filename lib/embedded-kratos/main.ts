@@ -1,0 +1,55 @@
+import { join } from "node:path";
+import { startEmbeddedKratos } from "./index";
+import { parseDuration } from "./http";
+
+/** CLI for `npm run kratos`: configuration comes from the environment only. */
+async function main(): Promise<void> {
+  const env = process.env;
+  const int = (name: string, def: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return def;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+    return n;
+  };
+  const lifespanRaw = env.EMBEDDED_KRATOS_SESSION_LIFESPAN;
+  const sessionLifespanMs = lifespanRaw ? parseDuration(lifespanRaw) : undefined;
+  if (lifespanRaw && sessionLifespanMs === undefined) {
+    throw new Error(`EMBEDDED_KRATOS_SESSION_LIFESPAN must be a duration like "24h", got "${lifespanRaw}"`);
+  }
+  const dataDir = env.TRUSS_DATA_DIR || "./.data";
+  const providers = (env.KRATOS_OIDC_PROVIDERS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((id) => ({ id }));
+  const kratos = await startEmbeddedKratos({
+    dataDir,
+    publicPort: int("EMBEDDED_KRATOS_PUBLIC_PORT", 4433),
+    adminPort: int("EMBEDDED_KRATOS_ADMIN_PORT", 4434),
+    bcryptCost: int("EMBEDDED_KRATOS_BCRYPT_COST", 12),
+    sessionLifespanMs,
+    identitySchemaPath: env.KRATOS_IDENTITY_SCHEMA_FILE || undefined,
+    oidcProviders: providers,
+  });
+  console.log(`embedded kratos public: ${kratos.publicUrl}`);
+  console.log(`embedded kratos admin:  ${kratos.adminUrl}`);
+  console.log(`embedded kratos data:   ${join(dataDir, "embedded-kratos.sqlite")}`);
+  const stop = (signal: string) => {
+    console.log(`embedded kratos: ${signal}, shutting down`);
+    kratos.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  console.error("embedded kratos failed to start:", err);
+  process.exit(1);
+});
