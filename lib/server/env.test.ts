@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { envSchema } from "@/lib/server/env";
+
+describe("env", () => {
+  it("defaults to auth required and the embedded Kratos", () => {
+    const e = envSchema.parse({});
+    expect(e.TRUSS_AUTH_REQUIRED).toBe(true);
+    expect(e.KRATOS_PUBLIC_URL).toBeUndefined();
+    expect(e.PORT).toBe(8787);
+    expect(e.EMBEDDED_KRATOS_BCRYPT_COST).toBe(12);
+  });
+
+  it("fails closed: only the exact word false disables auth", () => {
+    for (const v of ["true", "", "no", "0", "FALSE ", "yes"]) expect(envSchema.parse({ TRUSS_AUTH_REQUIRED: v }).TRUSS_AUTH_REQUIRED).toBe(v.trim().toLowerCase() !== "false");
+    expect(envSchema.parse({ TRUSS_AUTH_REQUIRED: "false" }).TRUSS_AUTH_REQUIRED).toBe(false);
+  });
+
+  it("rejects bad values by name", () => {
+    const r = envSchema.safeParse({ KRATOS_PUBLIC_URL: "not a url", TRUSS_SESSION_SECRET: "short" });
+    expect(r.success).toBe(false);
+    const paths = r.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["KRATOS_PUBLIC_URL", "TRUSS_SESSION_SECRET"]) as unknown);
+    expect(envSchema.safeParse({ KRATOS_PUBLIC_URL: "http://k:4433" }).success).toBe(false); // admin URL missing
+  });
+});
