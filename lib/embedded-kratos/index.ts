@@ -85,6 +85,8 @@ export async function startEmbeddedKratos(opts: EmbeddedKratosOptions = {}): Pro
     createAdaptorServer({
       fetch: (req: Request, env: unknown) => (apps ? apps[pick].fetch(req, env) : unavailable()),
       overrideGlobalObjects: false,
+      // Go allows 1 MB of headers; Node's 16 KB default would reject `ids` filters of 500 UUIDs.
+      serverOptions: { maxHeaderSize: 1024 * 1024 },
     }) as Server;
   const publicServer = make("publicApp");
   const adminServer = make("adminApp");
