@@ -40,10 +40,14 @@ interface Row extends Omit<AuditEntry, "details"> {
 export function listAudit(q: ListAuditQuery): AuditPage {
   const where: string[] = [];
   const args: (string | number)[] = [];
-  if (q.page_token) (where.push("id < ?"), args.push(Number(q.page_token)));
-  if (q.actor) (where.push("(actor_id = ? OR actor_label = ?)"), args.push(q.actor, q.actor));
-  if (q.action) (where.push("action = ?"), args.push(q.action));
-  if (q.target) (where.push("target = ?"), args.push(q.target));
+  const add = (clause: string, ...values: (string | number)[]) => {
+    where.push(clause);
+    args.push(...values);
+  };
+  if (q.page_token) add("id < ?", Number(q.page_token));
+  if (q.actor) add("(actor_id = ? OR actor_label = ?)", q.actor, q.actor);
+  if (q.action) add("action = ?", q.action);
+  if (q.target) add("target = ?", q.target);
   const rows = db()
     .prepare(
       `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`,

@@ -24,7 +24,7 @@ async function runOne(action: BulkBody["action"], id: string): Promise<void> {
 /** Applies one action to up to 500 identities; each item succeeds or fails on its own. */
 export async function runBulk(body: BulkBody): Promise<BulkResult> {
   const ids = [...new Set(body.ids)];
-  const results: BulkResult["results"] = new Array(ids.length);
+  const results = new Array<BulkResult["results"][number]>(ids.length);
   let next = 0;
   const worker = async () => {
     while (next < ids.length) {

@@ -6,7 +6,8 @@ import { migrations } from "@/lib/server/store/migrations";
 
 export type Db = Database.Database;
 
-const registry = ((globalThis as { __trussStore?: Map<string, Db> }).__trussStore ??= new Map());
+const holder = globalThis as { __trussStore?: Map<string, Db> };
+const registry: Map<string, Db> = (holder.__trussStore ??= new Map<string, Db>());
 
 /** Opens (once per process) Truss's own SQLite file in TRUSS_DATA_DIR and applies pending migrations. */
 export function openStore(dataDir: string): Db {
