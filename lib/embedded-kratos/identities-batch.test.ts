@@ -30,7 +30,7 @@ describe("PATCH /admin/identities (batch create)", () => {
     ]);
     expect(res.status).toBe(200);
     const items = res.data.identities ?? [];
-    expect(items[0]).toEqual({ action: "create", identity: expect.any(String), patch_id: ids[0] });
+    expect(items[0]).toEqual({ action: "create", identity: expect.any(String) as string, patch_id: ids[0] });
     const conflict = { code: 409, status: "Conflict", message: "Unable to insert or update resource because a resource with that value exists already" };
     expect(items[1]).toEqual({ action: "error", patch_id: ids[1], error: conflict });
     expect(items[2]).toMatchObject({ action: "create", patch_id: ids[2] });

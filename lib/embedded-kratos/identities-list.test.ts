@@ -54,7 +54,7 @@ describe("GET /admin/identities", () => {
 
   it("filters by identifier, prefix and ids, but not in combination", async () => {
     const exact = await t.identity.listIdentities({ credentialsIdentifier: "  LIST-03@example.com" });
-    expect(exact.data.map((i) => i.traits)).toEqual([{ email: "list-03@example.com" }]);
+    expect(exact.data.map((i) => i.traits as unknown)).toEqual([{ email: "list-03@example.com" }]);
     expect(exact.data[0]?.credentials?.password?.identifiers).toEqual(["list-03@example.com"]);
     const prefix = await t.identity.listIdentities({ previewCredentialsIdentifierSimilar: "list-1" });
     expect(prefix.data).toHaveLength(10);

@@ -60,7 +60,7 @@ describe("native login flow", () => {
     expect(data.session.identity?.id).toBe(id);
     expect(data.session.identity).not.toHaveProperty("credentials");
     expect(data.session.identity).not.toHaveProperty("metadata_admin");
-    expect(data.session.devices?.[0]).toMatchObject({ ip_address: expect.stringContaining("127.0.0.1"), location: "" });
+    expect(data.session.devices?.[0]).toMatchObject({ ip_address: expect.stringContaining("127.0.0.1") as string, location: "" });
     const who = await t.frontend.toSession({ xSessionToken: data.session_token });
     expect(who.headers["x-kratos-authenticated-identity-id"]).toBe(id);
     expect(who.data.identity?.traits).toEqual({ email });
@@ -80,9 +80,9 @@ describe("native login flow", () => {
         type: "error",
       }]);
     }
-    expect(wrong.data.ui.nodes[2].attributes.value).toBe(email);
-    expect(unknown.data.ui.nodes[2].attributes.value).toBe("ghost@example.com");
-    const persisted = await t.frontend.getLoginFlow({ id: wrong.data.id as string });
+    expect(wrong.data.ui.nodes[2]?.attributes.value).toBe(email);
+    expect(unknown.data.ui.nodes[2]?.attributes.value).toBe("ghost@example.com");
+    const persisted = await t.frontend.getLoginFlow({ id: wrong.data.id });
     expect(persisted.data.ui.messages?.[0]?.id).toBe(4000006);
   });
 
@@ -90,7 +90,7 @@ describe("native login flow", () => {
     const flow = await t.frontend.createNativeLoginFlow();
     const res = await failure(t.frontend.updateLoginFlow({ flow: flow.data.id, updateLoginFlowBody: { method: "password", identifier: "a@b.co", password: "" } }));
     expect(res.status).toBe(400);
-    expect(res.data.ui.nodes[3].messages).toEqual([{ id: 4000002, text: "Property password is missing.", type: "error", context: { property: "password" } }]);
+    expect(res.data.ui.nodes[3]?.messages).toEqual([{ id: 4000002, text: "Property password is missing.", type: "error", context: { property: "password" } }]);
   });
 
   it("accepts the legacy password_identifier field", async () => {
@@ -147,7 +147,7 @@ describe("native login flow", () => {
       expect(submit.status).toBe(410);
       expect(submit.data).toMatchObject({ error: { id: "self_service_flow_expired", code: 410, status: "Gone", message: "self-service flow expired" }, expired_at: flow.data.expires_at });
       expect(submit.data.since).toBeGreaterThan(0);
-      const fresh = await t.frontend.getLoginFlow({ id: submit.data.use_flow_id as string });
+      const fresh = await t.frontend.getLoginFlow({ id: submit.data.use_flow_id ?? "" });
       expect(fresh.data.ui.messages?.[0]?.id).toBe(4010001);
     } finally {
       t.clock.offsetMs = 0;

@@ -42,9 +42,20 @@ export async function startTestKratos(opts: EmbeddedKratosOptions = {}): Promise
 }
 
 /** Awaits an SDK call expected to fail and returns the error response. */
+/** The union of what failing Kratos responses carry: an error envelope or a flow. */
+export interface ErrorBody {
+  error: { id?: string; code: number; status: string; reason?: string; message: string; details?: Record<string, unknown> };
+  id: string;
+  ui: { messages?: { id: number; text: string }[]; nodes: { attributes: { value?: string }; messages: unknown[] }[] };
+  since?: number;
+  use_flow_id?: string;
+  expired_at?: string;
+  redirect_browser_to?: string;
+}
+
 export interface ErrorResponse {
   status: number;
-  data: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests assert on arbitrary JSON
+  data: ErrorBody;
   headers: Record<string, string | undefined>;
 }
 

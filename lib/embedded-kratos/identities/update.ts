@@ -51,7 +51,7 @@ export function applyIdentityPatch(current: IdentityRecord, ops: PatchOp[], deps
   if (patched.state !== current.state) {
     if (patched.state !== "active" && patched.state !== "inactive") {
       throw badRequest(
-        `The supplied state ('${String(patched.state ?? "")}') was not valid. Valid states are ('active', 'inactive').`,
+        `The supplied state ('${typeof patched.state === "string" ? patched.state : JSON.stringify(patched.state ?? "")}') was not valid. Valid states are ('active', 'inactive').`,
       );
     }
     rec.state = patched.state;

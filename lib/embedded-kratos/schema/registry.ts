@@ -84,7 +84,10 @@ function walk(schema: JsonObject, value: unknown, out: DerivedAddresses): void {
     const ext = extensionOf(schema);
     if (!ext) return;
     if (isPasswordIdentifier(ext)) out.passwordIdentifiers.push(normalizeIdentifier(value));
-    const via = (k: string) => (isObject(ext[k]) ? (ext[k] as JsonObject).via : undefined);
+    const via = (k: string) => {
+      const section = ext[k];
+      return isObject(section) ? section.via : undefined;
+    };
     const address = value.trim().toLowerCase();
     const verification = via("verification");
     if (typeof verification === "string") out.verifiable.push({ value: address, via: verification });
