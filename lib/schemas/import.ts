@@ -14,6 +14,11 @@ export const importRowSchema = z
     password_hash: z.string().max(1024).regex(HASH_PREFIX, "is not a hash format Kratos can import").optional(),
     name: nameSchema.optional(),
     state: identityStateSchema.default("active"),
+    // Social links to keep (Kratos stores them as `<provider>:<subject>` OIDC credentials).
+    providers: z
+      .array(z.object({ provider: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), subject: z.string().min(1).max(255) }).strict())
+      .max(10)
+      .optional(),
   })
   .strict()
   .refine((r) => !(r.password && r.password_hash), { message: "give either password or password_hash, not both", path: ["password"] })

@@ -58,16 +58,16 @@ function* chunks(rows: { index: number; row: ImportRow }[]) {
   if (current.length) yield current;
 }
 
+function credentialsFor(row: ImportRow) {
+  const password = row.password ? { config: { password: row.password } } : row.password_hash ? { config: { hashed_password: row.password_hash } } : undefined;
+  const oidc = row.providers?.length ? { config: { providers: row.providers } } : undefined;
+  return password || oidc ? { ...(password ? { password } : {}), ...(oidc ? { oidc } : {}) } : undefined;
+}
+
 async function sendChunk(chunk: { index: number; row: ImportRow }[], results: ImportResult[]): Promise<void> {
   const items: BatchItem[] = chunk.map(({ row }) => ({
     patchId: randomUUID(),
-    create: {
-      schema_id: env().KRATOS_IDENTITY_SCHEMA_ID,
-      traits: traitsFor(row.email, row.name),
-      state: row.state,
-      ...(row.password ? { credentials: { password: { config: { password: row.password } } } } : {}),
-      ...(row.password_hash ? { credentials: { password: { config: { hashed_password: row.password_hash } } } } : {}),
-    },
+    create: { schema_id: env().KRATOS_IDENTITY_SCHEMA_ID, traits: traitsFor(row.email, row.name), state: row.state, credentials: credentialsFor(row) },
   }));
   try {
     const out = await batchCreateIdentities(items);

@@ -2,7 +2,7 @@ import "server-only";
 import path from "node:path";
 import { startEmbeddedKratos, type EmbeddedKratos } from "@/lib/embedded-kratos";
 import { env } from "@/lib/server/env";
-import { oidcProviderIds } from "@/lib/server/providers-env";
+import { oidcProviders } from "@/lib/server/providers-env";
 
 interface Registry {
   embedded?: Promise<EmbeddedKratos>;
@@ -18,7 +18,7 @@ export function ensureEmbeddedKratos(): Promise<EmbeddedKratos> {
     publicPort: e.EMBEDDED_KRATOS_PUBLIC_PORT,
     adminPort: e.EMBEDDED_KRATOS_ADMIN_PORT,
     bcryptCost: e.EMBEDDED_KRATOS_BCRYPT_COST,
-    oidcProviders: oidcProviderIds().map((id) => ({ id })),
+    oidcProviders: oidcProviders(),
     identitySchemaPath: process.env.KRATOS_IDENTITY_SCHEMA_FILE
       ? path.resolve(process.env.KRATOS_IDENTITY_SCHEMA_FILE)
       : undefined,

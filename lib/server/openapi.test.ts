@@ -16,7 +16,7 @@ describe("OpenAPI document", () => {
 
   it("validates as OpenAPI 3.1", async () => {
     const v = new Validator();
-    const res = await v.validate(doc as unknown as object);
+    const res = await v.validate(doc as unknown as Parameters<Validator["validate"]>[0]);
     expect(res.errors ?? []).toEqual([]);
     expect(res.valid).toBe(true);
     expect(v.version).toBe("3.1");

@@ -1,14 +1,11 @@
 import "server-only";
-import { env } from "@/lib/server/env";
+import { parseProviders } from "@/lib/providers-config";
 
-/** Provider ids from KRATOS_OIDC_PROVIDERS (full parsing and validation lives in lib/server/providers). */
+/** Provider ids (and labels) from KRATOS_OIDC_PROVIDERS, for the embedded Kratos's login flow nodes. */
+export function oidcProviders(): { id: string; label: string }[] {
+  return parseProviders(process.env).providers.map((p) => ({ id: p.id, label: p.label }));
+}
+
 export function oidcProviderIds(): string[] {
-  return [
-    ...new Set(
-      env()
-        .KRATOS_OIDC_PROVIDERS.split(",")
-        .map((s) => s.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
+  return oidcProviders().map((p) => p.id);
 }

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { NextRequest } from "next/server";
 import { startEmbeddedKratos, type EmbeddedKratos } from "@/lib/embedded-kratos";
+import { parseProviders } from "@/lib/providers-config";
 
 export const ADMIN = { email: "admin@truss.test", password: "Adm1n-pass-for-tests" };
 
@@ -24,6 +25,7 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
     adminPort: 0,
     bcryptCost: 4,
     unknownIdentifierDelayMs: [0, 0],
+    oidcProviders: parseProviders(extraEnv).providers.map((p) => ({ id: p.id, label: p.label })),
   });
   Object.assign(process.env, {
     KRATOS_PUBLIC_URL: kratos.publicUrl,

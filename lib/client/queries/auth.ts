@@ -1,0 +1,40 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { api } from "@/lib/client/fetcher";
+import { useApiMutation, type MutationCallbacks } from "@/lib/client/queries/mutation";
+import { loginFlowSchema } from "@/lib/schemas/auth";
+import { identitySchema, type Identity } from "@/lib/schemas/identity";
+
+export const authKeys = { flow: ["auth", "login-flow"] as const };
+
+/** A fresh Kratos login flow id on each visit of the login page. */
+export const loginFlowQuery = () =>
+  queryOptions({
+    queryKey: authKeys.flow,
+    queryFn: ({ signal }) => api.get("/api/auth/login", { schema: loginFlowSchema, signal }),
+    staleTime: 0,
+    retry: false,
+  });
+export const useLoginFlowQuery = () => useQuery(loginFlowQuery());
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  flow?: string;
+}
+export function useLoginMutation(cb?: MutationCallbacks<Identity, LoginInput>) {
+  return useApiMutation({ mutationFn: (b: LoginInput) => api.post("/api/auth/login", b, { schema: identitySchema }) }, cb);
+}
+
+export function useLogoutMutation(cb?: MutationCallbacks<void, void>) {
+  return useApiMutation({ mutationFn: () => api.post<void>("/api/auth/logout", {}) }, cb);
+}
+
+export interface SetupInput {
+  token: string;
+  email: string;
+  password: string;
+  name?: string;
+}
+export function useSetupMutation(cb?: MutationCallbacks<Identity, SetupInput>) {
+  return useApiMutation({ mutationFn: (b: SetupInput) => api.post("/api/setup", b, { schema: identitySchema }) }, cb);
+}

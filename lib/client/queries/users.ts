@@ -1,0 +1,177 @@
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import { api } from "@/lib/client/fetcher";
+import { useApiMutation, type MutationCallbacks } from "@/lib/client/queries/mutation";
+import {
+  bulkResultSchema,
+  identityPageSchema,
+  identitySchema,
+  recoverySchema,
+  type BulkBody,
+  type Identity,
+  type IdentityState,
+  type Recovery,
+  type UpdateIdentityBody,
+} from "@/lib/schemas/identity";
+import { importResponseSchema } from "@/lib/schemas/import";
+
+export interface UsersListQuery {
+  page_size: number;
+  page_token?: string;
+  search?: string;
+  state?: IdentityState;
+  provider?: string;
+}
+
+export const userKeys = {
+  all: ["users"] as const,
+  lists: () => ["users", "list"] as const,
+  list: (q: UsersListQuery) => ["users", "list", q] as const,
+  detail: (id: string) => ["users", "detail", id] as const,
+};
+
+export const usersQuery = (q: UsersListQuery) =>
+  queryOptions({
+    queryKey: userKeys.list(q),
+    queryFn: ({ signal }) => api.get("/api/auth/identities", { schema: identityPageSchema, query: { ...q }, signal }),
+  });
+
+export const userQuery = (id: string) =>
+  queryOptions({
+    queryKey: userKeys.detail(id),
+    queryFn: ({ signal }) => api.get(`/api/auth/identities/${id}`, { schema: identitySchema, signal }),
+  });
+
+export const useUsersQuery = (q: UsersListQuery, initialData?: z.infer<typeof identityPageSchema>) =>
+  useQuery({ ...usersQuery(q), initialData, placeholderData: (prev) => prev });
+export const useUserQuery = (id: string, initialData?: Identity) => useQuery({ ...userQuery(id), initialData });
+
+export interface CreateUserInput {
+  email: string;
+  password?: string;
+  name?: string;
+  state: IdentityState;
+}
+
+export function useCreateUserMutation(cb?: MutationCallbacks<Identity, CreateUserInput>) {
+  return useApiMutation(
+    {
+      mutationFn: (body: CreateUserInput) => api.post("/api/auth/identities", body, { schema: identitySchema }),
+      invalidate: [userKeys.lists()],
+      success: (u) => `Created ${u.email ?? "user"}.`,
+    },
+    cb,
+  );
+}
+
+export function useUpdateUserMutation(id: string, cb?: MutationCallbacks<Identity, UpdateIdentityBody>) {
+  const qc = useQueryClient();
+  return useApiMutation(
+    {
+      mutationFn: (body: UpdateIdentityBody) => api.patch(`/api/auth/identities/${id}`, body, { schema: identitySchema }),
+      invalidate: [userKeys.all],
+      success: (u) => (qc.setQueryData(userKeys.detail(id), u), "Saved."),
+    },
+    cb,
+  );
+}
+
+/** Optimistic: the badge flips at once and rolls back if the server refuses. */
+export function useSetUserStateMutation(id: string, cb?: MutationCallbacks<Identity, IdentityState>) {
+  const qc = useQueryClient();
+  return useApiMutation<Identity, IdentityState, Identity | undefined>(
+    {
+      mutationFn: (state) => api.patch(`/api/auth/identities/${id}/state`, { state }, { schema: identitySchema }),
+      onMutate: async (state) => {
+        await qc.cancelQueries({ queryKey: userKeys.detail(id) });
+        const prev = qc.getQueryData<Identity>(userKeys.detail(id));
+        if (prev) qc.setQueryData(userKeys.detail(id), { ...prev, state });
+        return prev;
+      },
+      rollback: (prev) => prev && qc.setQueryData(userKeys.detail(id), prev),
+      invalidate: [userKeys.all, ["sessions"]],
+      success: (_u, s) => (s === "inactive" ? "User deactivated; their sessions were revoked." : "User activated."),
+    },
+    cb,
+  );
+}
+
+export function useSetAdminMutation(id: string, cb?: MutationCallbacks<Identity, boolean>) {
+  return useApiMutation(
+    {
+      mutationFn: (admin: boolean) =>
+        admin
+          ? api.post(`/api/auth/identities/${id}/admin`, {}, { schema: identitySchema })
+          : api.del(`/api/auth/identities/${id}/admin`, { schema: identitySchema }),
+      invalidate: [userKeys.all],
+      success: (_u, admin) => (admin ? "Granted dashboard admin." : "Removed dashboard admin."),
+    },
+    cb,
+  );
+}
+
+const resetResultSchema = z.object({ identity: identitySchema, sessions_revoked: z.boolean().or(z.number()) });
+
+export function useResetPasswordMutation(id: string, cb?: MutationCallbacks<unknown, { password: string; revoke_sessions: boolean }>) {
+  return useApiMutation(
+    {
+      mutationFn: (body: { password: string; revoke_sessions: boolean }) =>
+        api.post(`/api/auth/identities/${id}/reset-password`, body, { schema: resetResultSchema }),
+      invalidate: [userKeys.detail(id), ["sessions"]],
+      success: (_r, v) => (v.revoke_sessions ? "Password reset; signed out everywhere." : "Password reset."),
+    },
+    cb,
+  );
+}
+
+export function useCreateRecoveryMutation(id: string, cb?: MutationCallbacks<Recovery, { method: "code" | "link"; expires_in: string }>) {
+  return useApiMutation(
+    {
+      mutationFn: (body: { method: "code" | "link"; expires_in: string }) =>
+        api.post(`/api/auth/identities/${id}/recovery`, body, { schema: recoverySchema }),
+      success: "Recovery created.",
+    },
+    cb,
+  );
+}
+
+export function useDeleteUserMutation(cb?: MutationCallbacks<void, string>) {
+  return useApiMutation(
+    { mutationFn: (id: string) => api.del(`/api/auth/identities/${id}`), invalidate: [userKeys.lists()], success: "User deleted." },
+    cb,
+  );
+}
+
+export function useUnlinkProviderMutation(id: string, cb?: MutationCallbacks<void, string>) {
+  return useApiMutation(
+    {
+      mutationFn: (provider: string) => api.del(`/api/auth/identities/${id}/providers/${encodeURIComponent(provider)}`),
+      invalidate: [userKeys.all],
+      success: (_r, p) => `Unlinked ${p}.`,
+    },
+    cb,
+  );
+}
+
+/** One chunk of a bulk action (the bulk dialog drives its progress bar chunk by chunk). */
+export const runBulk = (body: BulkBody) => api.post("/api/auth/identities/bulk", body, { schema: bulkResultSchema });
+
+/** One chunk of an import (≤ 500 rows); `dryRun` validates without creating. */
+export const importUsers = (users: Record<string, unknown>[], dryRun: boolean) =>
+  api.post("/api/auth/users/import", { users }, { schema: importResponseSchema, query: { dry_run: dryRun ? "true" : undefined } });
+
+/** Pages through the whole filtered list (for export); reports progress after each page. */
+export async function fetchAllUsers(
+  q: Omit<UsersListQuery, "page_token" | "page_size">,
+  onPage?: (count: number) => void,
+): Promise<Identity[]> {
+  const all: Identity[] = [];
+  let token: string | undefined;
+  do {
+    const page = await api.get("/api/auth/identities", { schema: identityPageSchema, query: { ...q, page_size: 500, page_token: token } });
+    all.push(...page.items);
+    onPage?.(all.length);
+    token = page.next_page_token ?? undefined;
+  } while (token);
+  return all;
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { kratosOidcConfig } from "@/lib/kratos-config";
+import { parseProviders, providerStatus, type ProviderConfig } from "@/lib/providers-config";
+import { ApiError } from "@/lib/server/errors";
+import { kratosUrls } from "@/lib/server/kratos-runtime";
+import { getStats } from "@/lib/server/stats";
+import type { Provider } from "@/lib/schemas/provider";
+
+let parsed: ReturnType<typeof parseProviders> | undefined;
+
+/** Parsed once; a bad provider never stops the app, it shows as misconfigured or incomplete. */
+export function providerConfigs() {
+  return (parsed ??= parseProviders(process.env));
+}
+
+export function providerOrThrow(id: string): ProviderConfig {
+  const p = providerConfigs().providers.find((x) => x.id === id);
+  if (!p) throw new ApiError("not_found", `No provider "${id}" is configured in KRATOS_OIDC_PROVIDERS.`);
+  return p;
+}
+
+export async function listProviders(): Promise<{ items: Provider[]; errors: string[] }> {
+  const { providers, errors } = providerConfigs();
+  const { publicUrl } = await kratosUrls();
+  const stats = await getStats(1500);
+  const linked = new Map(stats.providers.map((p) => [p.id, p.linked_identities]));
+  return {
+    errors,
+    items: providers.map((p) => ({
+      id: p.id,
+      type: p.type,
+      label: p.label,
+      status: providerStatus(p),
+      missing: p.missing,
+      errors: p.errors,
+      scopes: p.scopes,
+      issuer_url: p.issuerUrl,
+      callback_url: `${publicUrl}/self-service/methods/oidc/callback/${p.id}`,
+      linked_identities: stats.ready ? (linked.get(p.id) ?? 0) : null,
+    })),
+  };
+}
+
+export async function kratosConfig() {
+  const { publicUrl } = await kratosUrls();
+  return kratosOidcConfig(providerConfigs().providers, publicUrl);
+}
