@@ -54,6 +54,13 @@ export function describeUserAgent(ua: string | null | undefined): string {
 /** Only same-origin relative paths: one leading "/", never "//" or "/\" (open-redirect guard). */
 export function safeNextPath(next: string | null | undefined): string {
   if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   if (/[\u0000-\u001f]/.test(next)) return "/";
   return next;
+}
+
+/** A text field of a submitted form ("" when missing or a file). */
+export function formText(data: FormData, name: string): string {
+  const v = data.get(name);
+  return typeof v === "string" ? v : "";
 }

@@ -14,3 +14,9 @@ export function makeQueryClient(): QueryClient {
     },
   });
 }
+
+declare module "@tanstack/react-query" {
+  interface Register {
+    defaultError: ApiClientError;
+  }
+}

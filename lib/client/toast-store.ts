@@ -11,13 +11,15 @@ const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 
 export const toastStore = {
-  subscribe(l: () => void) {
+  subscribe: (l: () => void) => {
     listeners.add(l);
-    return () => listeners.delete(l);
+    return () => {
+      listeners.delete(l);
+    };
   },
   snapshot: () => toasts,
   serverSnapshot: (): Toast[] => [],
-  dismiss(id: number) {
+  dismiss: (id: number) => {
     toasts = toasts.filter((t) => t.id !== id);
     emit();
   },

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/fetcher";
-import { openApiDocSchema } from "@/lib/schemas/provider-view";
+import { openApiDocSchema } from "@/lib/schemas/openapi-doc";
 
 export const openApiKeys = { doc: ["openapi"] as const };
 

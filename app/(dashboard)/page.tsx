@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { OverviewView } from "@/components/overview/overview-view";
+import { PageHeader } from "@/components/ui/card";
+import { requireAdmin } from "@/lib/server/page-auth";
+import { getStats } from "@/lib/server/stats";
+import type { Stats } from "@/lib/schemas/stats";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function OverviewPage() {
+  await requireAdmin();
+  let initialData: Stats | undefined;
+  try {
+    initialData = await getStats(1500);
+  } catch {
+    initialData = undefined;
+  }
+  return (
+    <>
+      <PageHeader title="Overview" description="Users, sessions and the health of Ory Kratos. Figures refresh every minute." />
+      <OverviewView initialData={initialData} />
+    </>
+  );
+}

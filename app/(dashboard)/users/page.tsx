@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import type { UserFilters } from "@/components/users/users-toolbar";
+import { UsersView } from "@/components/users/users-view";
+import { PageHeader } from "@/components/ui/card";
+import { listIdentities } from "@/lib/server/kratos";
+import { requireAdmin } from "@/lib/server/page-auth";
+import { oidcProviderIds } from "@/lib/server/providers-env";
+import type { IdentityPage } from "@/lib/schemas/identity";
+
+export const metadata: Metadata = { title: "Users" };
+
+type SP = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "");
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<SP> }) {
+  await requireAdmin("/users");
+  const sp = await searchParams;
+  const state = one(sp.state);
+  const filters: UserFilters = {
+    search: one(sp.search).slice(0, 254),
+    state: state === "active" || state === "inactive" ? state : "",
+    provider: one(sp.provider).slice(0, 64),
+  };
+  let initialData: IdentityPage | undefined;
+  try {
+    initialData = await listIdentities({
+      page_size: 50,
+      search: filters.search || undefined,
+      state: filters.state || undefined,
+      provider: filters.provider || undefined,
+    });
+  } catch {
+    // The client query retries and shows the API's error message.
+    initialData = undefined;
+  }
+  return (
+    <>
+      <PageHeader title="Users" description="Everyone with an identity in Ory Kratos. Search matches the start of the email address." />
+      <UsersView initialFilters={filters} initialData={initialData} providers={oidcProviderIds()} />
+    </>
+  );
+}

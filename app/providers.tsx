@@ -1,0 +1,16 @@
+"use client";
+
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { ToastViewport } from "@/components/ui/toast";
+import { makeQueryClient } from "@/lib/client/query-client";
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [client] = useState(() => makeQueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      {children}
+      <ToastViewport />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
+import { cn } from "@/lib/utils";
+
+export interface Column<T> {
+  id: string;
+  header: string;
+  cell: (row: T) => ReactNode;
+  className?: string;
+}
+
+export interface DataTableProps<T> {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowId: (row: T) => string;
+  rowLabel?: (row: T) => string;
+  selected?: Set<string>;
+  onSelectedChange?: (next: Set<string>) => void;
+  empty?: ReactNode;
+  busy?: boolean;
+}
+
+/** A plain, accessible table that scrolls horizontally on narrow screens; optional row selection. */
+export function DataTable<T>({ caption, columns, rows, rowId, rowLabel, selected, onSelectedChange, empty, busy }: DataTableProps<T>) {
+  const selectable = !!selected && !!onSelectedChange;
+  const ids = rows.map(rowId);
+  const all = selectable && ids.length > 0 && ids.every((id) => selected.has(id));
+  const some = selectable && ids.some((id) => selected.has(id));
+  const toggle = (id: string) => {
+    if (!selected || !onSelectedChange) return;
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    onSelectedChange(next);
+  };
+  if (rows.length === 0 && empty) return <>{empty}</>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900" aria-busy={busy || undefined}>
+      <table className="min-w-full divide-y divide-gray-200 text-sm dark:divide-gray-800">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-gray-50 dark:bg-gray-950">
+          <tr>
+            {selectable && (
+              <th scope="col" className="w-10 px-3 py-2">
+                <Checkbox
+                  aria-label="Select all rows on this page"
+                  checked={all}
+                  indeterminate={some && !all}
+                  onChange={() => onSelectedChange(all ? new Set([...selected].filter((id) => !ids.includes(id))) : new Set([...selected, ...ids]))}
+                />
+              </th>
+            )}
+            {columns.map((c) => (
+              <th key={c.id} scope="col" className={cn("px-3 py-2 text-left font-medium whitespace-nowrap text-gray-700 dark:text-gray-300", c.className)}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className={cn("divide-y divide-gray-100 dark:divide-gray-800", busy && "opacity-60")}>
+          {rows.map((row) => {
+            const id = rowId(row);
+            return (
+              <tr key={id} className="hover:bg-gray-50 dark:hover:bg-gray-800/60">
+                {selectable && (
+                  <td className="px-3 py-2">
+                    <Checkbox aria-label={`Select ${rowLabel?.(row) ?? id}`} checked={selected.has(id)} onChange={() => toggle(id)} />
+                  </td>
+                )}
+                {columns.map((c) => (
+                  <td key={c.id} className={cn("px-3 py-2 align-middle text-gray-800 dark:text-gray-200", c.className)}>
+                    {c.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useState, type ChangeEvent } from "react";
+import { ImportResults, summarize } from "@/components/users/import-results";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, Textarea } from "@/components/ui/input";
+import { Progress } from "@/components/ui/progress";
+import { parseImport, runImport } from "@/lib/client/import-rows";
+import { userKeys } from "@/lib/client/queries/users";
+import { toast } from "@/lib/client/toast-store";
+import type { ImportResult } from "@/lib/schemas/import";
+
+type Step = "input" | "preview" | "done";
+const SAMPLE = "email,password,name,state\nada@example.com,correct-horse-42,Ada Lovelace,active";
+
+/** Paste or upload CSV/JSON → dry-run preview with per-row validation → import with a progress bar. */
+export function ImportDialog() {
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [step, setStep] = useState<Step>("input");
+  const [rows, setRows] = useState<Record<string, unknown>[]>([]);
+  const [ignored, setIgnored] = useState<string[]>([]);
+  const [results, setResults] = useState<ImportResult[]>([]);
+  const [progress, setProgress] = useState<{ done: number; label: string } | null>(null);
+  const reset = () => {
+    setStep("input");
+    setResults([]);
+    setError(null);
+    setProgress(null);
+  };
+  const close = () => {
+    if (progress) return;
+    setOpen(false);
+    setText("");
+    reset();
+  };
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    if (f) setText(await f.text());
+  };
+  const run = async (dryRun: boolean) => {
+    setError(null);
+    let parsed: Record<string, unknown>[] = rows;
+    if (dryRun) {
+      try {
+        const p = parseImport(text);
+        parsed = p.rows;
+        setRows(p.rows);
+        setIgnored(p.ignoredColumns);
+      } catch (err) {
+        return setError(err instanceof Error ? err.message : "Could not read the file.");
+      }
+    }
+    const label = dryRun ? "Validating" : "Importing";
+    setProgress({ done: 0, label });
+    const out = await runImport(parsed, dryRun, (done, partial) => {
+      setProgress({ done, label });
+      setResults(partial);
+    });
+    setProgress(null);
+    setStep(dryRun ? "preview" : "done");
+    if (!dryRun) {
+      const s = summarize(out);
+      toast(`Imported ${s.created} user${s.created === 1 ? "" : "s"}${s.failed ? `; ${s.failed} failed` : ""}.`, s.failed ? "error" : "success");
+      await qc.invalidateQueries({ queryKey: userKeys.all });
+    }
+  };
+  const valid = summarize(results).valid;
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>Import</Button>
+      <Dialog
+        open={open}
+        onClose={close}
+        size="lg"
+        title="Import users"
+        description="CSV with a header row (email, password, name, state, password_hash) or a JSON array. Rows are checked first; nothing is created until you confirm."
+        footer={
+          step === "input" ? (
+            <>
+              <Button onClick={close}>Cancel</Button>
+              <Button variant="primary" onClick={() => void run(true)} loading={!!progress} disabled={!text.trim()}>
+                Preview
+              </Button>
+            </>
+          ) : step === "preview" ? (
+            <>
+              <Button onClick={reset} disabled={!!progress}>
+                Back
+              </Button>
+              <Button variant="primary" onClick={() => void run(false)} loading={!!progress} disabled={valid === 0}>
+                Import {rows.length} row{rows.length === 1 ? "" : "s"}
+              </Button>
+            </>
+          ) : (
+            <Button variant="primary" onClick={close}>
+              Close
+            </Button>
+          )
+        }
+      >
+        <div className="space-y-4">
+          {error && (
+            <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+              {error}
+            </p>
+          )}
+          {step === "input" && !progress && (
+            <>
+              <Field label="Upload a file" htmlFor="import-file">
+                <input id="import-file" type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => void onFile(e)} className="block text-sm" />
+              </Field>
+              <Field label="Or paste CSV or JSON" htmlFor="import-text">
+                <Textarea id="import-text" rows={8} value={text} onChange={(e) => setText(e.target.value)} placeholder={SAMPLE} spellCheck={false} />
+              </Field>
+            </>
+          )}
+          {ignored.length > 0 && step !== "input" && (
+            <p className="text-sm text-amber-900 dark:text-amber-200">Ignored columns: {ignored.join(", ")}</p>
+          )}
+          {progress && <Progress value={progress.done} max={rows.length || 1} label={progress.label} />}
+          {step !== "input" && !progress && <ImportResults results={results} dryRun={step === "preview"} />}
+        </div>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+import { BulkBar } from "@/components/users/bulk-bar";
+import { ColumnChooser } from "@/components/users/column-chooser";
+import { CreateUserDialog } from "@/components/users/create-user-dialog";
+import { ExportButton } from "@/components/users/export-button";
+import { ImportDialog } from "@/components/users/import-dialog";
+import { DEFAULT_COLUMNS, USER_COLUMNS } from "@/components/users/user-columns";
+import { UsersToolbar, type UserFilters } from "@/components/users/users-toolbar";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState, ErrorState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useUsersQuery, type UsersListQuery } from "@/lib/client/queries/users";
+import { useCursor } from "@/lib/client/use-cursor";
+import { useStoredState } from "@/lib/client/use-stored-state";
+import type { IdentityPage } from "@/lib/schemas/identity";
+
+const PAGE_SIZE = 50;
+const isColumnList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string") && v.includes("email");
+
+export interface UsersViewProps {
+  initialFilters: UserFilters;
+  initialData?: IdentityPage;
+  providers: string[];
+}
+
+function syncUrl(f: UserFilters) {
+  const qs = new URLSearchParams();
+  if (f.search) qs.set("search", f.search);
+  if (f.state) qs.set("state", f.state);
+  if (f.provider) qs.set("provider", f.provider);
+  const s = qs.toString();
+  window.history.replaceState(null, "", s ? `/users?${s}` : "/users");
+}
+
+export function UsersView({ initialFilters, initialData, providers }: UsersViewProps) {
+  const [filters, setFilters] = useState(initialFilters);
+  const cursor = useCursor();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [columns, setColumns] = useStoredState("truss-users-columns", DEFAULT_COLUMNS, isColumnList);
+  const query: UsersListQuery = {
+    page_size: PAGE_SIZE,
+    page_token: cursor.token,
+    search: filters.search.trim() || undefined,
+    state: filters.state || undefined,
+    provider: filters.provider || undefined,
+  };
+  const isInitial = !cursor.token && filters === initialFilters;
+  const users = useUsersQuery(query, isInitial ? initialData : undefined);
+  const resetCursor = cursor.reset;
+  const onFilters = useCallback(
+    (f: UserFilters) => {
+      setFilters(f);
+      resetCursor();
+      syncUrl(f);
+    },
+    [resetCursor],
+  );
+  const visible = useMemo(() => USER_COLUMNS.filter((c) => columns.includes(c.id)), [columns]);
+  const filtered = !!(query.search || query.state || query.provider);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <UsersToolbar filters={filters} providers={providers} onChange={onFilters} />
+        <div className="flex flex-wrap gap-2">
+          <ColumnChooser columns={USER_COLUMNS} visible={columns} onChange={setColumns} />
+          <ExportButton query={{ search: query.search, state: query.state, provider: query.provider }} />
+          <ImportDialog />
+          <CreateUserDialog />
+        </div>
+      </div>
+      <BulkBar selected={selected} onDone={() => setSelected(new Set())} />
+      {users.error && !users.data ? (
+        <ErrorState message={users.error.message} />
+      ) : !users.data ? (
+        <div role="status" aria-label="Loading users" className="space-y-2">
+          {Array.from({ length: 6 }, (_, i) => (
+            <Skeleton key={i} className="h-10 w-full" />
+          ))}
+        </div>
+      ) : (
+        <>
+          <DataTable
+            caption="Users"
+            columns={visible}
+            rows={users.data.items}
+            rowId={(u) => u.id}
+            rowLabel={(u) => u.email ?? u.id}
+            selected={selected}
+            onSelectedChange={setSelected}
+            busy={users.isFetching}
+            empty={
+              <EmptyState title={filtered ? "No users match these filters" : "No users yet"}>
+                {filtered ? "Try a shorter email prefix or clear the filters." : "Create a user or import a CSV file to get started."}
+              </EmptyState>
+            }
+          />
+          <Pager
+            page={cursor.page}
+            hasNext={!!users.data.next_page_token}
+            busy={users.isFetching}
+            onPrev={cursor.prev}
+            onNext={() => users.data.next_page_token && cursor.next(users.data.next_page_token)}
+            summary={`${users.data.items.length} shown${selected.size ? `, ${selected.size} selected` : ""}`}
+          />
+        </>
+      )}
+    </div>
+  );
+}
