@@ -194,6 +194,18 @@ describe("import", () => {
     expect((real.body as { results: { error?: { id: string } }[] }).results[2]!.error!.id).toBe("conflict");
   });
 
+  it("replays a retried import with the same Idempotency-Key instead of importing twice", async () => {
+    const users = [{ email: email("idem"), password: "Idem-pass-123" }];
+    const headers = { cookie, "idempotency-key": `k-${Date.now()}` };
+    const first = await call(imp.POST, "/api/auth/users/import", { method: "POST", body: { users }, headers });
+    const again = await call(imp.POST, "/api/auth/users/import", { method: "POST", body: { users }, headers });
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect((first.body as { summary: { created: number } }).summary.created).toBe(1);
+    const other = await call(imp.POST, "/api/auth/users/import", { method: "POST", body: { users: [{ email: email("idem2") }] }, headers });
+    expect(other.status).toBe(400);
+  });
+
   it("accepts 500 rows and refuses 501 with 400", async () => {
     const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ email: `bulk-${i}-${Date.now()}@example.test` }));
     const tooMany = await call(imp.POST, "/api/auth/users/import?dry_run=true", { method: "POST", body: { users: rows(501) }, headers: { cookie } });

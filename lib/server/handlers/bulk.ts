@@ -2,6 +2,7 @@ import "server-only";
 import { audited } from "@/lib/server/audited";
 import { ApiError } from "@/lib/server/errors";
 import { applyState } from "@/lib/server/handlers/identities";
+import { withIdempotency } from "@/lib/server/idempotency";
 import { importUsers } from "@/lib/server/import-users";
 import * as k from "@/lib/server/kratos";
 import { assertNotLastAdmin } from "@/lib/server/admins";
@@ -49,5 +50,10 @@ export const bulk = async (ctx: RouteContext<undefined, undefined, BulkBody>) =>
 
 export const importHandler = async (ctx: RouteContext<undefined, { dry_run: boolean }, ImportBody>) => {
   if (ctx.query.dry_run) return json(await importUsers(ctx.body.users, true));
-  return json(await audited(ctx, "users.import", null, () => importUsers(ctx.body.users, false), (r) => r.summary));
+  const key = ctx.req.headers.get("idempotency-key");
+  const result = await withIdempotency(key, `import:${ctx.actor.type}:${ctx.actor.id ?? "-"}`, ctx.body, async () => ({
+    status: 200,
+    data: await audited(ctx, "users.import", null, () => importUsers(ctx.body.users, false), (r) => ({ ...r.summary, ...(key ? { idempotency_key: key } : {}) })),
+  }));
+  return json(result.data, { status: result.status, headers: result.replayed ? { "Idempotent-Replayed": "true" } : {} });
 };
