@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/fetcher";
 import { useApiMutation, type MutationCallbacks } from "@/lib/client/queries/mutation";
 import { z } from "zod";
-import { providerCheckSchema, providerListSchema, type ProviderCheck } from "@/lib/schemas/provider";
+import { providerCheckSchema, providerListSchema, type Provider, type ProviderCheck } from "@/lib/schemas/provider";
 
 const kratosConfigSchema = z.object({ yaml: z.string(), env: z.string().optional() });
 
@@ -24,7 +24,7 @@ export const kratosConfigQuery = () =>
     queryFn: ({ signal }) => api.get("/api/auth/providers/kratos-config", { schema: kratosConfigSchema, signal }),
   });
 
-export const useProvidersQuery = () => useQuery(providersQuery());
+export const useProvidersQuery = (initialData?: { items: Provider[]; errors: string[] }) => useQuery({ ...providersQuery(), initialData });
 export const useKratosConfigQuery = (enabled: boolean) => useQuery({ ...kratosConfigQuery(), enabled });
 
 export function useCheckProviderMutation(cb?: MutationCallbacks<ProviderCheck, string>) {

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { ProvidersView } from "@/components/providers/providers-view";
+import { PageHeader } from "@/components/ui/card";
+import { requireAdmin } from "@/lib/server/page-auth";
+import { listProviders } from "@/lib/server/providers";
+import type { Provider } from "@/lib/schemas/provider";
+
+export const metadata: Metadata = { title: "Providers" };
+
+export default async function ProvidersPage() {
+  await requireAdmin("/providers");
+  let initialData: { items: Provider[]; errors: string[] } | undefined;
+  try {
+    initialData = await listProviders();
+  } catch {
+    initialData = undefined;
+  }
+  return (
+    <>
+      <PageHeader title="Social sign-in providers" description="Configured from environment variables. Register each callback URL with the provider." />
+      <ProvidersView initialData={initialData} />
+    </>
+  );
+}

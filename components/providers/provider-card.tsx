@@ -1,0 +1,87 @@
+"use client";
+
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { useCheckProviderMutation } from "@/lib/client/queries/providers";
+import type { Provider } from "@/lib/schemas/provider";
+import { formatNumber } from "@/lib/utils";
+
+const TONE = { ready: "green", incomplete: "amber", misconfigured: "red" } as const;
+const LABEL = { ready: "Ready", incomplete: "Incomplete", misconfigured: "Misconfigured" } as const;
+
+export function ProviderCard({ provider: p }: { provider: Provider }) {
+  const check = useCheckProviderMutation();
+  const result = check.data;
+  return (
+    <Card
+      title={p.label || p.id}
+      actions={
+        <>
+          <Badge tone={TONE[p.status]}>{LABEL[p.status]}</Badge>
+          <Button size="sm" onClick={() => check.mutate(p.id)} loading={check.isPending} aria-label={`Check ${p.label || p.id}`}>
+            Check
+          </Button>
+        </>
+      }
+    >
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        <dt className="text-gray-600 dark:text-gray-400">ID / type</dt>
+        <dd>
+          <code>{p.id}</code> · {p.type}
+        </dd>
+        <dt className="text-gray-600 dark:text-gray-400">Linked users</dt>
+        <dd>{p.linked_identities === null ? "—" : formatNumber(p.linked_identities)}</dd>
+        <dt className="text-gray-600 dark:text-gray-400">Scopes</dt>
+        <dd>{p.scopes.join(" ") || "—"}</dd>
+        {p.issuer_url && (
+          <>
+            <dt className="text-gray-600 dark:text-gray-400">Issuer</dt>
+            <dd className="break-all">{p.issuer_url}</dd>
+          </>
+        )}
+        <dt className="text-gray-600 dark:text-gray-400">Callback URL</dt>
+        <dd className="flex flex-wrap items-center gap-2">
+          <code className="text-xs break-all">{p.callback_url}</code>
+          <CopyButton value={p.callback_url} label="Copy callback URL" />
+        </dd>
+      </dl>
+      {p.missing.length > 0 && (
+        <div className="mt-3 text-sm">
+          <p className="font-medium text-amber-900 dark:text-amber-200">Missing environment variables:</p>
+          <ul className="mt-1 flex flex-wrap gap-1">
+            {p.missing.map((m) => (
+              <li key={m}>
+                <code className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-950 dark:bg-amber-950 dark:text-amber-100">{m}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {p.errors.length > 0 && (
+        <ul className="mt-3 list-disc pl-5 text-sm text-red-800 dark:text-red-300">
+          {p.errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+      {result && (
+        <div role="status" className="mt-3 rounded-md border border-gray-200 p-3 text-sm dark:border-gray-700">
+          <p className="font-medium">{result.ok ? "All checks passed" : "Some checks failed"}</p>
+          <ul className="mt-1 space-y-1">
+            {result.checks.map((c) => (
+              <li key={c.name} className="flex gap-2">
+                <Badge tone={c.ok ? "green" : "red"}>{c.ok ? "OK" : "Fail"}</Badge>
+                <span>
+                  {c.name}
+                  {c.detail ? `: ${c.detail}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </Card>
+  );
+}
