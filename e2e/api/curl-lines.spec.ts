@@ -43,7 +43,7 @@ test.describe("documented curl lines", () => {
     expect(created.status()).toBe(201);
     const { secret } = (await created.json()) as { secret: string };
     // A fresh context without the dashboard cookie, like an external server.
-    const api = await playwright.request.newContext({ baseURL });
+    const api = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const listed = await api.get("/v1/auth/identities", { headers: { apikey: secret } });
     expect(listed.ok()).toBeTruthy();
     const first = ((await listed.json()) as { items: { id: string }[] }).items[0]!;
@@ -57,7 +57,7 @@ test.describe("documented curl lines", () => {
   });
 
   test("pages redirect to /login without a cookie, keeping where the admin came from", async ({ playwright, baseURL }) => {
-    const anon = await playwright.request.newContext({ baseURL });
+    const anon = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const r = await anon.get("/users?state=active", { maxRedirects: 0 });
     expect(r.status()).toBe(307);
     expect(r.headers().location).toContain("/login?next=%2Fusers%3Fstate%3Dactive");
