@@ -36,6 +36,8 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
     TRUSS_ADMIN_PASSWORD: ADMIN.password,
     ...extraEnv,
   });
+  // An empty value in extraEnv means "unset" (e.g. no bootstrap admin).
+  for (const [k, v] of Object.entries(extraEnv)) if (v === "") delete process.env[k];
   return {
     kratos,
     dataDir,
