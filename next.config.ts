@@ -4,7 +4,8 @@ import type { NextConfig } from "next";
 // the rest locks down framing, plugins, base URI and form targets.
 const csp = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  // The dev server's fast refresh needs eval; production never gets it.
+  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
