@@ -23,9 +23,10 @@ export async function verifyAdminCookie(cookieValue: string | undefined): Promis
   if (!env().TRUSS_AUTH_REQUIRED) return { actor: anonymousActor, admin: null, payload: null };
   const payload = await readSession(cookieValue);
   if (!payload) throw new ApiError("unauthorized", "Sign in to continue.");
-  const who = await whoami(payload.kt);
+  // Both lookups key off the sealed payload, so they run side by side; the answer counts only if whoami
+  // confirms the same identity.
+  const [who, admin] = await Promise.all([whoami(payload.kt), getAdmin(payload.iid)]);
   if (!who || who.identityId !== payload.iid) throw new ApiError("unauthorized", "Your session has ended. Sign in again.");
-  const admin = await getAdmin(payload.iid);
   if (!admin) throw new ApiError("forbidden", "This account is not a dashboard admin.");
   return { actor: { type: "admin", id: admin.id, label: admin.email }, admin, payload };
 }
