@@ -9,8 +9,7 @@ import type { ProviderType } from "@/lib/schemas/provider";
  */
 
 // Claims → traits of the default schema (email + name {first, last}); only verified emails are trusted.
-const MAPPERS: Record<ProviderType, string> = {
-  google: `local claims = { email_verified: false } + std.extVar('claims');
+const STANDARD_CLAIMS = `local claims = { email_verified: false } + std.extVar('claims');
 {
   identity: {
     traits: {
@@ -18,7 +17,10 @@ const MAPPERS: Record<ProviderType, string> = {
       name: { [if 'given_name' in claims then 'first' else null]: claims.given_name, [if 'family_name' in claims then 'last' else null]: claims.family_name },
     },
   },
-}`,
+}`;
+
+const MAPPERS: Record<ProviderType, string> = {
+  google: STANDARD_CLAIMS,
   github: `local claims = { email_verified: true } + std.extVar('claims');
 {
   identity: {
@@ -54,15 +56,7 @@ const MAPPERS: Record<ProviderType, string> = {
     },
   },
 }`,
-  generic: `local claims = { email_verified: false } + std.extVar('claims');
-{
-  identity: {
-    traits: {
-      [if 'email' in claims && claims.email_verified then 'email' else null]: claims.email,
-      name: { [if 'given_name' in claims then 'first' else null]: claims.given_name, [if 'family_name' in claims then 'last' else null]: claims.family_name },
-    },
-  },
-}`,
+  generic: STANDARD_CLAIMS,
 };
 
 export function mapperUrl(type: ProviderType): string {
