@@ -12,21 +12,25 @@ import type { Identity } from "@/lib/schemas/identity";
  * "is this the last admin?" and "is there any admin?" without scanning every identity.
  */
 
-export function rememberAdmin(id: string): void {
-  db().prepare("INSERT OR IGNORE INTO admins (identity_id, added_at) VALUES (?, ?)").run(id, new Date().toISOString());
+export async function rememberAdmin(id: string): Promise<void> {
+  await (await db())
+    .insertInto("admins")
+    .values({ identity_id: id, added_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column("identity_id").doNothing())
+    .execute();
 }
 
-function forgetAdmin(id: string): void {
-  db().prepare("DELETE FROM admins WHERE identity_id = ?").run(id);
+async function forgetAdmin(id: string): Promise<void> {
+  await (await db()).deleteFrom("admins").where("identity_id", "=", id).execute();
 }
 
 /** Admin ids confirmed against Kratos right now (stale index rows are dropped). */
 export async function activeAdminIds(): Promise<string[]> {
-  const ids = (db().prepare("SELECT identity_id FROM admins").all() as { identity_id: string }[]).map((r) => r.identity_id);
+  const ids = (await (await db()).selectFrom("admins").select("identity_id").execute()).map((r) => r.identity_id);
   const live: string[] = [];
   for (const id of ids) {
     if (await getAdmin(id)) live.push(id);
-    else forgetAdmin(id);
+    else await forgetAdmin(id);
   }
   return live;
 }
@@ -40,14 +44,14 @@ export async function assertNotLastAdmin(id: string, what: string): Promise<void
 
 export async function promote(id: string): Promise<Identity> {
   const updated = await setMetadataAdmin(id, (m) => ({ ...m, truss_role: ADMIN_ROLE }));
-  rememberAdmin(id);
+  await rememberAdmin(id);
   return updated;
 }
 
 export async function demote(id: string): Promise<Identity> {
   await assertNotLastAdmin(id, "removing the admin role");
   const updated = await setMetadataAdmin(id, ({ truss_role: _r, ...rest }) => rest);
-  forgetAdmin(id);
+  await forgetAdmin(id);
   return updated;
 }
 
@@ -58,11 +62,11 @@ export async function ensureBootstrapAdmin(): Promise<"created" | "promoted" | "
   const existing = await findIdentityByEmail(email);
   if (!existing) {
     const created = await createIdentity({ email, password, state: "active" }, { truss_role: ADMIN_ROLE });
-    rememberAdmin(created.id);
+    await rememberAdmin(created.id);
     return "created";
   }
   if (existing.is_admin) {
-    rememberAdmin(existing.id);
+    await rememberAdmin(existing.id);
     return "present";
   }
   await promote(existing.id);
@@ -72,26 +76,27 @@ export async function ensureBootstrapAdmin(): Promise<"created" | "promoted" | "
 const sha256 = (s: string) => createHash("sha256").update(s).digest();
 
 /** With no admin at all, a single-use setup token (only its hash is stored) for /setup. */
-export function issueSetupToken(): string {
+export async function issueSetupToken(): Promise<string> {
   const token = randomBytes(24).toString("base64url");
-  db().transaction(() => {
-    db().prepare("DELETE FROM setup_tokens WHERE used_at IS NULL").run();
-    db().prepare("INSERT INTO setup_tokens (token_hash, created_at) VALUES (?, ?)").run(sha256(token).toString("hex"), new Date().toISOString());
-  })();
+  await (await db()).transaction().execute(async (trx) => {
+    await trx.deleteFrom("setup_tokens").where("used_at", "is", null).execute();
+    await trx.insertInto("setup_tokens").values({ token_hash: sha256(token).toString("hex"), created_at: new Date().toISOString(), used_at: null }).execute();
+  });
   return token;
 }
 
-/** Marks the token used (atomically) or throws; a token works once. */
-export function consumeSetupToken(token: string): void {
+/** Marks the token used (a conditional UPDATE, so only one of two concurrent uses wins) or throws. */
+export async function consumeSetupToken(token: string): Promise<void> {
   const hash = sha256(token);
-  const rows = db().prepare("SELECT token_hash FROM setup_tokens WHERE used_at IS NULL").all() as { token_hash: string }[];
+  const q = await db();
+  const rows = await q.selectFrom("setup_tokens").select("token_hash").where("used_at", "is", null).execute();
   const match = rows.find((r) => timingSafeEqual(Buffer.from(r.token_hash, "hex"), hash));
   const res = match
-    ? db().prepare("UPDATE setup_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL").run(new Date().toISOString(), match.token_hash)
-    : { changes: 0 };
-  if (res.changes !== 1) throw new ApiError("forbidden", "This setup link is invalid or was already used.");
+    ? await q.updateTable("setup_tokens").set({ used_at: new Date().toISOString() }).where("token_hash", "=", match.token_hash).where("used_at", "is", null).executeTakeFirst()
+    : { numUpdatedRows: 0n };
+  if (res.numUpdatedRows !== 1n) throw new ApiError("forbidden", "This setup link is invalid or was already used.");
 }
 
-export function setupPending(): boolean {
-  return !!db().prepare("SELECT 1 FROM setup_tokens WHERE used_at IS NULL").get();
+export async function setupPending(): Promise<boolean> {
+  return !!(await (await db()).selectFrom("setup_tokens").select("token_hash").where("used_at", "is", null).executeTakeFirst());
 }

@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypt
 import { displayPrefix, formatKey, parseKey } from "@/lib/api-key-format";
 import { ApiError } from "@/lib/server/errors";
 import { db } from "@/lib/server/store";
-import { hit, retryAfter } from "@/lib/server/throttle";
+import { consume } from "@/lib/server/throttle";
 import type { ApiKey, CreateApiKeyBody, CreatedApiKey, KeyType } from "@/lib/schemas/api-key";
 
 interface Row extends ApiKey {
@@ -14,7 +14,7 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const publicFields = ({ secret_hash: _h, ...k }: Row): ApiKey => k;
 
 /** Creates a key; the secret exists only in this return value (only its SHA-256 is stored). */
-export function createApiKey(body: CreateApiKeyBody, createdBy: string | null): CreatedApiKey {
+export async function createApiKey(body: CreateApiKeyBody, createdBy: string | null): Promise<CreatedApiKey> {
   const secret = formatKey(body.keyType, randomBytes(32));
   const row: Row = {
     id: randomUUID(),
@@ -27,27 +27,24 @@ export function createApiKey(body: CreateApiKeyBody, createdBy: string | null): 
     revoked_at: null,
     secret_hash: sha256(secret),
   };
-  db()
-    .prepare(
-      `INSERT INTO api_keys (id, key_type, key_prefix, secret_hash, label, rate_limit, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(row.id, row.key_type, row.key_prefix, row.secret_hash, row.label, row.rate_limit, row.created_at, createdBy);
+  await (await db()).insertInto("api_keys").values({ ...row, created_by: createdBy, revoked_by: null }).execute();
   return { key: publicFields(row), secret };
 }
 
+const columns = ["id", "key_type", "key_prefix", "secret_hash", "label", "rate_limit", "created_at", "last_used_at", "revoked_at"] as const;
+
 /** Every key, revoked ones included (kept for audit), newest first. */
-export function listApiKeys(): ApiKey[] {
-  return (db().prepare("SELECT * FROM api_keys ORDER BY created_at DESC, id").all() as Row[]).map(publicFields);
+export async function listApiKeys(): Promise<ApiKey[]> {
+  const rows = await (await db()).selectFrom("api_keys").select(columns).orderBy("created_at", "desc").orderBy("id").execute();
+  return rows.map(publicFields);
 }
 
-export function revokeApiKey(id: string, by: string | null): ApiKey {
-  const row = db().prepare("SELECT * FROM api_keys WHERE id = ?").get(id) as Row | undefined;
+/** Revocation is one UPDATE in the shared store; with no key cache, every instance refuses the key at once. */
+export async function revokeApiKey(id: string, by: string | null): Promise<ApiKey> {
+  const q = await db();
+  await q.updateTable("api_keys").set({ revoked_at: new Date().toISOString(), revoked_by: by }).where("id", "=", id).where("revoked_at", "is", null).execute();
+  const row = await q.selectFrom("api_keys").select(columns).where("id", "=", id).executeTakeFirst();
   if (!row) throw new ApiError("not_found", "API key not found.");
-  if (!row.revoked_at) {
-    row.revoked_at = new Date().toISOString();
-    db().prepare("UPDATE api_keys SET revoked_at = ?, revoked_by = ? WHERE id = ?").run(row.revoked_at, by, id);
-  }
   return publicFields(row);
 }
 
@@ -56,43 +53,39 @@ const INVALID = "Invalid or revoked API key.";
 /**
  * Authenticates an API key: shape + checksum first (no lookup for typos), then the hash, compared in
  * constant time, then revocation and role. Every failure before the role check gives one identical 401.
+ * Read from the store on every request (no positive cache), so a revocation anywhere applies at once.
  */
-export function verifyApiKey(
+export async function verifyApiKey(
   key: string | null,
   required: KeyType,
-): { key: ApiKey; headers: Record<string, string> } {
+): Promise<{ key: ApiKey; headers: Record<string, string> }> {
   if (!key) throw new ApiError("unauthorized", "Missing API key. Send it in the apikey header.");
   if (!parseKey(key)) throw new ApiError("unauthorized", INVALID);
   const hash = sha256(key);
-  const row = db().prepare("SELECT * FROM api_keys WHERE secret_hash = ?").get(hash) as Row | undefined;
+  const row = await (await db()).selectFrom("api_keys").select(columns).where("secret_hash", "=", hash).executeTakeFirst();
   if (!row || !timingSafeEqual(Buffer.from(row.secret_hash, "hex"), Buffer.from(hash, "hex")) || row.revoked_at)
     throw new ApiError("unauthorized", INVALID);
   if (required === "service_role" && row.key_type !== "service_role")
     throw new ApiError("forbidden", "This endpoint needs a service_role key; anon keys cannot manage users.");
-  const headers = enforceRateLimit(row);
-  touch(row);
+  const headers = await enforceRateLimit(row);
+  await touch(row);
   return { key: publicFields(row), headers };
 }
 
-/** Per-key requests-per-minute limit (shared through the store); returns the X-RateLimit-* headers. */
-function enforceRateLimit(row: Row): Record<string, string> {
+/** Per-key requests-per-minute limit, counted atomically in the shared store; returns the X-RateLimit-* headers. */
+async function enforceRateLimit(row: Row): Promise<Record<string, string>> {
   if (!row.rate_limit) return {};
-  const limit = [{ bucket: `apikey:${row.id}`, max: row.rate_limit, windowMs: 60_000 }];
-  const wait = retryAfter(limit);
-  const headers = { "X-RateLimit-Limit": String(row.rate_limit) };
-  if (wait !== null)
-    throw new ApiError("rate_limited", "Rate limit exceeded for this API key.", {
-      headers: { ...headers, "X-RateLimit-Remaining": "0", "Retry-After": String(wait) },
-    });
-  hit(limit);
-  const used = (db().prepare("SELECT count FROM throttle WHERE bucket = ?").get(`apikey:${row.id}`) as { count: number }).count;
-  return { ...headers, "X-RateLimit-Remaining": String(Math.max(0, row.rate_limit - used)) };
+  const { remaining, retryAfter } = await consume({ bucket: `apikey:${row.id}`, max: row.rate_limit, windowMs: 60_000 });
+  const headers = { "X-RateLimit-Limit": String(row.rate_limit), "X-RateLimit-Remaining": String(remaining) };
+  if (retryAfter !== null)
+    throw new ApiError("rate_limited", "Rate limit exceeded for this API key.", { headers: { ...headers, "Retry-After": String(retryAfter) } });
+  return headers;
 }
 
-function touch(row: Row): void {
+async function touch(row: Row): Promise<void> {
   // At most one write a minute per key: last_used_at is for humans, not an access log.
   if (row.last_used_at && Date.now() - Date.parse(row.last_used_at) < 60_000) return;
-  db().prepare("UPDATE api_keys SET last_used_at = ? WHERE id = ?").run(new Date().toISOString(), row.id);
+  await (await db()).updateTable("api_keys").set({ last_used_at: new Date().toISOString() }).where("id", "=", row.id).execute();
 }
 
 /** The key from `apikey`, `x-api-key` or `Authorization: Bearer`; a key in the query string is refused. */

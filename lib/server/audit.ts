@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/server/store";
 import type { Actor } from "@/lib/server/actor";
-import type { AuditEntry, AuditPage, ListAuditQuery } from "@/lib/schemas/audit";
+import { db } from "@/lib/server/store";
+import type { AuditPage, ListAuditQuery } from "@/lib/schemas/audit";
 
 export interface AuditRecord {
   actor: Actor;
@@ -13,46 +13,32 @@ export interface AuditRecord {
 }
 
 /** Appends one audit entry. Never stores secrets: callers pass ids, counts and outcomes only. */
-export function recordAudit(r: AuditRecord): void {
-  db()
-    .prepare(
-      `INSERT INTO audit_log (at, actor_type, actor_id, actor_label, action, target, ip, outcome, details)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      new Date().toISOString(),
-      r.actor.type,
-      r.actor.id,
-      r.actor.label,
-      r.action,
-      r.target ?? null,
-      r.ip ?? null,
-      r.outcome,
-      r.details ? JSON.stringify(r.details) : null,
-    );
-}
-
-interface Row extends Omit<AuditEntry, "details"> {
-  details: string | null;
+export async function recordAudit(r: AuditRecord): Promise<void> {
+  await (await db())
+    .insertInto("audit_log")
+    .values({
+      at: new Date().toISOString(),
+      actor_type: r.actor.type,
+      actor_id: r.actor.id,
+      actor_label: r.actor.label,
+      action: r.action,
+      target: r.target ?? null,
+      ip: r.ip ?? null,
+      outcome: r.outcome,
+      details: r.details ? JSON.stringify(r.details) : null,
+    })
+    .execute();
 }
 
 /** Newest first, keyset on the row id; filters by actor (id or label), action and target. */
-export function listAudit(q: ListAuditQuery): AuditPage {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  const add = (clause: string, ...values: (string | number)[]) => {
-    where.push(clause);
-    args.push(...values);
-  };
-  if (q.page_token) add("id < ?", Number(q.page_token));
-  if (q.actor) add("(actor_id = ? OR actor_label = ?)", q.actor, q.actor);
-  if (q.action) add("action = ?", q.action);
-  if (q.target) add("target = ?", q.target);
-  const rows = db()
-    .prepare(
-      `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`,
-    )
-    .all(...args, q.page_size + 1) as Row[];
+export async function listAudit(q: ListAuditQuery): Promise<AuditPage> {
+  let query = (await db()).selectFrom("audit_log").selectAll();
+  if (q.page_token) query = query.where("id", "<", Number(q.page_token));
+  const actor = q.actor;
+  if (actor) query = query.where((eb) => eb.or([eb("actor_id", "=", actor), eb("actor_label", "=", actor)]));
+  if (q.action) query = query.where("action", "=", q.action);
+  if (q.target) query = query.where("target", "=", q.target);
+  const rows = await query.orderBy("id", "desc").limit(q.page_size + 1).execute();
   const more = rows.length > q.page_size;
   const items = rows.slice(0, q.page_size).map((r) => ({
     ...r,

@@ -13,6 +13,6 @@ export async function boot(): Promise<void> {
   if (bootstrap !== "skipped") console.log(`[truss] admin ${e.TRUSS_ADMIN_EMAIL}: ${bootstrap}`);
   if ((await activeAdminIds()).length === 0) {
     const base = e.TRUSS_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
-    console.log(`[truss] No admin yet. Create the first one (single-use link): ${base}/setup?token=${issueSetupToken()}`);
+    console.log(`[truss] No admin yet. Create the first one (single-use link): ${base}/setup?token=${await issueSetupToken()}`);
   }
 }

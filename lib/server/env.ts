@@ -21,6 +21,7 @@ export const envSchema = z
       .transform((v) => v?.trim().toLowerCase() !== "false"),
     TRUSS_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     TRUSS_DATA_DIR: z.string().default("./.data").transform((d) => path.resolve(d)),
+    DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional()),
     TRUSS_PUBLIC_URL: url.optional(),
     TRUSS_TRUST_PROXY: z
       .string()

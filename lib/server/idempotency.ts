@@ -20,14 +20,16 @@ export async function withIdempotency(
   const id = `${scope}:${key}`;
   const bodyHash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
   const now = Date.now();
-  db().prepare("DELETE FROM idempotency WHERE created_at < ?").run(now - TTL_MS);
-  const claimed = db()
-    .prepare("INSERT OR IGNORE INTO idempotency (key, body_hash, created_at) VALUES (?, ?, ?)")
-    .run(id, bodyHash, now).changes === 1;
-  if (!claimed) {
-    const row = db().prepare("SELECT body_hash, status, response FROM idempotency WHERE key = ?").get(id) as
-      | { body_hash: string; status: number | null; response: string | null }
-      | undefined;
+  const q = await db();
+  await q.deleteFrom("idempotency").where("created_at", "<", now - TTL_MS).execute();
+  // Claiming is one INSERT … ON CONFLICT DO NOTHING: with several instances exactly one runs the request.
+  const claimed = await q
+    .insertInto("idempotency")
+    .values({ key: id, body_hash: bodyHash, status: null, response: null, created_at: now })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .executeTakeFirst();
+  if (claimed.numInsertedOrUpdatedRows !== 1n) {
+    const row = await q.selectFrom("idempotency").select(["body_hash", "status", "response"]).where("key", "=", id).executeTakeFirst();
     if (row && row.body_hash !== bodyHash)
       throw new ApiError("validation_failed", "This Idempotency-Key was used with a different body.");
     if (!row || row.status === null) throw new ApiError("conflict", "A request with this Idempotency-Key is still running.");
@@ -35,10 +37,10 @@ export async function withIdempotency(
   }
   try {
     const result = await run();
-    db().prepare("UPDATE idempotency SET status = ?, response = ? WHERE key = ?").run(result.status, JSON.stringify(result.data), id);
+    await q.updateTable("idempotency").set({ status: result.status, response: JSON.stringify(result.data) }).where("key", "=", id).execute();
     return { ...result, replayed: false };
   } catch (err) {
-    db().prepare("DELETE FROM idempotency WHERE key = ?").run(id); // a failed attempt may be retried
+    await q.deleteFrom("idempotency").where("key", "=", id).execute(); // a failed attempt may be retried
     throw err;
   }
 }

@@ -58,7 +58,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
         admin = await verifyAdminRequest(req);
         actor = admin.actor;
       } else if (opts.auth === "service_role" || opts.auth === "any_key") {
-        const { key, headers } = verifyApiKey(apiKeyFromRequest(req), opts.auth === "service_role" ? "service_role" : "anon");
+        const { key, headers } = await verifyApiKey(apiKeyFromRequest(req), opts.auth === "service_role" ? "service_role" : "anon");
         actor = { type: "api_key", id: key.id, label: key.label };
         extraHeaders = headers;
       } else if (opts.body) {

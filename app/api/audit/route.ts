@@ -3,4 +3,4 @@ import { json, route } from "@/lib/server/route";
 import { listAuditQuerySchema } from "@/lib/schemas/audit";
 
 // GET /api/audit: audit log, newest first (filters: actor, action, target)
-export const GET = route({ auth: "admin", query: listAuditQuerySchema }, async ({ query }) => json(listAudit(query)));
+export const GET = route({ auth: "admin", query: listAuditQuerySchema }, async ({ query }) => json(await listAudit(query)));

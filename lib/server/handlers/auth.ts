@@ -24,27 +24,27 @@ export const startLogin = async () => {
 export const login = async (ctx: RouteContext<undefined, undefined, LoginBody>) => {
   const identifier = ctx.body.email.normalize("NFKC").trim().toLowerCase();
   const limits = loginLimits(identifier, ctx.ip);
-  throwIfThrottled(limits, "Too many sign-in attempts. Wait a few minutes and try again.");
-  const fail = (reason: string) => {
-    hit(limits);
-    recordAudit({ actor: { type: "anonymous", id: null, label: identifier }, ip: ctx.ip, action: "admin.login", target: null, outcome: "failure", details: { reason } });
+  await throwIfThrottled(limits, "Too many sign-in attempts. Wait a few minutes and try again.");
+  const fail = async (reason: string) => {
+    await hit(limits);
+    await recordAudit({ actor: { type: "anonymous", id: null, label: identifier }, ip: ctx.ip, action: "admin.login", target: null, outcome: "failure", details: { reason } });
     return new ApiError("unauthorized", BAD_LOGIN);
   };
   let session: Awaited<ReturnType<typeof k.submitLogin>>;
   try {
     session = await k.submitLogin(identifier, ctx.body.password, ctx.body.flow);
   } catch (err) {
-    if (err instanceof k.InvalidCredentials) throw fail("invalid_credentials");
+    if (err instanceof k.InvalidCredentials) throw await fail("invalid_credentials");
     throw err;
   }
   const admin = await k.getAdmin(session.identityId);
   if (!admin) {
     await k.logout(session.token);
-    throw fail("not_admin");
+    throw await fail("not_admin");
   }
-  clear(limits.map((l) => l.bucket));
-  rememberAdmin(admin.id);
-  recordAudit({ actor: { type: "admin", id: admin.id, label: admin.email }, ip: ctx.ip, action: "admin.login", target: admin.id, outcome: "success" });
+  await clear(limits.map((l) => l.bucket));
+  await rememberAdmin(admin.id);
+  await recordAudit({ actor: { type: "admin", id: admin.id, label: admin.email }, ip: ctx.ip, action: "admin.login", target: admin.id, outcome: "success" });
   const now = Date.now();
   const sealed = await sealSession({ v: 1, kt: session.token, iid: admin.id, aat: now, lsa: now });
   return json(admin, { headers: { "Set-Cookie": serializeCookie(SESSION_COOKIE, sealed, sessionCookieOptions(isHttps(ctx.req))) } });
@@ -55,7 +55,7 @@ export const logout = async (ctx: RouteContext) => {
   const payload = await readSession(readCookie(ctx.req, SESSION_COOKIE));
   if (payload) {
     await k.logout(payload.kt);
-    recordAudit({ actor: { type: "admin", id: payload.iid, label: null }, ip: ctx.ip, action: "admin.logout", target: payload.iid, outcome: "success" });
+    await recordAudit({ actor: { type: "admin", id: payload.iid, label: null }, ip: ctx.ip, action: "admin.logout", target: payload.iid, outcome: "success" });
   }
   const cleared = serializeCookie(SESSION_COOKIE, "", { ...sessionCookieOptions(isHttps(ctx.req)), maxAge: 0 });
   return new Response(null, { status: 204, headers: { "Set-Cookie": cleared } });
@@ -66,13 +66,13 @@ export const currentSession = async (ctx: RouteContext) =>
 
 /** First admin from the single-use setup link printed at start. */
 export const setup = async (ctx: RouteContext<undefined, undefined, SetupBody>) => {
-  consumeSetupToken(ctx.body.token);
+  await consumeSetupToken(ctx.body.token);
   const existing = await k.findIdentityByEmail(ctx.body.email);
   const admin = existing
     ? await k.setMetadataAdmin(existing.id, (m) => ({ ...m, truss_role: k.ADMIN_ROLE }))
     : await k.createIdentity({ email: ctx.body.email, password: ctx.body.password, name: ctx.body.name, state: "active" }, { truss_role: k.ADMIN_ROLE });
   if (existing) await k.setPassword(existing.id, ctx.body.password);
-  rememberAdmin(admin.id);
-  recordAudit({ actor: { type: "system", id: null, label: "setup link" }, ip: ctx.ip, action: "admin.setup", target: admin.id, outcome: "success" });
+  await rememberAdmin(admin.id);
+  await recordAudit({ actor: { type: "system", id: null, label: "setup link" }, ip: ctx.ip, action: "admin.setup", target: admin.id, outcome: "success" });
   return json(admin, { status: 201 });
 };

@@ -1,10 +1,20 @@
 import "server-only";
+import type { StoreKind } from "@/lib/server/store/schema";
 
-/** Versioned schema of Truss's own data. Append only: a shipped migration is never edited. */
-export const migrations: { version: number; sql: string }[] = [
+/**
+ * Versioned schema of Truss's own data, one SQL text per database. Append only: a shipped migration
+ * is never edited (SQLite files from before Postgres support already recorded version 1).
+ */
+export interface Migration {
+  version: number;
+  sql: Record<StoreKind, string>;
+}
+
+export const migrations: Migration[] = [
   {
     version: 1,
-    sql: `
+    sql: {
+      sqlite: `
       CREATE TABLE api_keys (
         id TEXT PRIMARY KEY,
         key_type TEXT NOT NULL CHECK (key_type IN ('service_role','anon')),
@@ -48,5 +58,58 @@ export const migrations: { version: number; sql: string }[] = [
         created_at INTEGER NOT NULL
       );
     `,
+      postgres: `
+      CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        key_type TEXT NOT NULL CHECK (key_type IN ('service_role','anon')),
+        key_prefix TEXT NOT NULL,
+        secret_hash TEXT NOT NULL,
+        label TEXT NOT NULL,
+        rate_limit INTEGER,
+        created_at TEXT NOT NULL,
+        created_by TEXT,
+        last_used_at TEXT,
+        revoked_at TEXT,
+        revoked_by TEXT
+      );
+      CREATE TABLE audit_log (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_type TEXT NOT NULL,
+        actor_id TEXT,
+        actor_label TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        ip TEXT,
+        outcome TEXT NOT NULL,
+        details TEXT
+      );
+      CREATE INDEX audit_log_target ON audit_log (target, id);
+      CREATE INDEX audit_log_actor ON audit_log (actor_id, id);
+      CREATE INDEX audit_log_action ON audit_log (action, id);
+      CREATE TABLE throttle (
+        bucket TEXT PRIMARY KEY,
+        count INTEGER NOT NULL,
+        window_start BIGINT NOT NULL
+      );
+      CREATE TABLE admins (identity_id TEXT PRIMARY KEY, added_at TEXT NOT NULL);
+      CREATE TABLE setup_tokens (token_hash TEXT PRIMARY KEY, created_at TEXT NOT NULL, used_at TEXT);
+      CREATE TABLE idempotency (
+        key TEXT PRIMARY KEY,
+        body_hash TEXT NOT NULL,
+        status INTEGER,
+        response TEXT,
+        created_at BIGINT NOT NULL
+      );
+    `,
+    },
+  },
+  {
+    // Key lookup by hash on every /v1 request: an index instead of a scan.
+    version: 2,
+    sql: {
+      sqlite: "CREATE UNIQUE INDEX api_keys_secret_hash ON api_keys (secret_hash);",
+      postgres: "CREATE UNIQUE INDEX api_keys_secret_hash ON api_keys (secret_hash);",
+    },
   },
 ];

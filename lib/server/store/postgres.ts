@@ -1,0 +1,64 @@
+import "server-only";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { migrations } from "@/lib/server/store/migrations";
+import type { Store, TrussTables } from "@/lib/server/store/schema";
+
+// Arbitrary constant naming "Truss migrations" for pg_advisory_lock; any instance migrating holds it.
+const MIGRATION_LOCK = 7_315_220_811;
+
+/** BIGINT (epoch ms, audit ids, counts) as numbers for this pool only; all our values stay below 2^53. */
+function bigintAsNumber(): pg.TypeOverrides {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+  return types;
+}
+
+/**
+ * Postgres for several Truss instances: every read goes to the database (no cache), so a key revoked
+ * on one instance is refused by the others on their next request.
+ */
+export async function openPostgresStore(url: string): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    types: bigintAsNumber(),
+  });
+  pool.on("error", (err) => console.error("[truss] postgres pool error:", err.message)); // idle client died; the pool replaces it
+  try {
+    await migratePostgres(pool);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  const db = new Kysely<TrussTables>({ dialect: new PostgresDialect({ pool }) });
+  return { kind: "postgres", db, close: () => db.destroy() };
+}
+
+async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    // Session-level lock: instances starting together wait here and then find nothing left to do.
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+    const { rows } = await client.query<{ version: number }>("SELECT version FROM schema_migrations");
+    const done = new Set(rows.map((r) => r.version));
+    for (const m of migrations) {
+      if (done.has(m.version)) continue;
+      await client.query("BEGIN");
+      try {
+        await client.query(m.sql.postgres);
+        await client.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", [m.version, new Date().toISOString()]);
+        await client.query("COMMIT");
+      } catch (err) {
+        await client.query("ROLLBACK");
+        throw err;
+      }
+    }
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
