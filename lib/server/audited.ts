@@ -19,10 +19,10 @@ export async function audited<T>(
   try {
     const result = await fn();
     const t = typeof target === "function" ? target(result) : target;
-    recordAudit({ actor: who.actor, ip: who.ip, action, target: t, outcome: "success", details: details?.(result) });
+    await recordAudit({ actor: who.actor, ip: who.ip, action, target: t, outcome: "success", details: details?.(result) });
     return result;
   } catch (err) {
-    recordAudit({
+    await recordAudit({
       actor: who.actor,
       ip: who.ip,
       action,

@@ -16,7 +16,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const filters: AuditFilters = { actor: one(sp.actor), action: one(sp.action), target: one(sp.target) };
   let initialData: AuditPage | undefined;
   try {
-    initialData = listAudit({ page_size: 50, actor: filters.actor || undefined, action: filters.action || undefined, target: filters.target || undefined });
+    initialData = await listAudit({ page_size: 50, actor: filters.actor || undefined, action: filters.action || undefined, target: filters.target || undefined });
   } catch {
     initialData = undefined;
   }

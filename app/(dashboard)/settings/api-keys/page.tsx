@@ -11,7 +11,7 @@ export default async function ApiKeysPage() {
   await requireAdmin("/settings/api-keys");
   let initialData: { items: ApiKey[] } | undefined;
   try {
-    initialData = { items: listApiKeys() };
+    initialData = { items: await listApiKeys() };
   } catch {
     initialData = undefined;
   }
