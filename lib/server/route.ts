@@ -5,7 +5,6 @@ import type { Actor } from "@/lib/server/actor";
 import { apiKeyFromRequest, verifyApiKey } from "@/lib/server/api-keys";
 import { readJsonBody, SINGLE_OP_LIMIT } from "@/lib/server/body";
 import { checkCsrf } from "@/lib/server/csrf";
-import { env } from "@/lib/server/env";
 import { ApiError, toErrorResponse } from "@/lib/server/errors";
 import { clientIp, isHttps, newRequestId } from "@/lib/server/request-info";
 import { verifyAdminRequest, type AdminSession } from "@/lib/server/session";
@@ -54,7 +53,8 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       let admin: AdminSession | null = null;
       let extraHeaders: Record<string, string> = {};
       if (opts.auth === "admin") {
-        if (env().TRUSS_AUTH_REQUIRED) checkCsrf(req, !!opts.body);
+        // Even with auth disabled: a foreign page must not drive a local dashboard.
+        checkCsrf(req, !!opts.body);
         admin = await verifyAdminRequest(req);
         actor = admin.actor;
       } else if (opts.auth === "service_role" || opts.auth === "any_key") {
