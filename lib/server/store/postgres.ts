@@ -34,7 +34,12 @@ export async function openPostgresStore(url: string): Promise<Store> {
     throw err;
   }
   const db = new Kysely<TrussTables>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: "postgres", db, close: () => db.destroy() };
+  // Kysely ends the pool only if it ever ran a query, so end it here too.
+  const close = async () => {
+    await db.destroy();
+    if (!pool.ending) await pool.end();
+  };
+  return { kind: "postgres", db, close };
 }
 
 async function migratePostgres(pool: pg.Pool): Promise<void> {

@@ -1,0 +1,132 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrations } from "@/lib/server/store/migrations";
+import { loadInstance, type Instance } from "@/lib/server/store/test-app";
+import { canRunPostgres, postgresBinDir, startTestPostgres, type TestPostgres } from "@/lib/server/store/test-postgres";
+
+// The same suite against SQLite (the default) and a real PostgreSQL started here (DATABASE_URL).
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "truss-store-"));
+let server: TestPostgres | null = null;
+const backends = canRunPostgres() ? (["sqlite", "postgres"] as const) : (["sqlite"] as const);
+if (backends.length === 1) console.warn("[store.test] SKIPPING the Postgres run: no PostgreSQL binaries (initdb/postgres) and cannot install them");
+
+afterAll(async () => {
+  await server?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+// Each instance has its own module graph (and ApiError class), so errors are matched by their id.
+const errorId = (p: Promise<unknown>) =>
+  p.then(() => "ok", (e: unknown) => (e instanceof Error && "id" in e ? String(e.id) : String(e)));
+
+describe.each(backends)("Truss store on %s", (kind) => {
+  let app: Instance;
+  let config: { DATABASE_URL?: string; TRUSS_DATA_DIR: string };
+  beforeAll(async () => {
+    config = { TRUSS_DATA_DIR: path.join(dataDir, kind) };
+    if (kind === "postgres") {
+      const bin = postgresBinDir();
+      if (!bin) throw new Error("PostgreSQL binaries missing after install attempt");
+      server = await startTestPostgres(bin);
+      config.DATABASE_URL = await server.createDatabase("store_suite");
+    }
+    app = await loadInstance(config);
+  }, 300_000);
+  afterAll(() => app?.store.closeStores());
+
+  it("applies every migration once, also when several instances start together, and upgrades old files", async () => {
+    const fresh = { databaseUrl: kind === "postgres" ? await server!.createDatabase("race") : undefined, dataDir: path.join(dataDir, `${kind}-race`) };
+    const stores = await Promise.all([1, 2, 3].map(() => app.store.openStore(fresh)));
+    const versions = await sql<{ version: number }>`SELECT version FROM schema_migrations ORDER BY version`.execute(stores[0]!.db);
+    expect(versions.rows.map((r) => Number(r.version))).toEqual(migrations.map((m) => m.version));
+    // An install from before migration 2: reopening applies only what is missing.
+    await sql`DROP INDEX api_keys_secret_hash`.execute(stores[0]!.db);
+    await sql`DELETE FROM schema_migrations WHERE version = 2`.execute(stores[0]!.db);
+    await Promise.all(stores.map((s) => s.close()));
+    const again = await app.store.openStore(fresh);
+    const after = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM schema_migrations`.execute(again.db);
+    expect(Number(after.rows[0]?.n)).toBe(migrations.length);
+    await again.close();
+  });
+
+  it("creates, verifies, lists and revokes API keys (hash only, revocation applies at once)", async () => {
+    const { apiKeys } = app;
+    const sk = await apiKeys.createApiKey({ keyType: "service_role", label: "ci" }, "admin-1");
+    const pk = await apiKeys.createApiKey({ keyType: "anon", label: "web" }, null);
+    expect((await apiKeys.verifyApiKey(sk.secret, "service_role")).key.id).toBe(sk.key.id);
+    expect(await errorId(apiKeys.verifyApiKey(pk.secret, "service_role"))).toBe("forbidden");
+    expect((await apiKeys.verifyApiKey(pk.secret, "anon")).key.label).toBe("web");
+    const listed = await apiKeys.listApiKeys();
+    expect(listed.map((k) => k.id)).toEqual(expect.arrayContaining([sk.key.id, pk.key.id]));
+    expect(JSON.stringify(listed)).not.toContain(sk.secret);
+    expect(listed.find((k) => k.id === sk.key.id)?.last_used_at).not.toBeNull();
+    const revoked = await apiKeys.revokeApiKey(sk.key.id, "admin-1");
+    expect(revoked.revoked_at).not.toBeNull();
+    expect((await apiKeys.revokeApiKey(sk.key.id, "admin-2")).revoked_at).toBe(revoked.revoked_at);
+    expect(await errorId(apiKeys.verifyApiKey(sk.secret, "service_role"))).toBe("unauthorized");
+    expect(await errorId(apiKeys.revokeApiKey("00000000-0000-4000-8000-000000000000", null))).toBe("not_found");
+  });
+
+  it("rate-limits a key per minute with remaining counts", async () => {
+    const k = await app.apiKeys.createApiKey({ keyType: "service_role", label: "limited", rateLimit: 2 }, null);
+    expect((await app.apiKeys.verifyApiKey(k.secret, "service_role")).headers["X-RateLimit-Remaining"]).toBe("1");
+    expect((await app.apiKeys.verifyApiKey(k.secret, "service_role")).headers["X-RateLimit-Remaining"]).toBe("0");
+    expect(await errorId(app.apiKeys.verifyApiKey(k.secret, "service_role"))).toBe("rate_limited");
+  });
+
+  it("counts throttle hits in fixed windows, concurrently, and clears them", async () => {
+    const { throttle } = app;
+    const limit = { bucket: `t:${kind}`, max: 3, windowMs: 60_000 };
+    const now = 1_800_000_000_000;
+    await Promise.all(Array.from({ length: 5 }, () => throttle.hit([limit], now)));
+    expect(await throttle.retryAfter([limit], now + 1_000)).toBe(59);
+    expect(await throttle.retryAfter([limit], now + 60_000)).toBeNull();
+    expect(await throttle.hit([limit], now + 60_000)).toEqual([{ count: 1, window_start: now + 60_000 }]);
+    await throttle.clear([limit.bucket]);
+    expect((await throttle.consume(limit, now)).remaining).toBe(2);
+  });
+
+  it("appends to the audit log and pages through it newest first with filters", async () => {
+    const actor = { type: "admin" as const, id: "a-1", label: "ann@example.com" };
+    for (let i = 0; i < 5; i++) await app.audit.recordAudit({ actor, action: "x.test", target: `t${i % 2}`, outcome: "success", details: { i } });
+    const first = await app.audit.listAudit({ page_size: 3, action: "x.test" });
+    expect(first.items.map((e) => e.details?.i)).toEqual([4, 3, 2]);
+    const second = await app.audit.listAudit({ page_size: 3, action: "x.test", page_token: first.next_page_token ?? undefined });
+    expect(second.items.map((e) => e.details?.i)).toEqual([1, 0]);
+    expect(second.next_page_token).toBeNull();
+    expect((await app.audit.listAudit({ page_size: 50, actor: "ann@example.com", target: "t1" })).items).toHaveLength(2);
+  });
+
+  it("replays idempotent requests, refuses another body (422) and a running key (409)", async () => {
+    const { withIdempotency } = app.idempotency;
+    let runs = 0;
+    const run = async () => ({ status: 200, data: { n: ++runs } });
+    expect(await withIdempotency("k1", "s", { a: 1 }, run)).toEqual({ status: 200, data: { n: 1 }, replayed: false });
+    expect(await withIdempotency("k1", "s", { a: 1 }, run)).toEqual({ status: 200, data: { n: 1 }, replayed: true });
+    expect(await errorId(withIdempotency("k1", "s", { a: 2 }, run))).toBe("validation_failed");
+    let release = () => {};
+    const slow = withIdempotency("k2", "s", {}, () => new Promise((r) => (release = () => r({ status: 200, data: null }))));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await errorId(withIdempotency("k2", "s", {}, run))).toBe("conflict");
+    release();
+    await slow;
+    expect(await errorId(withIdempotency("k3", "s", {}, () => Promise.reject(new Error("boom"))))).toBe("Error: boom");
+    expect((await withIdempotency("k3", "s", {}, run)).replayed).toBe(false); // a failed attempt may be retried
+  });
+
+  it("issues a single-use setup token and keeps the admins index idempotent", async () => {
+    const { admins } = app;
+    const token = await admins.issueSetupToken();
+    expect(await admins.setupPending()).toBe(true);
+    const uses = await Promise.all([admins.consumeSetupToken(token), admins.consumeSetupToken(token)].map(errorId));
+    expect(uses.sort()).toEqual(["forbidden", "ok"]);
+    expect(await admins.setupPending()).toBe(false);
+    await admins.rememberAdmin("id-1");
+    await admins.rememberAdmin("id-1");
+    const rows = await (await app.store.db()).selectFrom("admins").selectAll().execute();
+    expect(rows.map((r) => r.identity_id)).toEqual(["id-1"]);
+  });
+});

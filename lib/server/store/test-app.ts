@@ -1,0 +1,26 @@
+import "server-only";
+import { vi } from "vitest";
+
+/**
+ * Test helper: loads the store-backed modules as one more "Truss instance" (a fresh module graph with its
+ * own env parse and its own connection pool), so one test process can stand in for several instances.
+ */
+export async function loadInstance(env: { DATABASE_URL?: string; TRUSS_DATA_DIR: string }) {
+  vi.resetModules();
+  delete (globalThis as { __trussStores?: unknown }).__trussStores;
+  process.env.TRUSS_DATA_DIR = env.TRUSS_DATA_DIR;
+  if (env.DATABASE_URL) process.env.DATABASE_URL = env.DATABASE_URL;
+  else delete process.env.DATABASE_URL;
+  const [store, apiKeys, audit, throttle, idempotency, admins] = await Promise.all([
+    import("@/lib/server/store"),
+    import("@/lib/server/api-keys"),
+    import("@/lib/server/audit"),
+    import("@/lib/server/throttle"),
+    import("@/lib/server/idempotency"),
+    import("@/lib/server/admins"),
+  ]);
+  await store.store(); // parse env and migrate now, while process.env still holds this instance's settings
+  return { store, apiKeys, audit, throttle, idempotency, admins };
+}
+
+export type Instance = Awaited<ReturnType<typeof loadInstance>>;
