@@ -27,7 +27,9 @@ function countVitest(file) {
   if (!fs.existsSync(file)) return false;
   const r = JSON.parse(fs.readFileSync(file, "utf8"));
   passed += r.numPassedTests ?? 0;
-  failed += (r.numFailedTests ?? 0) + (r.numTotalTestSuites && r.numFailedTestSuites ? r.testResults.filter((t) => t.status === "failed" && t.assertionResults.length === 0).length : 0);
+  // A file that fails to load has no test results of its own: count it as one failure.
+  const brokenFiles = (r.testResults ?? []).filter((t) => t.status === "failed" && (t.assertionResults ?? []).length === 0).length;
+  failed += (r.numFailedTests ?? 0) + brokenFiles;
   return true;
 }
 
