@@ -119,7 +119,7 @@ describe("/v1/auth endpoints with a service_role key", () => {
     const log = (await call(audit.GET, `/api/audit?actor=${k.id}`, { headers: { cookie } })).body as { items: { action: string; actor_type: string; actor_label: string }[] };
     expect(log.items.map((e) => e.action)).toEqual(["identity.delete", "users.import", "identity.deactivate", "identity.revoke_sessions", "identity.reset_password", "identity.create"]);
     expect(log.items.every((e) => e.actor_type === "api_key" && e.actor_label === "automation")).toBe(true);
-    const listed = (await call(keys.GET, "/api/keys", { headers: { cookie } })).body as { items: { id: string; last_used_at: string | null }[] };
-    expect(Date.parse(listed.items.find((x) => x.id === k.id)!.last_used_at!)).toBeGreaterThan(Date.now() - 60_000);
+    const keyList = (await call(keys.GET, "/api/keys", { headers: { cookie } })).body as { items: { id: string; last_used_at: string | null }[] };
+    expect(Date.parse(keyList.items.find((x) => x.id === k.id)!.last_used_at!)).toBeGreaterThan(Date.now() - 60_000);
   });
 });
