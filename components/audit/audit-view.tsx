@@ -92,9 +92,9 @@ export function AuditView({ initialFilters, initialData }: { initialFilters: Aud
           Export CSV
         </Button>
       </form>
-      {audit.error && !audit.data ? (
-        <ErrorState message={audit.error.message} />
-      ) : !audit.data ? (
+      {audit.error && <ErrorState message={audit.error.message} />}
+      {!audit.data ? (
+        audit.error ? null : 
         <Skeleton className="h-40" />
       ) : (
         <>

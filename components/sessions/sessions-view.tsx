@@ -51,9 +51,9 @@ export function SessionsView({ initialUser, initialData }: { initialUser: string
           </Button>
         )}
       </form>
-      {sessions.error && !sessions.data ? (
-        <ErrorState message={sessions.error.message} />
-      ) : !sessions.data ? (
+      {sessions.error && <ErrorState message={sessions.error.message} />}
+      {!sessions.data ? (
+        sessions.error ? null : 
         <Skeleton className="h-40" />
       ) : (
         <>

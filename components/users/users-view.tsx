@@ -72,9 +72,9 @@ export function UsersView({ initialFilters, initialData, providers }: UsersViewP
         </div>
       </div>
       <BulkBar selected={selected} onDone={() => setSelected(new Set())} />
-      {users.error && !users.data ? (
-        <ErrorState message={users.error.message} />
-      ) : !users.data ? (
+      {users.error && <ErrorState message={users.error.message} />}
+      {!users.data ? (
+        users.error ? null : 
         <div role="status" aria-label="Loading users" className="space-y-2">
           {Array.from({ length: 6 }, (_, i) => (
             <Skeleton key={i} className="h-10 w-full" />

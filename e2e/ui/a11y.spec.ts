@@ -1,0 +1,42 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { createUser } from "./helpers";
+
+const PAGES = ["/", "/users", "/sessions", "/providers", "/settings/api-keys", "/audit", "/docs/api"];
+
+async function expectNoSeriousViolations(page: Page, name: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`),
+  ).toEqual([]);
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test.describe(`accessibility (${scheme})`, () => {
+    test.use({ colorScheme: scheme });
+
+    test(`every dashboard page has no serious or critical axe violation in ${scheme} mode`, async ({ page }) => {
+      const user = await createUser(page, `axe-${scheme}`);
+      for (const path of [...PAGES, `/users/${user.id}`]) {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await expect(page.locator("html")).toHaveClass(scheme === "dark" ? /dark/ : /^(?!.*dark).*$/);
+        await expectNoSeriousViolations(page, path);
+      }
+      // Dialogs too: create user and import.
+      await page.goto("/users");
+      await page.getByRole("button", { name: "Import" }).click();
+      await expectNoSeriousViolations(page, "import dialog");
+    });
+
+    test(`the login page has no serious or critical axe violation in ${scheme} mode`, async ({ browser }) => {
+      const ctx = await browser.newContext({ colorScheme: scheme, storageState: { cookies: [], origins: [] } });
+      const page = await ctx.newPage();
+      await page.goto("/login");
+      await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+      await expectNoSeriousViolations(page, "/login");
+      await ctx.close();
+    });
+  });
+}
