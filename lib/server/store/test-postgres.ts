@@ -37,14 +37,11 @@ export function postgresBinDir(log: (msg: string) => void = console.log): string
   const found = findBinDir();
   if (found || !isRoot() || !fs.existsSync("/usr/bin/apt-get")) return found;
   log("[test-postgres] initdb not found; running apt-get install -y postgresql (root, CI)");
-  const apt = (...args: string[]) =>
-    execFileSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" }, timeout: 240_000 });
-  try {
-    apt("install", "-y", "--no-install-recommends", "postgresql");
-  } catch {
-    apt("update");
-    apt("install", "-y", "--no-install-recommends", "postgresql");
-  }
+  // flock: two test files may get here at once; the second waits, then finds the package installed.
+  const install = "apt-get install -y --no-install-recommends postgresql";
+  execFileSync("flock", [path.join(os.tmpdir(), "truss-test-apt.lock"), "sh", "-c", `${install} || (apt-get update && ${install})`], {
+    stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" }, timeout: 280_000,
+  });
   const installed = findBinDir();
   log(`[test-postgres] installed PostgreSQL binaries in ${installed ?? "(not found after install)"}`);
   return installed;
