@@ -26,8 +26,7 @@ export function BarChart({ title, data }: BarChartProps) {
         viewBox={`0 0 ${W} ${H + 18}`}
         role="img"
         aria-label={`${title}: ${total} over the last 30 days, at most ${max === 1 && total === 0 ? 0 : max} on one day.`}
-        className="h-44 w-full"
-        preserveAspectRatio="none"
+        className="h-auto w-full"
       >
         <line x1={PAD} y1={H} x2={W} y2={H} className="stroke-gray-300 dark:stroke-gray-700" />
         <text x={0} y={10} className="fill-gray-600 text-[10px] dark:fill-gray-400">

@@ -8,7 +8,7 @@ export interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
 
 export function Select({ options, className, ...rest }: SelectProps) {
   return (
-    <select className={cn(fieldClass, "h-9 py-1 pr-8", className)} {...rest}>
+    <select className={cn(fieldClass, "h-9 py-1 pr-8", !className?.includes("w-") && "w-full", className)} {...rest}>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}

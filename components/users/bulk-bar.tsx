@@ -12,7 +12,7 @@ const ACTIONS: { action: BulkAction; label: string; danger?: boolean }[] = [
 ];
 
 /** Appears when rows are selected; each action opens a confirmation naming the count. */
-export function BulkBar({ selected, onDone }: { selected: Set<string>; onDone: () => void }) {
+export function BulkBar({ selected, labels, onDone }: { selected: Set<string>; labels: Map<string, string>; onDone: () => void }) {
   const [action, setAction] = useState<BulkAction | null>(null);
   if (selected.size === 0 && !action) return null;
   return (
@@ -30,6 +30,7 @@ export function BulkBar({ selected, onDone }: { selected: Set<string>; onDone: (
         <BulkDialog
           action={action}
           ids={[...selected]}
+          labels={labels}
           onClose={(finished) => {
             setAction(null);
             if (finished) onDone();

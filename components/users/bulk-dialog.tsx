@@ -30,7 +30,14 @@ const CONSEQUENCE: Record<BulkAction, string> = {
 };
 
 /** Confirms, then sends the ids in chunks of 50 so the progress bar moves; lists a result per row. */
-export function BulkDialog({ action, ids, onClose }: { action: BulkAction; ids: string[]; onClose: (finished: boolean) => void }) {
+export interface BulkDialogProps {
+  action: BulkAction;
+  ids: string[];
+  labels: Map<string, string>;
+  onClose: (finished: boolean) => void;
+}
+
+export function BulkDialog({ action, ids, labels, onClose }: BulkDialogProps) {
   const qc = useQueryClient();
   const [results, setResults] = useState<Row[] | null>(null);
   const [running, setRunning] = useState(false);
@@ -90,7 +97,7 @@ export function BulkDialog({ action, ids, onClose }: { action: BulkAction; ids: 
           <ul aria-label="Per-user results" className="max-h-64 divide-y divide-gray-100 overflow-y-auto rounded border border-gray-200 dark:divide-gray-800 dark:border-gray-700">
             {results.map((r) => (
               <li key={r.id} className="flex items-center justify-between gap-2 px-3 py-1.5">
-                <code className="truncate text-xs">{r.id}</code>
+                <span className="truncate">{labels.get(r.id) ?? <code className="text-xs">{r.id}</code>}</span>
                 {r.status === "ok" ? <Badge tone="green">OK</Badge> : <Badge tone="red">{r.error?.message ?? "Failed"}</Badge>}
               </li>
             ))}

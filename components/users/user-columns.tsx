@@ -28,17 +28,19 @@ export const USER_COLUMNS: Column<Identity>[] = [
   { id: "created", header: "Created", cell: (u) => <span className="whitespace-nowrap">{formatDate(u.created_at)}</span> },
   {
     id: "providers",
-    header: "Sign-in methods",
-    cell: (u) => (
-      <span className="flex flex-wrap gap-1">
-        {u.credential_types.includes("password") && <Badge>password</Badge>}
-        {[...new Set(u.providers.map((p) => p.provider))].map((p) => (
-          <Badge key={p} tone="blue">
-            {p}
-          </Badge>
-        ))}
-      </span>
-    ),
+    header: "Providers",
+    cell: (u) =>
+      u.providers.length === 0 ? (
+        <span className="text-gray-600 dark:text-gray-400">—</span>
+      ) : (
+        <span className="flex flex-wrap gap-1">
+          {[...new Set(u.providers.map((p) => p.provider))].map((p) => (
+            <Badge key={p} tone="blue">
+              {p}
+            </Badge>
+          ))}
+        </span>
+      ),
   },
   { id: "id", header: "ID", cell: (u) => <code className="text-xs">{u.id}</code> },
   { id: "updated", header: "Updated", cell: (u) => <span className="whitespace-nowrap">{formatDate(u.updated_at)}</span> },

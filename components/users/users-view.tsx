@@ -59,6 +59,7 @@ export function UsersView({ initialFilters, initialData, providers }: UsersViewP
     [resetCursor],
   );
   const visible = useMemo(() => USER_COLUMNS.filter((c) => columns.includes(c.id)), [columns]);
+  const labels = useMemo(() => new Map((users.data?.items ?? []).map((u) => [u.id, u.email ?? u.id])), [users.data]);
   const filtered = !!(query.search || query.state || query.provider);
   return (
     <div className="space-y-4">
@@ -71,7 +72,7 @@ export function UsersView({ initialFilters, initialData, providers }: UsersViewP
           <CreateUserDialog />
         </div>
       </div>
-      <BulkBar selected={selected} onDone={() => setSelected(new Set())} />
+      <BulkBar selected={selected} labels={labels} onDone={() => setSelected(new Set())} />
       {users.error && <ErrorState message={users.error.message} />}
       {!users.data ? (
         users.error ? null : 

@@ -24,7 +24,10 @@ test.describe("api keys and audit log", () => {
     await row.getByRole("button", { name: `Revoke ${label}` }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
     await expect(row.getByText(/^Revoked/)).toBeVisible();
-    expect((await page.request.get("/v1/auth/identities?page_size=1", { headers: { Authorization: `Bearer ${secret}` } })).status()).toBe(401);
+    await expect(page.getByText(`Revoked “${label}”.`)).toBeVisible();
+    await expect
+      .poll(async () => (await page.request.get("/v1/auth/identities?page_size=1", { headers: { Authorization: `Bearer ${secret}` } })).status())
+      .toBe(401);
 
     await page.goto("/audit");
     await page.getByRole("combobox", { name: "Action" }).fill("api_key.revoke");
