@@ -30,7 +30,7 @@ export function sessionSecret(): string {
     if (fromEnv.length < 32) throw new Error("TRUSS_SESSION_SECRET must be at least 32 characters");
     return (secret = fromEnv);
   }
-  const dir = path.resolve(process.env.TRUSS_DATA_DIR ?? "./.data");
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.env.TRUSS_DATA_DIR ?? "./.data");
   const file = path.join(dir, SECRET_FILE);
   fs.mkdirSync(dir, { recursive: true });
   try {

@@ -25,7 +25,7 @@ export function ImportDialog() {
   const [rows, setRows] = useState<Record<string, unknown>[]>([]);
   const [ignored, setIgnored] = useState<string[]>([]);
   const [results, setResults] = useState<ImportResult[]>([]);
-  const [progress, setProgress] = useState<{ done: number; label: string } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; label: string } | null>(null);
   const reset = () => {
     setStep("input");
     setResults([]);
@@ -56,11 +56,19 @@ export function ImportDialog() {
       }
     }
     const label = dryRun ? "Validating" : "Importing";
-    setProgress({ done: 0, label });
-    const out = await runImport(parsed, dryRun, (done, partial) => {
-      setProgress({ done, label });
-      setResults(partial);
-    });
+    // After the preview only valid rows are sent; invalid ones keep their preview error in the report.
+    const keep = dryRun ? [] : results.filter((r) => r.status === "error");
+    const sendIdx = dryRun ? parsed.map((_, i) => i) : results.filter((r) => r.status === "valid").map((r) => r.index);
+    const merge = (partial: ImportResult[]) =>
+      [...keep, ...partial.map((r) => ({ ...r, index: sendIdx[r.index] ?? r.index }))].sort((a, b) => a.index - b.index);
+    setProgress({ done: 0, total: sendIdx.length, label });
+    const out = merge(
+      await runImport(sendIdx.map((i) => parsed[i]!), dryRun, (done, partial) => {
+        setProgress({ done, total: sendIdx.length, label });
+        setResults(merge(partial));
+      }),
+    );
+    setResults(out);
     setProgress(null);
     setStep(dryRun ? "preview" : "done");
     if (!dryRun) {
@@ -93,7 +101,7 @@ export function ImportDialog() {
                 Back
               </Button>
               <Button variant="primary" onClick={() => void run(false)} loading={!!progress} disabled={valid === 0}>
-                Import {rows.length} row{rows.length === 1 ? "" : "s"}
+                Import {valid} valid row{valid === 1 ? "" : "s"}
               </Button>
             </>
           ) : (
@@ -122,7 +130,7 @@ export function ImportDialog() {
           {ignored.length > 0 && step !== "input" && (
             <p className="text-sm text-amber-900 dark:text-amber-200">Ignored columns: {ignored.join(", ")}</p>
           )}
-          {progress && <Progress value={progress.done} max={rows.length || 1} label={progress.label} />}
+          {progress && <Progress value={progress.done} max={progress.total || 1} label={progress.label} />}
           {step !== "input" && !progress && <ImportResults results={results} dryRun={step === "preview"} />}
         </div>
       </Dialog>
