@@ -14,12 +14,16 @@ const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: port,
     TRUSS_DATA_DIR: dataDir,
+    TRUSS_SESSION_SECRET: "e2e-session-secret-canary-0123456789abcdef",
     EMBEDDED_KRATOS_PUBLIC_PORT: process.env.E2E_KRATOS_PUBLIC_PORT ?? "4533",
     EMBEDDED_KRATOS_ADMIN_PORT: process.env.E2E_KRATOS_ADMIN_PORT ?? "4534",
     EMBEDDED_KRATOS_BCRYPT_COST: "4",
     TRUSS_ADMIN_EMAIL: "admin@e2e.test",
     TRUSS_ADMIN_PASSWORD: "e2e-Admin-pass-9x",
     KRATOS_OIDC_PROVIDERS: "google,github",
+    // Canary: the no-secrets e2e test checks this never reaches a page or a bundle.
+    KRATOS_ADMIN_TOKEN: "e2e-admin-token-canary-5f1c",
+    KRATOS_OIDC_GOOGLE_CLIENT_SECRET: "e2e-google-secret-canary-9d2e",
   },
 });
 const stop = () => child.kill("SIGTERM");
