@@ -2,6 +2,7 @@ import "server-only";
 import { Configuration, FrontendApi, IdentityApi } from "@ory/client";
 import { env } from "@/lib/server/env";
 import { kratosUrls } from "@/lib/server/kratos-runtime";
+import { resilientAxios } from "@/lib/server/kratos/resilience";
 
 export interface KratosClients {
   frontend: FrontendApi;
@@ -23,9 +24,11 @@ export async function kratos(): Promise<KratosClients> {
   const e = env();
   const baseOptions = { timeout: e.KRATOS_TIMEOUT_MS, maxRedirects: 0 };
   const clients: KratosClients = {
-    frontend: new FrontendApi(new Configuration({ basePath: publicUrl, baseOptions })),
+    frontend: new FrontendApi(new Configuration({ basePath: publicUrl, baseOptions }), undefined, resilientAxios(e.KRATOS_TIMEOUT_MS)),
     identity: new IdentityApi(
       new Configuration({ basePath: adminUrl, accessToken: e.KRATOS_ADMIN_TOKEN, baseOptions }),
+      undefined,
+      resilientAxios(e.KRATOS_TIMEOUT_MS),
     ),
     publicUrl,
     adminUrl,
