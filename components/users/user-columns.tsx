@@ -42,8 +42,18 @@ export const USER_COLUMNS: Column<Identity>[] = [
         </span>
       ),
   },
+  {
+    id: "last_session",
+    header: "Last session",
+    cell: (u) =>
+      u.last_session_at ? (
+        <span className="whitespace-nowrap">{formatDate(u.last_session_at)}</span>
+      ) : (
+        <span className="text-gray-600 dark:text-gray-400">—</span>
+      ),
+  },
   { id: "id", header: "ID", cell: (u) => <code className="text-xs">{u.id}</code> },
   { id: "updated", header: "Updated", cell: (u) => <span className="whitespace-nowrap">{formatDate(u.updated_at)}</span> },
 ];
 
-export const DEFAULT_COLUMNS = ["email", "name", "state", "created", "providers"];
+export const DEFAULT_COLUMNS = ["email", "name", "state", "created", "providers", "last_session"];

@@ -33,6 +33,8 @@ export const identitySchema = z.object({
   created_at: z.string().nullable(),
   updated_at: z.string().nullable(),
   state_changed_at: z.string().nullable(),
+  // Lists only: start of the latest active session, from the overview's cached scan (up to a minute old).
+  last_session_at: z.string().nullable().optional(),
 });
 export type Identity = z.infer<typeof identitySchema>;
 

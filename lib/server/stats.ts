@@ -13,6 +13,8 @@ type Figures = Pick<Stats, "users" | "sessions" | "signups_per_day" | "sessions_
 
 interface Cache {
   figures: Figures | null;
+  /** Latest active-session start per identity, from the last scan (feeds the users list's "last session"). */
+  lastSession: Map<string, string>;
   computedAt: number;
   inflight: Promise<void> | null;
   scanned: number;
@@ -22,6 +24,7 @@ interface Cache {
 // One cache per process, even when Next loads this module in several bundles.
 const cache = ((globalThis as { __trussStats?: Cache }).__trussStats ??= {
   figures: null,
+  lastSession: new Map(),
   computedAt: 0,
   inflight: null,
   scanned: 0,
@@ -68,16 +71,20 @@ async function compute(): Promise<Figures> {
     token = page.next_page_token ?? undefined;
   } while (token);
   let active = 0;
+  const lastSession = new Map<string, string>();
   token = undefined;
   do {
     const page = await listSessions({ page_size: PAGE, page_token: token });
     for (const s of page.items) {
       if (!s.active) continue;
       active++;
-      bump(sessionDays, s.authenticated_at ?? s.issued_at);
+      const started = s.authenticated_at ?? s.issued_at;
+      bump(sessionDays, started);
+      if (s.identity_id && started && started > (lastSession.get(s.identity_id) ?? "")) lastSession.set(s.identity_id, started);
     }
     token = page.next_page_token ?? undefined;
   } while (token);
+  cache.lastSession = lastSession;
   return {
     users,
     sessions: { active },
@@ -85,6 +92,12 @@ async function compute(): Promise<Figures> {
     sessions_per_day: series(sessionDays),
     providers: [...linked].map(([id, linked_identities]) => ({ id, linked_identities })),
   };
+}
+
+/** When the identity's latest active session started, as of the last scan (≤ 60 s old); null if none. */
+export function lastSessionAt(identityId: string): string | null {
+  if (!cache.figures || Date.now() - cache.computedAt > TTL_MS) void refreshStats();
+  return cache.lastSession.get(identityId) ?? null;
 }
 
 /** Starts a refresh unless one is already running (at most one in flight). */

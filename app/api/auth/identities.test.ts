@@ -145,6 +145,16 @@ describe("identities", () => {
 });
 
 describe("sessions", () => {
+  it("the users list shows when each user's latest session started (from the cached scan)", async () => {
+    const u = await createUser();
+    await userLogin(h, u.email, u.password);
+    const { refreshStats } = await import("@/lib/server/stats");
+    await refreshStats();
+    const r = await call(list.GET, `/api/auth/identities?search=${encodeURIComponent(u.email)}`, { headers: { cookie } });
+    const item = (r.body as { items: { last_session_at: string | null }[] }).items[0]!;
+    expect(Date.parse(item.last_session_at!)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it("lists active sessions with email and device, revokes one, and force-logs-out a user", async () => {
     const u = await createUser();
     const t1 = await userLogin(h, u.email, u.password);
