@@ -51,6 +51,9 @@ test.describe("documented curl lines", () => {
     expect(await one.json()).toMatchObject({ id: first.id });
     expect((await api.get("/v1/auth/identities")).status()).toBe(401);
     expect((await api.get("/api/auth/identities")).status()).toBe(401);
+    const unknown = await api.get("/v1/auth/nope", { headers: { apikey: secret } });
+    expect(unknown.status()).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { id: "not_found", code: 404 } });
     const spec = await api.get("/v1/openapi.json");
     expect(((await spec.json()) as { openapi: string }).openapi).toBe("3.1.0");
     await api.dispose();

@@ -1,0 +1,4 @@
+import { notFoundHandlers } from "@/lib/server/handlers/not-found";
+
+// ANY /v1/*: unknown endpoints get a JSON 404 in the usual envelope
+export const { GET, POST, PUT, PATCH, DELETE } = notFoundHandlers;
