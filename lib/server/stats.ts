@@ -24,7 +24,7 @@ interface Cache {
 // One cache per process, even when Next loads this module in several bundles.
 const cache = ((globalThis as { __trussStats?: Cache }).__trussStats ??= {
   figures: null,
-  lastSession: new Map(),
+  lastSession: new Map<string, string>(),
   computedAt: 0,
   inflight: null,
   scanned: 0,
