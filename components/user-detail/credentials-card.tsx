@@ -5,13 +5,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useUnlinkProviderMutation } from "@/lib/client/queries/users";
+import { useUnlinkProviderMutation, useVerifyAddressMutation } from "@/lib/client/queries/users";
 import type { Identity } from "@/lib/schemas/identity";
 
 /** Sign-in methods, linked social providers (unlink), verifiable and recovery addresses. */
 export function CredentialsCard({ user }: { user: Identity }) {
   const [unlink, setUnlink] = useState<string | null>(null);
   const mutation = useUnlinkProviderMutation(user.id, { onSuccess: () => setUnlink(null) });
+  const verify = useVerifyAddressMutation(user.id);
   return (
     <Card title="Sign-in methods">
       <div className="flex flex-wrap gap-1">
@@ -44,6 +45,11 @@ export function CredentialsCard({ user }: { user: Identity }) {
           <li key={`v-${a.value}`} className="flex flex-wrap items-center gap-2">
             <span className="break-all">{a.value}</span>
             <Badge tone={a.verified ? "green" : "amber"}>{a.verified ? "Verified" : "Not verified"}</Badge>
+            {!a.verified && (
+              <Button size="sm" onClick={() => verify.mutate(a.value)} loading={verify.isPending && verify.variables === a.value} aria-label={`Mark ${a.value} as verified`}>
+                Mark verified
+              </Button>
+            )}
           </li>
         ))}
         {user.recovery_addresses.map((a) => (

@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, ErrorState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useRevokeSessionMutation, useRevokeUserSessionsMutation, useUserSessionsQuery } from "@/lib/client/queries/sessions";
+import { useExtendSessionMutation, useRevokeSessionMutation, useRevokeUserSessionsMutation, useUserSessionsQuery } from "@/lib/client/queries/sessions";
 import type { Session, SessionPage } from "@/lib/schemas/session";
 import { describeUserAgent, formatDateTime } from "@/lib/utils";
 
@@ -15,6 +15,7 @@ export function UserSessions({ userId, initialData }: { userId: string; initialD
   const sessions = useUserSessionsQuery(userId, initialData);
   const [confirmAll, setConfirmAll] = useState(false);
   const revoke = useRevokeSessionMutation();
+  const extend = useExtendSessionMutation();
   const revokeAll = useRevokeUserSessionsMutation(userId, { onSuccess: () => setConfirmAll(false) });
   const items = (sessions.data?.items ?? []).filter((s) => s.active);
   return (
@@ -45,9 +46,14 @@ export function UserSessions({ userId, initialData }: { userId: string; initialD
               id: "actions",
               header: "Actions",
               cell: (s) => (
-                <Button size="sm" onClick={() => revoke.mutate(s.id)} loading={revoke.isPending && revoke.variables === s.id}>
-                  Revoke
-                </Button>
+                <span className="flex gap-2">
+                  <Button size="sm" onClick={() => extend.mutate(s.id)} loading={extend.isPending && extend.variables === s.id}>
+                    Extend
+                  </Button>
+                  <Button size="sm" onClick={() => revoke.mutate(s.id)} loading={revoke.isPending && revoke.variables === s.id}>
+                    Revoke
+                  </Button>
+                </span>
               ),
             },
           ]}

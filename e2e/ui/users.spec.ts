@@ -53,6 +53,17 @@ test.describe("users", () => {
     expect(await sessionWorks(await signInAsUser(user.email, "brand-New-pass-42"))).toBe(true);
   });
 
+  test("an admin marks an email verified and extends a session", async ({ page }) => {
+    const user = await createUser(page, "verify");
+    const token = await signInAsUser(user.email);
+    await page.goto(`/users/${user.id}`);
+    await page.getByRole("button", { name: `Mark ${user.email} as verified` }).click();
+    await expect(page.getByText("Verified", { exact: true })).toBeVisible();
+    await page.getByRole("table", { name: "Active sessions of this user" }).getByRole("button", { name: "Extend" }).click();
+    await expect(page.getByText("Session extended.")).toBeVisible();
+    expect(await sessionWorks(token)).toBe(true);
+  });
+
   test("an admin creates a recovery code and edits public metadata", async ({ page }) => {
     const user = await createUser(page, "recover");
     await page.goto(`/users/${user.id}`);

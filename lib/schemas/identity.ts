@@ -73,6 +73,8 @@ export const updateIdentityBodySchema = z
   .refine((b) => Object.keys(b).length > 0, "nothing to update");
 export type UpdateIdentityBody = z.infer<typeof updateIdentityBodySchema>;
 
+export const verifyAddressBodySchema = z.object({ address: z.string().trim().min(1).max(320) }).strict();
+
 export const setStateBodySchema = z.object({ state: identityStateSchema }).strict();
 
 export const resetPasswordBodySchema = z

@@ -17,9 +17,10 @@ import {
   resetPasswordBodySchema,
   setStateBodySchema,
   updateIdentityBodySchema,
+  verifyAddressBodySchema,
 } from "@/lib/schemas/identity";
 import { importBodySchema, importQuerySchema, importResponseSchema } from "@/lib/schemas/import";
-import { listSessionsQuerySchema, sessionPageSchema } from "@/lib/schemas/session";
+import { listSessionsQuerySchema, sessionPageSchema, sessionSchema } from "@/lib/schemas/session";
 
 type Auth = "cookie" | "apikey" | "none";
 interface Op {
@@ -58,6 +59,8 @@ export const operations: Op[] = [
   { method: "post", path: "/api/auth/identities/bulk", summary: "Bulk activate / deactivate / revoke_sessions / delete", tag: "Users", auth: "cookie", body: bulkBodySchema, ok: 200, response: bulkResultSchema },
   { method: "get", path: "/api/auth/sessions", summary: "Active sessions across all users", tag: "Sessions", auth: "cookie", query: listSessionsQuerySchema, ok: 200, response: sessionPageSchema },
   { method: "delete", path: "/api/auth/sessions/{id}", summary: "Revoke one session", tag: "Sessions", auth: "cookie", params: idParamsSchema, ok: 204 },
+  { method: "patch", path: "/api/auth/sessions/{id}/extend", summary: "Extend a session by the Kratos session lifespan", tag: "Sessions", auth: "cookie", params: idParamsSchema, ok: 200, response: sessionSchema },
+  { method: "post", path: "/api/auth/identities/{id}/verify-address", summary: "Mark an email address as verified", tag: "Users", auth: "cookie", params: idParamsSchema, body: verifyAddressBodySchema, ok: 200, response: identitySchema },
   { method: "get", path: "/api/auth/login", summary: "Start a Kratos API login flow", tag: "Auth", auth: "none", ok: 200, response: loginFlowSchema },
   { method: "post", path: "/api/auth/login", summary: "Sign in (sets the truss_session cookie)", tag: "Auth", auth: "none", body: loginBodySchema, ok: 200, response: identitySchema },
   { method: "post", path: "/api/auth/logout", summary: "Sign out (revokes the Kratos session)", tag: "Auth", auth: "none", ok: 204 },

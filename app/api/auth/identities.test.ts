@@ -16,6 +16,8 @@ const bulk = await import("@/app/api/auth/identities/bulk/route");
 const imp = await import("@/app/api/auth/users/import/route");
 const sessions = await import("@/app/api/auth/sessions/route");
 const oneSession = await import("@/app/api/auth/sessions/[id]/route");
+const extend = await import("@/app/api/auth/sessions/[id]/extend/route");
+const verify = await import("@/app/api/auth/identities/[id]/verify-address/route");
 const audit = await import("@/app/api/audit/route");
 
 let cookie = "";
@@ -121,6 +123,16 @@ describe("identities", () => {
     expect((await call(reset.POST, `/x`, { method: "POST", body: { password: "tiny" }, headers: { cookie }, params: { id: u.id } })).status).toBe(400);
   });
 
+  it("marks an email address as verified", async () => {
+    const u = await createUser();
+    const r = await call(verify.POST, "/x", { method: "POST", body: { address: u.email.toUpperCase() }, headers: { cookie }, params: { id: u.id } });
+    expect(r.status).toBe(200);
+    expect((r.body as { verifiable_addresses: { value: string; verified: boolean; status: string }[] }).verifiable_addresses).toEqual([
+      { value: u.email, via: "email", verified: true, status: "completed" },
+    ]);
+    expect((await call(verify.POST, "/x", { method: "POST", body: { address: "other@example.test" }, headers: { cookie }, params: { id: u.id } })).status).toBe(404);
+  });
+
   it("creates a recovery code with its expiry", async () => {
     const u = await createUser();
     const r = await call(recovery.POST, "/x", { method: "POST", body: { method: "code", expires_in: "30m" }, headers: { cookie }, params: { id: u.id } });
@@ -165,6 +177,10 @@ describe("sessions", () => {
     expect(mine[0]!.devices.length).toBeGreaterThan(0);
     const byUser = await call(idSessions.GET, "/x", { headers: { cookie }, params: { id: u.id } });
     expect((byUser.body as { items: unknown[] }).items).toHaveLength(2);
+    const extended = await call(extend.PATCH, "/x", { method: "PATCH", headers: { cookie }, params: { id: mine[0]!.id } });
+    expect(extended.status).toBe(200);
+    expect(extended.body).toMatchObject({ id: mine[0]!.id, active: true });
+    expect((await call(extend.PATCH, "/x", { method: "PATCH", headers: { cookie }, params: { id: "00000000-0000-4000-8000-000000000009" } })).status).toBe(404);
     expect((await call(oneSession.DELETE, "/x", { method: "DELETE", headers: { cookie }, params: { id: mine[0]!.id } })).status).toBe(204);
     expect([await whoamiStatus(h, t1), await whoamiStatus(h, t2)].sort()).toEqual([200, 401]);
     expect((await call(idSessions.DELETE, "/x", { method: "DELETE", headers: { cookie }, params: { id: u.id } })).status).toBe(204);

@@ -49,3 +49,10 @@ export function useRevokeUserSessionsMutation(identityId: string, cb?: MutationC
     cb,
   );
 }
+
+export function useExtendSessionMutation(cb?: MutationCallbacks<unknown, string>) {
+  return useApiMutation(
+    { mutationFn: (id: string) => api.patch(`/api/auth/sessions/${id}/extend`, {}), invalidate: [sessionKeys.all], success: "Session extended." },
+    cb,
+  );
+}

@@ -153,6 +153,18 @@ export function useUnlinkProviderMutation(id: string, cb?: MutationCallbacks<voi
   );
 }
 
+export function useVerifyAddressMutation(id: string, cb?: MutationCallbacks<Identity, string>) {
+  const qc = useQueryClient();
+  return useApiMutation(
+    {
+      mutationFn: (address: string) => api.post(`/api/auth/identities/${id}/verify-address`, { address }, { schema: identitySchema }),
+      invalidate: [userKeys.all],
+      success: (u, a) => (qc.setQueryData(userKeys.detail(id), u), `${a} marked as verified.`),
+    },
+    cb,
+  );
+}
+
 /** One chunk of a bulk action (the bulk dialog drives its progress bar chunk by chunk). */
 export const runBulk = (body: BulkBody) => api.post("/api/auth/identities/bulk", body, { schema: bulkResultSchema });
 

@@ -87,3 +87,6 @@ export const revokeIdentitySessions = async (ctx: Ctx<IdParams>) => {
   await audited(ctx, "identity.revoke_sessions", ctx.params.id, () => k.revokeIdentitySessions(ctx.params.id));
   return noContent();
 };
+
+export const verifyAddress = async (ctx: Ctx<IdParams, undefined, { address: string }>) =>
+  json(await audited(ctx, "identity.verify_address", ctx.params.id, () => k.markAddressVerified(ctx.params.id, ctx.body.address), () => ({ address: ctx.body.address })));

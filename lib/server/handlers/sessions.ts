@@ -11,3 +11,6 @@ export const revokeSession = async (ctx: RouteContext<IdParams>) => {
   await audited(ctx, "session.revoke", ctx.params.id, () => k.revokeSession(ctx.params.id));
   return noContent();
 };
+
+export const extendSession = async (ctx: RouteContext<IdParams>) =>
+  json(await audited(ctx, "session.extend", ctx.params.id, () => k.extendSession(ctx.params.id), (s) => ({ expires_at: s.expires_at })));

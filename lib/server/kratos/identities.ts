@@ -150,3 +150,16 @@ export async function unlinkProvider(id: string, identifier: string): Promise<vo
     throw toApiError(err, NOT_FOUND);
   }
 }
+
+/** Marks one verifiable address as verified (an admin fix Kratos offers only through JSON Patch). */
+export async function markAddressVerified(id: string, address: string): Promise<Identity> {
+  const cur = await getRawIdentity(id);
+  const idx = (cur.verifiable_addresses ?? []).findIndex((a) => a.value.toLowerCase() === address.toLowerCase());
+  if (idx < 0) throw new ApiError("not_found", "This user has no such verifiable address.");
+  const base = `/verifiable_addresses/${idx}`;
+  return patchIdentity(id, [
+    { op: "replace", path: `${base}/verified`, value: true },
+    { op: "replace", path: `${base}/status`, value: "completed" },
+    { op: "add", path: `${base}/verified_at`, value: new Date().toISOString() },
+  ]);
+}

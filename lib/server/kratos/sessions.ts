@@ -3,7 +3,7 @@ import { kratos } from "@/lib/server/kratos/client";
 import { call, callWithHeaders, kratosStatus, nextPageToken, toApiError } from "@/lib/server/kratos/errors";
 import { getRawIdentity } from "@/lib/server/kratos/identities";
 import { toSession } from "@/lib/server/kratos/mappers";
-import type { ListSessionsQuery, SessionPage } from "@/lib/schemas/session";
+import type { ListSessionsQuery, Session, SessionPage } from "@/lib/schemas/session";
 
 const NOT_FOUND = "Session not found.";
 
@@ -48,4 +48,13 @@ export async function revokeIdentitySessions(id: string): Promise<void> {
     if (kratosStatus(err) !== 404) throw toApiError(err);
     await getRawIdentity(id); // throws not_found when the identity itself is missing
   }
+}
+
+/** Extends a session by Kratos's configured lifespan (self-hosted Kratos answers with the session). */
+export async function extendSession(id: string): Promise<Session> {
+  const { identity } = await kratos();
+  const s = await call(() => identity.extendSession({ id }), NOT_FOUND);
+  if (s && typeof s === "object" && "id" in s) return toSession(s);
+  // Kratos with faster_session_extend answers 204: read the session back.
+  return toSession(await call(() => identity.getSession({ id, expand: ["identity", "devices"] }), NOT_FOUND));
 }
