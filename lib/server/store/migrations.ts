@@ -10,100 +10,59 @@ export interface Migration {
   sql: Record<StoreKind, string>;
 }
 
+// The two dialects differ only in these column types; the SQL text each one gets is unchanged.
+const TYPES: Record<StoreKind, { serial: string; bigint: string }> = {
+  sqlite: { serial: "INTEGER PRIMARY KEY AUTOINCREMENT", bigint: "INTEGER" },
+  postgres: { serial: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", bigint: "BIGINT" },
+};
+
+const v1 = (t: { serial: string; bigint: string }) => `
+      CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        key_type TEXT NOT NULL CHECK (key_type IN ('service_role','anon')),
+        key_prefix TEXT NOT NULL,
+        secret_hash TEXT NOT NULL,
+        label TEXT NOT NULL,
+        rate_limit INTEGER,
+        created_at TEXT NOT NULL,
+        created_by TEXT,
+        last_used_at TEXT,
+        revoked_at TEXT,
+        revoked_by TEXT
+      );
+      CREATE TABLE audit_log (
+        id ${t.serial},
+        at TEXT NOT NULL,
+        actor_type TEXT NOT NULL,
+        actor_id TEXT,
+        actor_label TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        ip TEXT,
+        outcome TEXT NOT NULL,
+        details TEXT
+      );
+      CREATE INDEX audit_log_target ON audit_log (target, id);
+      CREATE INDEX audit_log_actor ON audit_log (actor_id, id);
+      CREATE INDEX audit_log_action ON audit_log (action, id);
+      CREATE TABLE throttle (
+        bucket TEXT PRIMARY KEY,
+        count INTEGER NOT NULL,
+        window_start ${t.bigint} NOT NULL
+      );
+      CREATE TABLE admins (identity_id TEXT PRIMARY KEY, added_at TEXT NOT NULL);
+      CREATE TABLE setup_tokens (token_hash TEXT PRIMARY KEY, created_at TEXT NOT NULL, used_at TEXT);
+      CREATE TABLE idempotency (
+        key TEXT PRIMARY KEY,
+        body_hash TEXT NOT NULL,
+        status INTEGER,
+        response TEXT,
+        created_at ${t.bigint} NOT NULL
+      );
+    `;
+
 export const migrations: Migration[] = [
-  {
-    version: 1,
-    sql: {
-      sqlite: `
-      CREATE TABLE api_keys (
-        id TEXT PRIMARY KEY,
-        key_type TEXT NOT NULL CHECK (key_type IN ('service_role','anon')),
-        key_prefix TEXT NOT NULL,
-        secret_hash TEXT NOT NULL,
-        label TEXT NOT NULL,
-        rate_limit INTEGER,
-        created_at TEXT NOT NULL,
-        created_by TEXT,
-        last_used_at TEXT,
-        revoked_at TEXT,
-        revoked_by TEXT
-      );
-      CREATE TABLE audit_log (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        actor_type TEXT NOT NULL,
-        actor_id TEXT,
-        actor_label TEXT,
-        action TEXT NOT NULL,
-        target TEXT,
-        ip TEXT,
-        outcome TEXT NOT NULL,
-        details TEXT
-      );
-      CREATE INDEX audit_log_target ON audit_log (target, id);
-      CREATE INDEX audit_log_actor ON audit_log (actor_id, id);
-      CREATE INDEX audit_log_action ON audit_log (action, id);
-      CREATE TABLE throttle (
-        bucket TEXT PRIMARY KEY,
-        count INTEGER NOT NULL,
-        window_start INTEGER NOT NULL
-      );
-      CREATE TABLE admins (identity_id TEXT PRIMARY KEY, added_at TEXT NOT NULL);
-      CREATE TABLE setup_tokens (token_hash TEXT PRIMARY KEY, created_at TEXT NOT NULL, used_at TEXT);
-      CREATE TABLE idempotency (
-        key TEXT PRIMARY KEY,
-        body_hash TEXT NOT NULL,
-        status INTEGER,
-        response TEXT,
-        created_at INTEGER NOT NULL
-      );
-    `,
-      postgres: `
-      CREATE TABLE api_keys (
-        id TEXT PRIMARY KEY,
-        key_type TEXT NOT NULL CHECK (key_type IN ('service_role','anon')),
-        key_prefix TEXT NOT NULL,
-        secret_hash TEXT NOT NULL,
-        label TEXT NOT NULL,
-        rate_limit INTEGER,
-        created_at TEXT NOT NULL,
-        created_by TEXT,
-        last_used_at TEXT,
-        revoked_at TEXT,
-        revoked_by TEXT
-      );
-      CREATE TABLE audit_log (
-        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        at TEXT NOT NULL,
-        actor_type TEXT NOT NULL,
-        actor_id TEXT,
-        actor_label TEXT,
-        action TEXT NOT NULL,
-        target TEXT,
-        ip TEXT,
-        outcome TEXT NOT NULL,
-        details TEXT
-      );
-      CREATE INDEX audit_log_target ON audit_log (target, id);
-      CREATE INDEX audit_log_actor ON audit_log (actor_id, id);
-      CREATE INDEX audit_log_action ON audit_log (action, id);
-      CREATE TABLE throttle (
-        bucket TEXT PRIMARY KEY,
-        count INTEGER NOT NULL,
-        window_start BIGINT NOT NULL
-      );
-      CREATE TABLE admins (identity_id TEXT PRIMARY KEY, added_at TEXT NOT NULL);
-      CREATE TABLE setup_tokens (token_hash TEXT PRIMARY KEY, created_at TEXT NOT NULL, used_at TEXT);
-      CREATE TABLE idempotency (
-        key TEXT PRIMARY KEY,
-        body_hash TEXT NOT NULL,
-        status INTEGER,
-        response TEXT,
-        created_at BIGINT NOT NULL
-      );
-    `,
-    },
-  },
+  { version: 1, sql: { sqlite: v1(TYPES.sqlite), postgres: v1(TYPES.postgres) } },
   {
     // Key lookup by hash on every /v1 request: an index instead of a scan.
     version: 2,
