@@ -40,7 +40,7 @@ export default tseslint.config(
   },
   // Client code and the embedded Kratos never reach into lib/server.
   {
-    files: ["components/**", "lib/client/**", "app/**/*-client.tsx", "lib/schemas/**", "lib/utils.ts", "lib/session-cookie.ts", "middleware.ts"],
+    files: ["components/**", "lib/client/**", "app/**/*-client.tsx", "lib/schemas/**", "lib/utils.ts", "lib/session-cookie.ts", "lib/host-guard.ts", "middleware.ts"],
     rules: { "no-restricted-imports": ["error", { paths: [oryFence], patterns: [serverFence] }] },
   },
   {

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { hostAllowedWithoutAuth } from "@/lib/host-guard";
 import { authRequired, readSession, SESSION_COOKIE } from "@/lib/session-cookie";
 
 /**
@@ -9,8 +10,14 @@ const PUBLIC = ["/login", "/setup", "/api/auth/login", "/api/health", "/api/setu
 
 export async function middleware(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  if (!authRequired() || pathname.startsWith("/v1/") || pathname === "/v1" || PUBLIC.includes(pathname))
-    return NextResponse.next();
+  if (pathname.startsWith("/v1/") || pathname === "/v1" || PUBLIC.includes(pathname)) return NextResponse.next();
+  if (!authRequired()) {
+    if (hostAllowedWithoutAuth(req.headers.get("host"))) return NextResponse.next();
+    return NextResponse.json(
+      { error: { id: "forbidden", code: 403, message: "With TRUSS_AUTH_REQUIRED=false only local hosts (or TRUSS_PUBLIC_URL) are served." } },
+      { status: 403 },
+    );
+  }
   if (await readSession(req.cookies.get(SESSION_COOKIE)?.value)) return NextResponse.next();
   if (pathname.startsWith("/api/")) {
     return NextResponse.json(

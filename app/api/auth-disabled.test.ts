@@ -19,7 +19,15 @@ describe("TRUSS_AUTH_REQUIRED=false", () => {
     const crossSite = await call(list.POST, "/api/auth/identities", { method: "POST", body: { email: "evil@example.test" }, headers: { "sec-fetch-site": "cross-site" } });
     expect(crossSite.status).toBe(403);
     expect((await call(v1.GET, "/v1/auth/identities")).status).toBe(401);
-    const r = await middleware(new NextRequest("http://127.0.0.1:8787/users"));
+    const r = await middleware(new NextRequest("http://127.0.0.1:8787/users", { headers: { host: "127.0.0.1:8787" } }));
     expect(r.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("answers only requests addressed to this machine (no DNS rebinding into an open dashboard)", async () => {
+    const rebound = await call(list.GET, "/api/auth/identities", { headers: { host: "attacker.example:8787" } });
+    expect(rebound.status).toBe(403);
+    const page = await middleware(new NextRequest("http://attacker.example:8787/users", { headers: { host: "attacker.example:8787" } }));
+    expect(page.status).toBe(403);
+    expect((await call(list.GET, "/api/auth/identities", { headers: { host: "localhost:8787" } })).status).toBe(200);
   });
 });
