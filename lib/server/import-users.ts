@@ -79,9 +79,17 @@ async function sendChunk(chunk: { index: number; row: ImportRow }[], results: Im
         : { index, email: row.email, status: "error", error: { id: r.code === 409 ? "conflict" : "invalid_request", message: r.code === 409 ? "A user with this email already exists." : r.message } };
     });
   } catch (err) {
+    // Kratos refuses a whole batch for one bad item (e.g. a hash format or cost it does not accept). Nothing was
+    // written, so split the chunk and resend the halves: the bad rows end up alone, with Kratos's own reason.
+    if (err instanceof ApiError && err.id === "invalid_request" && chunk.length > 1) {
+      const mid = Math.ceil(chunk.length / 2);
+      await sendChunk(chunk.slice(0, mid), results);
+      await sendChunk(chunk.slice(mid), results);
+      return;
+    }
     // The whole chunk failed. After a timeout Kratos may still have created rows, so never resend blindly:
     // look each row up and report what exists; everything else is reported as failed, none silently lost.
-    const message = err instanceof Error ? err.message : "Kratos rejected this chunk.";
+    const message = err instanceof ApiError && err.reason ? err.reason : err instanceof Error ? err.message : "Kratos rejected this chunk.";
     const timedOut = err instanceof ApiError && err.id === "upstream_timeout";
     for (const { index, row } of chunk) {
       const found = timedOut ? await findIdentityByEmail(row.email).catch(() => null) : null;

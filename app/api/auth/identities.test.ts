@@ -232,6 +232,20 @@ describe("import", () => {
     expect(other.status).toBe(400);
   });
 
+  it("isolates a row Kratos refuses for the whole batch (an unsupported hash) instead of failing its neighbours", async () => {
+    const users = [
+      { email: email("nb"), password: "Neighbour-pass-1" },
+      { email: email("nb"), password_hash: "$pbkdf2-sha256$i=100000,l=32$c2FsdA$aGFzaA" },
+      { email: email("nb"), password: "Neighbour-pass-2" },
+      { email: email("nb"), password_hash: "$2a$20$abcdefghijklmnopqrstuu5bSBKFHNOo8Xko8HXQo2HMkjClFfKDK" },
+      { email: email("nb") },
+    ];
+    const r = await call(imp.POST, "/api/auth/users/import", { method: "POST", body: { users }, headers: { cookie } });
+    const results = (r.body as { results: { status: string; error?: { message: string } }[] }).results;
+    expect(results.map((x) => x.status)).toEqual(["created", "error", "created", "error", "created"]);
+    expect(results[3]!.error!.message.length).toBeGreaterThan(0);
+  });
+
   it("accepts 500 rows and refuses 501 with 400", async () => {
     const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ email: `bulk-${i}-${Date.now()}@example.test` }));
     const tooMany = await call(imp.POST, "/api/auth/users/import?dry_run=true", { method: "POST", body: { users: rows(501) }, headers: { cookie } });
