@@ -31,7 +31,7 @@ export async function withIdempotency(
   if (claimed.numInsertedOrUpdatedRows !== 1n) {
     const row = await q.selectFrom("idempotency").select(["body_hash", "status", "response"]).where("key", "=", id).executeTakeFirst();
     if (row && row.body_hash !== bodyHash)
-      throw new ApiError("validation_failed", "This Idempotency-Key was used with a different body.");
+      throw new ApiError("unprocessable", "This Idempotency-Key was used with a different body.");
     if (!row || row.status === null) throw new ApiError("conflict", "A request with this Idempotency-Key is still running.");
     return { status: row.status, data: JSON.parse(row.response ?? "null") as unknown, replayed: true };
   }

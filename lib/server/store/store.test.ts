@@ -106,7 +106,7 @@ describe.each(backends)("Truss store on %s", (kind) => {
     const run = async () => ({ status: 200, data: { n: ++runs } });
     expect(await withIdempotency("k1", "s", { a: 1 }, run)).toEqual({ status: 200, data: { n: 1 }, replayed: false });
     expect(await withIdempotency("k1", "s", { a: 1 }, run)).toEqual({ status: 200, data: { n: 1 }, replayed: true });
-    expect(await errorId(withIdempotency("k1", "s", { a: 2 }, run))).toBe("validation_failed");
+    expect(await errorId(withIdempotency("k1", "s", { a: 2 }, run))).toBe("unprocessable");
     let release = () => {};
     const slow = withIdempotency("k2", "s", {}, () => new Promise((r) => (release = () => r({ status: 200, data: null }))));
     await new Promise((r) => setTimeout(r, 50));
