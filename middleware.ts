@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 import { hostAllowedWithoutAuth } from "@/lib/host-guard";
 import { authRequired, readSession, SESSION_COOKIE } from "@/lib/session-cookie";
 
@@ -8,17 +9,31 @@ import { authRequired, readSession, SESSION_COOKIE } from "@/lib/session-cookie"
  */
 const PUBLIC = ["/login", "/setup", "/api/auth/login", "/api/health", "/api/setup"];
 
+/** Lets the request through; pages get a fresh CSP nonce (on the request for Next, on the response for the browser). */
+function pass(req: NextRequest): NextResponse {
+  const { pathname } = req.nextUrl;
+  if (pathname.startsWith("/api/") || pathname.startsWith("/v1")) return NextResponse.next();
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce);
+  const headers = new Headers(req.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("Content-Security-Policy", csp);
+  return res;
+}
+
 export async function middleware(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  if (pathname.startsWith("/v1/") || pathname === "/v1" || PUBLIC.includes(pathname)) return NextResponse.next();
+  if (pathname.startsWith("/v1/") || pathname === "/v1" || PUBLIC.includes(pathname)) return pass(req);
   if (!authRequired()) {
-    if (hostAllowedWithoutAuth(req.headers.get("host"))) return NextResponse.next();
+    if (hostAllowedWithoutAuth(req.headers.get("host"))) return pass(req);
     return NextResponse.json(
       { error: { id: "forbidden", code: 403, message: "With TRUSS_AUTH_REQUIRED=false only local hosts (or TRUSS_PUBLIC_URL) are served." } },
       { status: 403 },
     );
   }
-  if (await readSession(req.cookies.get(SESSION_COOKIE)?.value)) return NextResponse.next();
+  if (await readSession(req.cookies.get(SESSION_COOKIE)?.value)) return pass(req);
   if (pathname.startsWith("/api/")) {
     return NextResponse.json(
       { error: { id: "unauthorized", code: 401, message: "Sign in to continue." } },

@@ -22,6 +22,24 @@ test.describe("secrets", () => {
     }
   });
 
+  test("pages carry a per-request nonce CSP without unsafe-inline scripts, and every inline script has the nonce", async ({ request }) => {
+    const nonces = new Set<string>();
+    for (const path of ["/users", "/login"]) {
+      const res = await request.get(path);
+      const csp = res.headers()["content-security-policy"] ?? "";
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      expect(nonce, `${path} has a nonce`).toBeTruthy();
+      expect(csp).toContain("'strict-dynamic'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(/script-src[^;]*'unsafe-inline'/.test(csp)).toBe(false);
+      const html = await res.text();
+      for (const m of html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)) expect(m[1], "inline script without the nonce").toContain(`nonce="${nonce!}"`);
+      nonces.add(nonce!);
+    }
+    expect(nonces.size).toBe(2); // fresh per request
+    expect((await request.get("/api/health")).headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
   test("API key hashes are never returned", async ({ request }) => {
     await request.post("/api/keys", { headers: { "Content-Type": "application/json" }, data: { keyType: "anon", label: "hash-check" } });
     const body = await (await request.get("/api/keys")).text();
