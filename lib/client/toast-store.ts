@@ -5,7 +5,8 @@ export interface Toast {
   message: string;
 }
 
-let toasts: Toast[] = [];
+const NO_TOASTS: Toast[] = [];
+let toasts: Toast[] = NO_TOASTS;
 let nextId = 1;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
@@ -18,7 +19,8 @@ export const toastStore = {
     };
   },
   snapshot: () => toasts,
-  serverSnapshot: (): Toast[] => [],
+  // Must return the same array every time, or React re-renders forever.
+  serverSnapshot: (): Toast[] => NO_TOASTS,
   dismiss: (id: number) => {
     toasts = toasts.filter((t) => t.id !== id);
     emit();
