@@ -161,7 +161,8 @@ describe("sessions", () => {
     const u = await createUser();
     await userLogin(h, u.email, u.password);
     const { refreshStats } = await import("@/lib/server/stats");
-    await refreshStats();
+    await refreshStats(); // may be a scan that started before the login…
+    await refreshStats(); // …so wait for one that started after it
     const r = await call(list.GET, `/api/auth/identities?search=${encodeURIComponent(u.email)}`, { headers: { cookie } });
     const item = (r.body as { items: { last_session_at: string | null }[] }).items[0]!;
     expect(Date.parse(item.last_session_at!)).toBeGreaterThan(Date.now() - 60_000);
