@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { UserFilters } from "@/components/users/users-toolbar";
 import { UsersView } from "@/components/users/users-view";
 import { PageHeader } from "@/components/ui/card";
-import { listIdentities } from "@/lib/server/kratos";
+import { listUsers } from "@/lib/server/users-list";
 import { requireAdmin } from "@/lib/server/page-auth";
 import { oidcProviderIds } from "@/lib/server/providers-env";
 import type { IdentityPage } from "@/lib/schemas/identity";
@@ -23,7 +23,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   };
   let initialData: IdentityPage | undefined;
   try {
-    initialData = await listIdentities({
+    initialData = await listUsers({
       page_size: 50,
       search: filters.search || undefined,
       state: filters.state || undefined,

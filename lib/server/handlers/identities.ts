@@ -2,7 +2,7 @@ import "server-only";
 import { assertNotLastAdmin, demote, promote } from "@/lib/server/admins";
 import { audited } from "@/lib/server/audited";
 import { ApiError } from "@/lib/server/errors";
-import { lastSessionAt } from "@/lib/server/stats";
+import { listUsers } from "@/lib/server/users-list";
 import * as k from "@/lib/server/kratos";
 import { json, noContent, type RouteContext } from "@/lib/server/route";
 import type { IdParams } from "@/lib/schemas/common";
@@ -18,10 +18,7 @@ import type { recoveryBodySchema, setStateBodySchema } from "@/lib/schemas/ident
 // Shared by /api/auth/* (cookie) and /v1/auth/* (API key): one implementation, same audit records.
 type Ctx<P = undefined, Q = undefined, B = undefined> = RouteContext<P, Q, B>;
 
-export const listIdentities = async ({ query }: Ctx<undefined, ListIdentitiesQuery>) => {
-  const page = await k.listIdentities(query);
-  return json({ ...page, items: page.items.map((i) => ({ ...i, last_session_at: lastSessionAt(i.id) })) });
-};
+export const listIdentities = async ({ query }: Ctx<undefined, ListIdentitiesQuery>) => json(await listUsers(query));
 
 export const createIdentity = async (ctx: Ctx<undefined, undefined, CreateIdentityBody>) => {
   const created = await audited(ctx, "identity.create", (i) => i.id, () => k.createIdentity(ctx.body), (i) => ({ email: i.email }));
