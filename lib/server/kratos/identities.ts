@@ -91,9 +91,11 @@ export async function createIdentity(body: CreateIdentityBody, metadataAdmin?: R
 }
 
 /** PUT with the current identity as the base, so metadata_admin and credentials are kept. */
-async function putIdentity(id: string, change: (cur: Awaited<ReturnType<typeof getRawIdentity>>) => object) {
+type RawIdentity = Awaited<ReturnType<typeof getRawIdentity>>;
+
+async function putIdentity(id: string, change: (cur: RawIdentity) => object, current?: RawIdentity) {
   const { identity } = await kratos();
-  const cur = await getRawIdentity(id);
+  const cur = current ?? (await getRawIdentity(id));
   const body = {
     schema_id: cur.schema_id,
     traits: cur.traits as object,
@@ -119,8 +121,9 @@ export async function updateIdentity(id: string, b: UpdateIdentityBody): Promise
   });
 }
 
-export async function setPassword(id: string, password: string): Promise<Identity> {
-  return putIdentity(id, () => ({ credentials: { password: { config: { password } } } }));
+/** Replaces the password (PUT keeps everything else); pass the identity if the caller already read it. */
+export async function setPassword(id: string, password: string, current?: RawIdentity): Promise<Identity> {
+  return putIdentity(id, () => ({ credentials: { password: { config: { password } } } }), current);
 }
 
 export async function patchIdentity(id: string, ops: JsonPatch[]): Promise<Identity> {
