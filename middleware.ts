@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
-import { hostAllowedWithoutAuth } from "@/lib/host-guard";
+import { HOST_REFUSED, hostAllowedWithoutAuth } from "@/lib/host-guard";
 import { authRequired, readSession, SESSION_COOKIE } from "@/lib/session-cookie";
 
 /**
@@ -29,7 +29,7 @@ export async function middleware(req: NextRequest) {
   if (!authRequired()) {
     if (hostAllowedWithoutAuth(req.headers.get("host"))) return pass(req);
     return NextResponse.json(
-      { error: { id: "forbidden", code: 403, message: "With TRUSS_AUTH_REQUIRED=false only local hosts (or TRUSS_PUBLIC_URL) are served." } },
+      { error: { id: "forbidden", code: 403, message: HOST_REFUSED } },
       { status: 403 },
     );
   }

@@ -1,18 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 
-/** A port that was free a moment ago on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "../scripts/free-port.mjs";
 
 /** Starts `next start` in its own process group (so the whole tree can be stopped) and waits for health. */
 export async function startServer(env: Record<string, string>, port: number): Promise<{ child: ChildProcess; stop: () => void }> {

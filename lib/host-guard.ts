@@ -3,6 +3,8 @@
  * this machine (or to TRUSS_PUBLIC_URL's host): otherwise a web page could reach it through DNS rebinding.
  * Edge-safe and dependency-free: middleware and route handlers both call it.
  */
+export const HOST_REFUSED = "With TRUSS_AUTH_REQUIRED=false only local hosts (or TRUSS_PUBLIC_URL) are served.";
+
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
 export function hostAllowedWithoutAuth(hostHeader: string | null, publicUrl = process.env.TRUSS_PUBLIC_URL): boolean {

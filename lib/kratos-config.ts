@@ -1,5 +1,5 @@
 import YAML from "yaml";
-import type { ProviderConfig } from "@/lib/providers-config";
+import { envPrefix, type ProviderConfig } from "@/lib/providers-config";
 import type { ProviderType } from "@/lib/schemas/provider";
 
 /*
@@ -67,7 +67,7 @@ const ref = (v: string) => `\${${v}}`;
 
 /** One Kratos provider entry (kratos config schema `selfServiceOIDCProvider`). */
 export function kratosProviderEntry(p: ProviderConfig): Record<string, unknown> {
-  const prefix = `KRATOS_OIDC_${p.id.toUpperCase().replace(/-/g, "_")}_`;
+  const prefix = envPrefix(p.id);
   const entry: Record<string, unknown> = {
     id: p.id,
     provider: p.type,

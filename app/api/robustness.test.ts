@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, call, cookieFrom, startHarness, type Harness } from "@/lib/testing/harness";
+import { bootAndSignIn, call, startHarness, type Harness } from "@/lib/testing/harness";
 
 // Whatever a client sends, the answer is the JSON envelope with a 4xx, never a 500.
 const h: Harness = await startHarness();
-const { boot } = await import("@/lib/server/boot");
-const login = await import("@/app/api/auth/login/route");
 const targets = {
   create: (await import("@/app/api/auth/identities/route")).POST,
   list: (await import("@/app/api/auth/identities/route")).GET,
@@ -24,8 +22,7 @@ const ID = "00000000-0000-4000-8000-000000000abc";
 
 let cookie = "";
 beforeAll(async () => {
-  await boot();
-  cookie = cookieFrom(await call(login.POST, "/api/auth/login", { method: "POST", body: ADMIN }));
+  cookie = await bootAndSignIn();
 });
 afterAll(() => h.close());
 

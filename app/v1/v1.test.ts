@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, call, cookieFrom, startHarness, type Harness } from "@/lib/testing/harness";
+import { bootAndSignIn, call, startHarness, type Harness } from "@/lib/testing/harness";
 import { email, userLogin, whoamiStatus } from "@/lib/testing/users";
 
 const h: Harness = await startHarness();
-const { boot } = await import("@/lib/server/boot");
-const login = await import("@/app/api/auth/login/route");
 const keys = await import("@/app/api/keys/route");
 const key = await import("@/app/api/keys/[id]/route");
 const dashList = await import("@/app/api/auth/identities/route");
@@ -28,8 +26,7 @@ async function newKey(keyType: "service_role" | "anon", label: string, rateLimit
 }
 
 beforeAll(async () => {
-  await boot();
-  cookie = cookieFrom(await call(login.POST, "/api/auth/login", { method: "POST", body: ADMIN }));
+  cookie = await bootAndSignIn();
 });
 afterAll(() => h.close());
 

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/server/actor";
 import { apiKeyFromRequest, verifyApiKey } from "@/lib/server/api-keys";
 import { readJsonBody, SINGLE_OP_LIMIT } from "@/lib/server/body";
 import { checkCsrf } from "@/lib/server/csrf";
-import { ApiError, toErrorResponse } from "@/lib/server/errors";
+import { ApiError, toErrorResponse, zodIssues } from "@/lib/server/errors";
 import { clientIp, isHttps, newRequestId } from "@/lib/server/request-info";
 import { verifyAdminRequest, type AdminSession } from "@/lib/server/session";
 import { sealSession, SESSION_COOKIE, sessionCookieOptions } from "@/lib/session-cookie";
@@ -89,9 +89,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
 function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  throw new ApiError("validation_failed", `Invalid ${where}.`, {
-    details: { issues: r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) },
-  });
+  throw new ApiError("validation_failed", `Invalid ${where}.`, { details: { issues: zodIssues(r.error) } });
 }
 
 export function json(data: unknown, init: ResponseInit = {}): Response {

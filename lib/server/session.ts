@@ -6,7 +6,7 @@ import { env } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { getAdmin, whoami } from "@/lib/server/kratos";
 import { readCookie } from "@/lib/server/request-info";
-import { hostAllowedWithoutAuth } from "@/lib/host-guard";
+import { HOST_REFUSED, hostAllowedWithoutAuth } from "@/lib/host-guard";
 import { readSession, SESSION_COOKIE, type SessionPayload } from "@/lib/session-cookie";
 import type { Identity } from "@/lib/schemas/identity";
 
@@ -34,7 +34,7 @@ export async function verifyAdminCookie(cookieValue: string | undefined): Promis
 
 export async function verifyAdminRequest(req: Request): Promise<AdminSession> {
   if (!env().TRUSS_AUTH_REQUIRED && !hostAllowedWithoutAuth(req.headers.get("host"), env().TRUSS_PUBLIC_URL))
-    throw new ApiError("forbidden", "With TRUSS_AUTH_REQUIRED=false only local hosts (or TRUSS_PUBLIC_URL) are served.");
+    throw new ApiError("forbidden", HOST_REFUSED);
   return verifyAdminCookie(readCookie(req, SESSION_COOKIE));
 }
 

@@ -79,3 +79,11 @@ export function cookieFrom(res: { headers: Headers }): string {
   const set = res.headers.get("set-cookie") ?? "";
   return set.split(";")[0] ?? "";
 }
+
+/** Runs the app's boot (bootstrap admin) and signs that admin in; returns the Cookie header value. */
+export async function bootAndSignIn(): Promise<string> {
+  const { boot } = await import("@/lib/server/boot");
+  const login = await import("@/app/api/auth/login/route");
+  await boot();
+  return cookieFrom(await call(login.POST, "/api/auth/login", { method: "POST", body: ADMIN }));
+}

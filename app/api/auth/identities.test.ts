@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, call, cookieFrom, startHarness, type Harness } from "@/lib/testing/harness";
+import { ADMIN, bootAndSignIn, call, startHarness, type Harness } from "@/lib/testing/harness";
 import { email, sdk, userLogin, whoamiStatus } from "@/lib/testing/users";
 
 const h: Harness = await startHarness();
-const { boot } = await import("@/lib/server/boot");
-const login = await import("@/app/api/auth/login/route");
 const list = await import("@/app/api/auth/identities/route");
 const one = await import("@/app/api/auth/identities/[id]/route");
 const state = await import("@/app/api/auth/identities/[id]/state/route");
@@ -35,8 +33,7 @@ async function createUser(pw = "Strong-pass-123") {
 }
 
 beforeAll(async () => {
-  await boot();
-  cookie = cookieFrom(await call(login.POST, "/api/auth/login", { method: "POST", body: ADMIN }));
+  cookie = await bootAndSignIn();
 });
 afterAll(() => h.close());
 

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import YAML from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, call, cookieFrom, startHarness, type Harness } from "@/lib/testing/harness";
+import { bootAndSignIn, call, startHarness, type Harness } from "@/lib/testing/harness";
 import { email, sdk } from "@/lib/testing/users";
 
 // A local OIDC issuer: /good serves a consistent discovery document, /wrong a mismatched issuer, /slow never answers.
@@ -30,8 +30,6 @@ const h: Harness = await startHarness({
   KRATOS_OIDC_SLOW_CLIENT_ID: "s",
   KRATOS_OIDC_SLOW_CLIENT_SECRET: "s-secret-value",
 });
-const { boot } = await import("@/lib/server/boot");
-const login = await import("@/app/api/auth/login/route");
 const providers = await import("@/app/api/auth/providers/route");
 const check = await import("@/app/api/auth/providers/[id]/check/route");
 const config = await import("@/app/api/auth/providers/kratos-config/route");
@@ -41,8 +39,7 @@ const imp = await import("@/app/api/auth/users/import/route");
 
 let cookie = "";
 beforeAll(async () => {
-  await boot();
-  cookie = cookieFrom(await call(login.POST, "/api/auth/login", { method: "POST", body: ADMIN }));
+  cookie = await bootAndSignIn();
 });
 afterAll(async () => {
   issuer.close();
