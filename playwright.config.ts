@@ -3,8 +3,12 @@ import { defineConfig } from "@playwright/test";
 const port = process.env.E2E_PORT ?? "8797";
 export const baseURL = `http://127.0.0.1:${port}`;
 
+// E2E_KRATOS=real: the same journeys on real Ory Kratos (page-only specs, axe and screenshots, run on embedded).
+const onReal = process.env.E2E_KRATOS === "real";
+
 export default defineConfig({
   testDir: "./e2e",
+  testIgnore: onReal ? [/a11y\.spec\.ts/, /screenshots\.spec\.ts/] : [],
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -35,9 +39,9 @@ export default defineConfig({
     { name: "ui", testMatch: /ui\/.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
   ],
   webServer: {
-    command: "node scripts/e2e-server.mjs",
+    command: "npx tsx --tsconfig tsconfig.json scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    timeout: 120_000,
+    timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

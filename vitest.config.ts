@@ -1,6 +1,9 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
+// The differential suite needs real Kratos beside the embedded one: it runs in the real-Kratos tier only.
+const realTier = (process.env.TRUSS_TEST_KRATOS ?? "embedded") !== "embedded";
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,10 +13,11 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "middleware.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+    exclude: ["**/node_modules/**", ...(realTier ? [] : ["lib/real-kratos/**/*.test.ts"])],
     environment: "node",
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: realTier ? 60_000 : 30_000,
+    hookTimeout: realTier ? 180_000 : 60_000,
     pool: "forks",
     maxWorkers: 2,
     env: { NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-// Values e2e-server.mjs gives the server; none may appear in any page, script or API answer.
+// Values e2e-server.ts gives the server; none may appear in any page, script or API answer.
 const CANARIES = ["e2e-admin-token-canary-5f1c", "e2e-google-secret-canary-9d2e", "e2e-session-secret-canary-0123456789abcdef"];
 const PAGES = ["/", "/users", "/sessions", "/providers", "/settings/api-keys", "/audit", "/docs/api", "/login", "/setup"];
 const APIS = ["/api/health", "/api/auth/providers", "/api/auth/providers/kratos-config", "/api/keys", "/api/stats", "/api/auth/session", "/v1/openapi.json"];

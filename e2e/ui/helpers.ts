@@ -1,7 +1,7 @@
 import { expect, request, type APIRequestContext, type Page } from "@playwright/test";
 import { uniqueEmail } from "../fixtures";
 
-/** The embedded Kratos public API the e2e server starts (scripts/e2e-server.mjs). */
+/** The embedded Kratos public API the e2e server starts (scripts/e2e-server.ts; embedded or real). */
 export const KRATOS_PUBLIC = `http://127.0.0.1:${process.env.E2E_KRATOS_PUBLIC_PORT ?? "4533"}`;
 export const USER_PASSWORD = "e2e-User-pass-7q";
 

@@ -2,15 +2,65 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { NextRequest } from "next/server";
-import { startEmbeddedKratos, type EmbeddedKratos } from "@/lib/embedded-kratos";
+import { startEmbeddedKratos } from "@/lib/embedded-kratos";
 import { parseProviders } from "@/lib/providers-config";
+import { startRealKratos } from "@/lib/real-kratos";
+import { postgresBinDir, startTestPostgres } from "@/lib/testing/test-postgres";
 
 export const ADMIN = { email: "admin@truss.test", password: "Adm1n-pass-for-tests" };
 
+/** Which Kratos the integration suites run on: TRUSS_TEST_KRATOS=embedded (default), real, or real-postgres. */
+export type Backend = "embedded" | "real" | "real-postgres";
+export const backend: Backend = (() => {
+  const v = process.env.TRUSS_TEST_KRATOS ?? "embedded";
+  if (v !== "embedded" && v !== "real" && v !== "real-postgres") throw new Error(`TRUSS_TEST_KRATOS must be embedded, real or real-postgres, got "${v}"`);
+  return v;
+})();
+export const onRealKratos = backend !== "embedded";
+
+export interface KratosUnderTest {
+  publicUrl: string;
+  adminUrl: string;
+  close(): Promise<void>;
+}
+
 export interface Harness {
-  kratos: EmbeddedKratos;
+  kratos: KratosUnderTest;
+  backend: Backend;
   dataDir: string;
   close(): Promise<void>;
+}
+
+/** Starts the Kratos the run asked for; real Kratos gets the same providers and the test bcrypt cost. */
+export async function startKratosUnderTest(dataDir: string, env: Record<string, string> = {}): Promise<KratosUnderTest> {
+  const providerEnv = { ...process.env, ...env };
+  if (backend === "embedded") {
+    return startEmbeddedKratos({
+      dataDir: path.join(dataDir, "kratos"),
+      publicPort: 0,
+      adminPort: 0,
+      bcryptCost: 4,
+      unknownIdentifierDelayMs: [0, 0],
+      oidcProviders: parseProviders(providerEnv).providers.map((p) => ({ id: p.id, label: p.label })),
+    });
+  }
+  let pg: Awaited<ReturnType<typeof startTestPostgres>> | undefined;
+  let dsn: string | undefined;
+  if (backend === "real-postgres") {
+    const bin = postgresBinDir(() => undefined);
+    if (!bin) throw new Error("TRUSS_TEST_KRATOS=real-postgres needs PostgreSQL's server binaries (npm run setup:test installs them)");
+    pg = await startTestPostgres(bin);
+    dsn = `${await pg.createDatabase("kratos")}?sslmode=disable`;
+  }
+  const k = await startRealKratos({ dir: path.join(dataDir, "real-kratos"), dsn, bcryptCost: 4, offline: true, env: providerEnv });
+  return {
+    publicUrl: k.publicUrl,
+    adminUrl: k.adminUrl,
+    async close() {
+      await k.close();
+      await pg?.stop();
+    },
+  };
 }
 
 /**
@@ -19,14 +69,7 @@ export interface Harness {
  */
 export async function startHarness(extraEnv: Record<string, string> = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "truss-test-"));
-  const kratos = await startEmbeddedKratos({
-    dataDir: path.join(dataDir, "kratos"),
-    publicPort: 0,
-    adminPort: 0,
-    bcryptCost: 4,
-    unknownIdentifierDelayMs: [0, 0],
-    oidcProviders: parseProviders(extraEnv).providers.map((p) => ({ id: p.id, label: p.label })),
-  });
+  const kratos = await startKratosUnderTest(dataDir, extraEnv);
   Object.assign(process.env, {
     KRATOS_PUBLIC_URL: kratos.publicUrl,
     KRATOS_ADMIN_URL: kratos.adminUrl,
@@ -40,6 +83,7 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
   for (const [k, v] of Object.entries(extraEnv)) if (v === "") delete process.env[k];
   return {
     kratos,
+    backend,
     dataDir,
     async close() {
       await kratos.close();

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadInstance, type Instance } from "@/lib/server/store/test-app";
-import { canRunPostgres, postgresBinDir, startTestPostgres, type TestPostgres } from "@/lib/server/store/test-postgres";
+import { loadInstance, type Instance } from "@/lib/testing/test-app";
+import { canRunPostgres, postgresBinDir, startTestPostgres, type TestPostgres } from "@/lib/testing/test-postgres";
 
 // Two Truss instances (separate module graphs and connection pools) sharing one PostgreSQL database.
 const available = canRunPostgres();

@@ -4,8 +4,8 @@ import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrations } from "@/lib/server/store/migrations";
-import { loadInstance, type Instance } from "@/lib/server/store/test-app";
-import { canRunPostgres, postgresBinDir, startTestPostgres, type TestPostgres } from "@/lib/server/store/test-postgres";
+import { loadInstance, type Instance } from "@/lib/testing/test-app";
+import { canRunPostgres, postgresBinDir, startTestPostgres, type TestPostgres } from "@/lib/testing/test-postgres";
 
 // The same suite against SQLite (the default) and a real PostgreSQL started here (DATABASE_URL).
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "truss-store-"));

@@ -1,0 +1,47 @@
+// Starts the production build for Playwright: isolated data dir, a bootstrap admin, the low bcrypt cost that only
+// tests use, and either the embedded Kratos on the given ports or (E2E_KRATOS=real) real Ory Kratos.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startRealKratos } from "@/lib/real-kratos";
+
+const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "truss-e2e-"));
+const port = process.env.E2E_PORT ?? "8797";
+const providers = { KRATOS_OIDC_PROVIDERS: "google,github", KRATOS_OIDC_GOOGLE_CLIENT_ID: "e2e-google-client", KRATOS_OIDC_GITHUB_CLIENT_ID: "e2e-github-client" };
+const real =
+  process.env.E2E_KRATOS === "real"
+    ? await startRealKratos({
+        publicPort: Number(process.env.E2E_KRATOS_PUBLIC_PORT ?? 4533),
+        adminPort: Number(process.env.E2E_KRATOS_ADMIN_PORT ?? 4534),
+        dir: path.join(dataDir, "real-kratos"), bcryptCost: 4, offline: true, trussPublicUrl: `http://127.0.0.1:${port}`, env: { ...process.env, ...providers } })
+    : null;
+if (real) console.log(`[e2e] real Kratos ${real.publicUrl} / ${real.adminUrl}`);
+
+const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    ...providers,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: port,
+    TRUSS_DATA_DIR: dataDir,
+    TRUSS_SESSION_SECRET: "e2e-session-secret-canary-0123456789abcdef",
+    EMBEDDED_KRATOS_PUBLIC_PORT: process.env.E2E_KRATOS_PUBLIC_PORT ?? "4533",
+    EMBEDDED_KRATOS_ADMIN_PORT: process.env.E2E_KRATOS_ADMIN_PORT ?? "4534",
+    EMBEDDED_KRATOS_BCRYPT_COST: "4",
+    ...(real ? { KRATOS_PUBLIC_URL: real.publicUrl, KRATOS_ADMIN_URL: real.adminUrl } : {}),
+    TRUSS_ADMIN_EMAIL: "admin@e2e.test",
+    TRUSS_ADMIN_PASSWORD: "e2e-Admin-pass-9x",
+    // Canary: the no-secrets e2e test checks this never reaches a page or a bundle.
+    KRATOS_ADMIN_TOKEN: "e2e-admin-token-canary-5f1c",
+    KRATOS_OIDC_GOOGLE_CLIENT_SECRET: "e2e-google-secret-canary-9d2e",
+  },
+});
+const stop = () => {
+  child.kill("SIGTERM");
+  void real?.close();
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+child.on("exit", (code) => void (real ? real.close() : Promise.resolve()).then(() => process.exit(code ?? 0)));
