@@ -38,6 +38,14 @@ export function renderTemplate(text: string, values: Record<string, string | und
     .join("\n");
 }
 
+/** The same substitution inside parsed values, so an unset ${VAR} stays the string "" (as Kratos's env form would). */
+function substitute(value: unknown, values: Record<string, string | undefined>): unknown {
+  if (typeof value === "string") return value.replace(/\$\{([A-Z0-9_]+)\}/g, (_, v: string) => values[v] ?? "");
+  if (Array.isArray(value)) return value.map((v) => substitute(v, values));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, values)]));
+  return value;
+}
+
 function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) {
@@ -73,7 +81,7 @@ export function writeRealKratosConfig(opts: RealKratosConfigOptions): string {
   });
   let doc = YAML.parse(rendered) as Record<string, unknown>;
   // The OIDC block exactly as `npm run kratos:config` renders it for this environment, ${VAR}s filled.
-  const oidc = YAML.parse(renderTemplate(kratosOidcConfig(parseProviders(env).providers, publicUrl).yaml, env)) as Record<string, unknown>;
+  const oidc = substitute(YAML.parse(kratosOidcConfig(parseProviders(env).providers, publicUrl).yaml), env) as Record<string, unknown>;
   doc = merge(doc, oidc); // arrays are replaced, so the provider list is exactly the generated one
   doc = merge(doc, {
     serve: {

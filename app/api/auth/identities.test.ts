@@ -230,12 +230,13 @@ describe("import", () => {
     expect(other.status).toBe(422);
   });
 
-  it("isolates a row Kratos refuses for the whole batch (an unsupported hash) instead of failing its neighbours", async () => {
+  it("isolates a row Kratos refuses for the whole batch (an unknown hash format) instead of failing its neighbours", async () => {
+    // Real Kratos v26.2.0 answers 400 for the whole batch when one hash matches no known format.
     const users = [
       { email: email("nb"), password: "Neighbour-pass-1" },
-      { email: email("nb"), password_hash: "$pbkdf2-sha256$i=100000,l=32$c2FsdA$aGFzaA" },
+      { email: email("nb"), password_hash: "$md9$c2FsdA$aGFzaA" },
       { email: email("nb"), password: "Neighbour-pass-2" },
-      { email: email("nb"), password_hash: "$2a$20$abcdefghijklmnopqrstuu5bSBKFHNOo8Xko8HXQo2HMkjClFfKDK" },
+      { email: email("nb"), password_hash: "{XSHA}aGFzaA==" },
       { email: email("nb") },
     ];
     const r = await call(imp.POST, "/api/auth/users/import", { method: "POST", body: { users }, headers: { cookie } });

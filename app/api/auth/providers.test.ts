@@ -81,12 +81,12 @@ describe("providers API", () => {
     expect(body.yaml).not.toContain("secret-value");
   });
 
-  it("the embedded Kratos renders oidc nodes first in login flows", async () => {
+  it("Kratos renders oidc nodes first in login flows, sorted by provider id", async () => {
     const flow = (await sdk(h).frontend.createNativeLoginFlow()).data;
     const oidc = flow.ui.nodes.filter((n) => n.group === "oidc");
-    expect(oidc.map((n) => (n.attributes as { value?: string }).value)).toEqual(["google", "github", "acme", "wrong", "slow"]);
+    expect(oidc.map((n) => (n.attributes as { value?: string }).value)).toEqual(["acme", "github", "google", "slow", "wrong"]);
     expect(flow.ui.nodes[0]!.group).toBe("oidc");
-    expect(oidc[0]!.meta.label).toMatchObject({ id: 1010002, text: "Sign in with Google" });
+    expect(oidc[2]!.meta.label).toMatchObject({ id: 1010002, text: "Sign in with Google" });
   });
 });
 

@@ -38,7 +38,8 @@ export interface LoginNodeOptions {
 
 /** ui.nodes of an API login flow, in Kratos's sort order: oidc, default, password (method last). */
 export function loginNodes(o: LoginNodeOptions): JsonObject[] {
-  const oidc = o.oidcProviders.map((p) => {
+  // Real Kratos v26.2.0 lists provider buttons sorted by provider id, not in config order.
+  const oidc = [...o.oidcProviders].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((p) => {
     const label = p.label ?? p.id;
     return inputNode("oidc", { name: "provider", type: "submit", value: p.id }, {
       id: 1010002,
