@@ -26,6 +26,7 @@ const REAL_TIER = [
   "app/api/setup.test.ts",
   "app/api/robustness.test.ts",
   "app/api/auth-disabled.test.ts",
+  "app/api/takeover.test.ts",
   "lib/real-kratos",
   "scripts/migrate-to-kratos.test.ts",
 ];

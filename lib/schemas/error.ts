@@ -6,6 +6,7 @@ export const errorStatus = {
   validation_failed: 400,
   unauthorized: 401,
   forbidden: 403,
+  admin_protected: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

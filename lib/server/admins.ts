@@ -1,8 +1,19 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { env } from "@/lib/server/env";
+import { env, StartupError } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
-import { ADMIN_ROLE, createIdentity, findIdentityByEmail, getAdmin, setMetadataAdmin } from "@/lib/server/kratos";
+import {
+  ADMIN_ROLE,
+  createIdentity,
+  findAnyAdmin,
+  findIdentityByEmail,
+  getAdmin,
+  InvalidCredentials,
+  logout,
+  readAdminMarker,
+  setMetadataAdmin,
+  submitLogin,
+} from "@/lib/server/kratos";
 import { db } from "@/lib/server/store";
 import type { Identity } from "@/lib/schemas/identity";
 
@@ -35,6 +46,17 @@ export async function activeAdminIds(): Promise<string[]> {
   return live;
 }
 
+/**
+ * Whether any admin exists, decided by Kratos: the index is confirmed against Kratos, and an empty index
+ * (a fresh TRUSS_DATA_DIR, a new replica, a restored store) falls back to scanning Kratos for the marker.
+ */
+export async function anyAdminExists(): Promise<boolean> {
+  if ((await activeAdminIds()).length > 0) return true;
+  const found = await findAnyAdmin();
+  if (found) await rememberAdmin(found.id);
+  return !!found;
+}
+
 /** Refuses to remove, deactivate or delete the only remaining admin. */
 export async function assertNotLastAdmin(id: string, what: string): Promise<void> {
   // Most targets are end users: one indexed lookup, and no Kratos calls unless the target is an admin.
@@ -46,20 +68,25 @@ export async function assertNotLastAdmin(id: string, what: string): Promise<void
 }
 
 export async function promote(id: string): Promise<Identity> {
-  const updated = await setMetadataAdmin(id, (m) => ({ ...m, truss_role: ADMIN_ROLE }));
+  const updated = await setMetadataAdmin(id, ({ truss_demoted_at: _d, ...m }) => ({ ...m, truss_role: ADMIN_ROLE }));
   await rememberAdmin(id);
   return updated;
 }
 
 export async function demote(id: string): Promise<Identity> {
   await assertNotLastAdmin(id, "removing the admin role");
-  const updated = await setMetadataAdmin(id, ({ truss_role: _r, ...rest }) => rest);
+  // The demotion is remembered in Kratos, so a TRUSS_ADMIN_EMAIL bootstrap never re-promotes this identity.
+  const updated = await setMetadataAdmin(id, ({ truss_role: _r, ...rest }) => ({ ...rest, truss_demoted_at: new Date().toISOString() }));
   await forgetAdmin(id);
   return updated;
 }
 
-/** TRUSS_ADMIN_EMAIL/PASSWORD: make sure that admin exists (create or promote). */
-export async function ensureBootstrapAdmin(): Promise<"created" | "promoted" | "present" | "skipped"> {
+/**
+ * TRUSS_ADMIN_EMAIL/PASSWORD: create that admin, or promote an existing identity only when the password
+ * signs in to it through Kratos (whoever registered the address first must not become an admin). An identity
+ * an admin demoted is never promoted again.
+ */
+export async function ensureBootstrapAdmin(): Promise<"created" | "promoted" | "present" | "demoted" | "skipped"> {
   const { TRUSS_ADMIN_EMAIL: email, TRUSS_ADMIN_PASSWORD: password } = env();
   if (!email || !password) return "skipped";
   const existing = await findIdentityByEmail(email);
@@ -71,6 +98,17 @@ export async function ensureBootstrapAdmin(): Promise<"created" | "promoted" | "
   if (existing.is_admin) {
     await rememberAdmin(existing.id);
     return "present";
+  }
+  if ((await readAdminMarker(existing.id)).demotedAt) return "demoted";
+  try {
+    const session = await submitLogin(email, password);
+    await logout(session.token);
+  } catch (err) {
+    if (!(err instanceof InvalidCredentials)) throw err;
+    throw new StartupError(
+      `TRUSS_ADMIN_EMAIL=${email} already exists in Kratos and TRUSS_ADMIN_PASSWORD does not sign in to it, so it was not made an admin. ` +
+        "Set TRUSS_ADMIN_PASSWORD to that account's current password, choose another TRUSS_ADMIN_EMAIL, or unset both and use the setup link.",
+    );
   }
   await promote(existing.id);
   return "promoted";
@@ -88,18 +126,29 @@ export async function issueSetupToken(): Promise<string> {
   return token;
 }
 
+/** A setup link works for one hour after the server printed it. */
+export const SETUP_TOKEN_TTL_MS = 60 * 60_000;
+
 /** Marks the token used (a conditional UPDATE, so only one of two concurrent uses wins) or throws. */
-export async function consumeSetupToken(token: string): Promise<void> {
+export async function consumeSetupToken(token: string): Promise<() => Promise<void>> {
   const hash = sha256(token);
   const q = await db();
-  const rows = await q.selectFrom("setup_tokens").select("token_hash").where("used_at", "is", null).execute();
+  const fresh = new Date(Date.now() - SETUP_TOKEN_TTL_MS).toISOString();
+  const rows = await q.selectFrom("setup_tokens").select("token_hash").where("used_at", "is", null).where("created_at", ">", fresh).execute();
   const match = rows.find((r) => timingSafeEqual(Buffer.from(r.token_hash, "hex"), hash));
   const res = match
     ? await q.updateTable("setup_tokens").set({ used_at: new Date().toISOString() }).where("token_hash", "=", match.token_hash).where("used_at", "is", null).executeTakeFirst()
     : { numUpdatedRows: 0n };
-  if (res.numUpdatedRows !== 1n) throw new ApiError("forbidden", "This setup link is invalid or was already used.");
+  if (res.numUpdatedRows !== 1n || !match)
+    throw new ApiError("forbidden", "This setup link is invalid, expired (links last one hour) or was already used. Restart the server for a new one.");
+  // Gives the token back when setup refused for a reason the operator can fix (the email is taken).
+  return async () => {
+    await q.updateTable("setup_tokens").set({ used_at: null }).where("token_hash", "=", match.token_hash).execute();
+  };
 }
 
+/** True while an unused, unexpired setup link exists (and so no admin has been created through it). */
 export async function setupPending(): Promise<boolean> {
-  return !!(await (await db()).selectFrom("setup_tokens").select("token_hash").where("used_at", "is", null).executeTakeFirst());
+  const fresh = new Date(Date.now() - SETUP_TOKEN_TTL_MS).toISOString();
+  return !!(await (await db()).selectFrom("setup_tokens").select("token_hash").where("used_at", "is", null).where("created_at", ">", fresh).executeTakeFirst());
 }

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { SetupForm } from "@/components/auth/setup-form";
+import { setupPending } from "@/lib/server/admins";
 
 export const metadata: Metadata = { title: "Set up" };
 
 export default async function SetupPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+  // Once an admin exists (or the link was used or expired) there is nothing to set up.
+  if (!(await setupPending())) redirect("/login");
   const sp = await searchParams;
   const token = typeof sp.token === "string" ? sp.token : "";
   return (

@@ -1,5 +1,5 @@
 import "server-only";
-import { consumeSetupToken, rememberAdmin } from "@/lib/server/admins";
+import { anyAdminExists, consumeSetupToken, rememberAdmin } from "@/lib/server/admins";
 import { recordAudit } from "@/lib/server/audit";
 import { env } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
@@ -64,14 +64,18 @@ export const logout = async (ctx: RouteContext) => {
 export const currentSession = async (ctx: RouteContext) =>
   json({ auth_required: env().TRUSS_AUTH_REQUIRED, admin: ctx.admin?.admin ?? null });
 
-/** First admin from the single-use setup link printed at start. */
+/**
+ * First admin from the single-use setup link printed at start. It only ever creates a new identity, and only
+ * while Kratos has no admin at all: it never promotes or re-passwords an existing account.
+ */
 export const setup = async (ctx: RouteContext<undefined, undefined, SetupBody>) => {
-  await consumeSetupToken(ctx.body.token);
-  const existing = await k.findIdentityByEmail(ctx.body.email);
-  const admin = existing
-    ? await k.setMetadataAdmin(existing.id, (m) => ({ ...m, truss_role: k.ADMIN_ROLE }))
-    : await k.createIdentity({ email: ctx.body.email, password: ctx.body.password, name: ctx.body.name, state: "active" }, { truss_role: k.ADMIN_ROLE });
-  if (existing) await k.setPassword(existing.id, ctx.body.password);
+  const giveBack = await consumeSetupToken(ctx.body.token);
+  if (await anyAdminExists()) throw new ApiError("forbidden", "An admin already exists. Sign in instead; admins promote other admins.");
+  if (await k.findIdentityByEmail(ctx.body.email)) {
+    await giveBack();
+    throw new ApiError("conflict", "An account with this email already exists. Setup only creates a new account: use another email.");
+  }
+  const admin = await k.createIdentity({ email: ctx.body.email, password: ctx.body.password, name: ctx.body.name, state: "active" }, { truss_role: k.ADMIN_ROLE });
   await rememberAdmin(admin.id);
   await recordAudit({ actor: { type: "system", id: null, label: "setup link" }, ip: ctx.ip, action: "admin.setup", target: admin.id, outcome: "success" });
   return json(admin, { status: 201 });

@@ -18,6 +18,16 @@ import type { recoveryBodySchema, setStateBodySchema } from "@/lib/schemas/ident
 // Shared by /api/auth/* (cookie) and /v1/auth/* (API key): one implementation, same audit records.
 type Ctx<P = undefined, Q = undefined, B = undefined> = RouteContext<P, Q, B>;
 
+/**
+ * A service key is never a way into the dashboard: it may not change, deactivate, delete or reset the
+ * credentials of an identity carrying the admin marker (active or not). Admins do that from the dashboard.
+ */
+async function assertKeyMayModify(ctx: Ctx<IdParams, unknown, unknown>): Promise<void> {
+  if (ctx.actor.type !== "api_key") return;
+  if ((await k.readAdminMarker(ctx.params.id)).isAdmin)
+    throw new ApiError("admin_protected", "This identity is a dashboard admin; API keys cannot change, deactivate, delete or reset it.");
+}
+
 export const listIdentities = async ({ query }: Ctx<undefined, ListIdentitiesQuery>) => json(await listUsers(query));
 
 export const createIdentity = async (ctx: Ctx<undefined, undefined, CreateIdentityBody>) => {
@@ -28,10 +38,16 @@ export const createIdentity = async (ctx: Ctx<undefined, undefined, CreateIdenti
 export const getIdentity = async ({ params }: Ctx<IdParams>) => json(await k.getIdentity(params.id));
 
 export const updateIdentity = async (ctx: Ctx<IdParams, undefined, UpdateIdentityBody>) =>
-  json(await audited(ctx, "identity.update", ctx.params.id, () => k.updateIdentity(ctx.params.id, ctx.body), () => ({ fields: Object.keys(ctx.body) })));
+  json(
+    await audited(ctx, "identity.update", ctx.params.id, async () => {
+      await assertKeyMayModify(ctx);
+      return k.updateIdentity(ctx.params.id, ctx.body);
+    }, () => ({ fields: Object.keys(ctx.body) })),
+  );
 
 export const deleteIdentity = async (ctx: Ctx<IdParams>) => {
   await audited(ctx, "identity.delete", ctx.params.id, async () => {
+    await assertKeyMayModify(ctx);
     await assertNotLastAdmin(ctx.params.id, "deleting this account");
     await k.deleteIdentity(ctx.params.id);
   });
@@ -47,7 +63,12 @@ export async function applyState(id: string, state: "active" | "inactive"): Prom
 }
 
 export const setState = async (ctx: Ctx<IdParams, undefined, z.infer<typeof setStateBodySchema>>) =>
-  json(await audited(ctx, `identity.${ctx.body.state === "active" ? "activate" : "deactivate"}`, ctx.params.id, () => applyState(ctx.params.id, ctx.body.state)));
+  json(
+    await audited(ctx, `identity.${ctx.body.state === "active" ? "activate" : "deactivate"}`, ctx.params.id, async () => {
+      await assertKeyMayModify(ctx);
+      return applyState(ctx.params.id, ctx.body.state);
+    }),
+  );
 
 export const resetPassword = async (ctx: Ctx<IdParams, undefined, ResetPasswordBody>) => {
   const { id } = ctx.params;
@@ -56,6 +77,7 @@ export const resetPassword = async (ctx: Ctx<IdParams, undefined, ResetPasswordB
     "identity.reset_password",
     id,
     async () => {
+      await assertKeyMayModify(ctx);
       const current = await k.getRawIdentity(id);
       const email = (current.traits as { email?: unknown }).email;
       if (typeof email === "string" && email.toLowerCase() === ctx.body.password.toLowerCase())

@@ -4,7 +4,7 @@ import { ApiError } from "@/lib/server/errors";
 import { env } from "@/lib/server/env";
 import { kratos } from "@/lib/server/kratos/client";
 import { call, callWithHeaders, kratosStatus, nextPageToken, toApiError } from "@/lib/server/kratos/errors";
-import { toIdentity } from "@/lib/server/kratos/mappers";
+import { isAdminIdentity, toIdentity } from "@/lib/server/kratos/mappers";
 import type { CreateIdentityBody, Identity, IdentityPage, ListIdentitiesQuery, UpdateIdentityBody } from "@/lib/schemas/identity";
 
 const NOT_FOUND = "Identity not found.";
@@ -61,6 +61,22 @@ export async function findIdentityByEmail(email: string): Promise<Identity | nul
   const { identity } = await kratos();
   const found = await call(() => identity.listIdentities({ credentialsIdentifier: email.toLowerCase(), pageSize: 1 }));
   return found[0] ? toIdentity(found[0]) : null;
+}
+
+/**
+ * Any identity carrying the admin marker, found by paging through Kratos (it cannot filter on metadata).
+ * Only for boot and the setup endpoint, when Truss's own admin index is empty: never on a request path.
+ */
+export async function findAnyAdmin(): Promise<Identity | null> {
+  const { identity } = await kratos();
+  let pageToken: string | undefined;
+  for (;;) {
+    const { data, headers } = await callWithHeaders(() => identity.listIdentities({ pageSize: 500, pageToken }));
+    const admin = data.find((i) => isAdminIdentity(i));
+    if (admin) return toIdentity(admin);
+    pageToken = nextPageToken(headers.link) ?? undefined;
+    if (!pageToken || data.length === 0) return null;
+  }
 }
 
 /** Traits for the default (Kratos quickstart) schema, whose name is `{ first, last }`. */
@@ -135,6 +151,13 @@ export async function setMetadataAdmin(id: string, change: (cur: Record<string, 
   const cur = await getRawIdentity(id);
   const next = change({ ...((cur.metadata_admin ?? {}) as Record<string, unknown>) });
   return patchIdentity(id, [{ op: "add", path: "/metadata_admin", value: next }]);
+}
+
+/** Truss's marker in metadata_admin: the role, and when an admin last demoted this identity. */
+export async function readAdminMarker(id: string): Promise<{ isAdmin: boolean; demotedAt: string | null }> {
+  const cur = await getRawIdentity(id);
+  const m = (cur.metadata_admin ?? {}) as { truss_demoted_at?: unknown };
+  return { isAdmin: isAdminIdentity(cur), demotedAt: typeof m.truss_demoted_at === "string" ? m.truss_demoted_at : null };
 }
 
 export async function deleteIdentity(id: string): Promise<void> {
