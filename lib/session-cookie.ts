@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { sealData, unsealData } from "iron-session";
@@ -20,26 +20,36 @@ export const sessionPayloadSchema = z.object({
 export type SessionPayload = z.infer<typeof sessionPayloadSchema>;
 
 const SECRET_FILE = "session-secret";
-let secret: string | undefined;
+let secrets: string[] | undefined;
 
-/** TRUSS_SESSION_SECRET, or one generated once and kept in TRUSS_DATA_DIR (mode 0600). */
-export function sessionSecret(): string {
-  if (secret) return secret;
+/** TRUSS_SESSION_SECRET as a list: "new,old,…". The first seals; every one still unseals (rotation). */
+export function parseSessionSecrets(raw: string): string[] {
+  const list = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  if (list.length === 0 || list.some((s) => s.length < 32)) throw new Error("TRUSS_SESSION_SECRET: each comma-separated secret must be at least 32 characters");
+  return list;
+}
+
+/** TRUSS_SESSION_SECRET, or one generated once and kept in TRUSS_DATA_DIR (folder 0700, file 0600). */
+export function sessionSecrets(): string[] {
+  if (secrets) return secrets;
   const fromEnv = process.env.TRUSS_SESSION_SECRET;
-  if (fromEnv) {
-    if (fromEnv.length < 32) throw new Error("TRUSS_SESSION_SECRET must be at least 32 characters");
-    return (secret = fromEnv);
-  }
+  if (fromEnv) return (secrets = parseSessionSecrets(fromEnv));
   const dir = path.resolve(/*turbopackIgnore: true*/ process.env.TRUSS_DATA_DIR ?? "./.data");
   const file = path.join(dir, SECRET_FILE);
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   try {
     fs.writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
   }
-  return (secret = fs.readFileSync(file, "utf8").trim());
+  return (secrets = [fs.readFileSync(file, "utf8").trim()]);
 }
+
+// iron-session names each password by a number carried in the seal. Deriving it from the secret itself keeps a
+// cookie readable however the list is reordered or shortened, as long as its secret is still listed.
+const secretId = (s: string) => parseInt(createHash("sha256").update(s).digest("hex").slice(0, 8), 16);
+const sealPassword = () => ({ [secretId(sessionSecrets()[0]!)]: sessionSecrets()[0]! });
+const unsealPasswords = () => Object.fromEntries(sessionSecrets().map((s) => [secretId(s), s]));
 
 function limits() {
   const idle = Number(process.env.TRUSS_SESSION_IDLE_MINUTES ?? 30) * 60_000;
@@ -52,14 +62,14 @@ export function sessionTtlSeconds(): number {
 }
 
 export async function sealSession(payload: SessionPayload): Promise<string> {
-  return sealData(payload, { password: sessionSecret(), ttl: sessionTtlSeconds() });
+  return sealData(payload, { password: sealPassword(), ttl: sessionTtlSeconds() });
 }
 
 /** Unseals and checks shape, idle and absolute limits; anything odd is treated as no session. */
 export async function readSession(value: string | undefined, now = Date.now()): Promise<SessionPayload | null> {
   if (!value) return null;
   try {
-    const data = await unsealData<unknown>(value, { password: sessionSecret(), ttl: sessionTtlSeconds() });
+    const data = await unsealData<unknown>(value, { password: unsealPasswords(), ttl: sessionTtlSeconds() });
     const parsed = sessionPayloadSchema.safeParse(data);
     if (!parsed.success) return null;
     const { idle, max } = limits();
@@ -70,11 +80,19 @@ export async function readSession(value: string | undefined, now = Date.now()): 
   }
 }
 
+/**
+ * Whether to re-seal the cookie with a fresh last-seen time: after a quarter of the idle limit, so an active
+ * session never reaches the limit between two re-seals.
+ */
+export function resealDue(payload: SessionPayload, now = Date.now()): boolean {
+  return now - payload.lsa > limits().idle / 4;
+}
+
 export function sessionCookieOptions(secure: boolean) {
   return { httpOnly: true, sameSite: "lax" as const, path: "/", secure, maxAge: sessionTtlSeconds() };
 }
 
-/** Auth is required unless TRUSS_AUTH_REQUIRED is exactly "false" (fail closed). */
+/** Auth is required unless TRUSS_AUTH_REQUIRED is exactly "false" (fail closed; env.ts refuses other values at start). */
 export function authRequired(): boolean {
-  return process.env.TRUSS_AUTH_REQUIRED?.trim().toLowerCase() !== "false";
+  return process.env.TRUSS_AUTH_REQUIRED !== "false";
 }

@@ -14,12 +14,16 @@ export const envSchema = z
     KRATOS_ADMIN_TOKEN: optionalString,
     KRATOS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
     KRATOS_IDENTITY_SCHEMA_ID: z.string().trim().min(1).default("default"),
-    // Fail closed: only the exact string "false" disables auth.
+    // Fail closed, and no guessing: "true" or "false" in lower case; unset means true.
     TRUSS_AUTH_REQUIRED: z
+      .enum(["true", "false"], { error: 'must be "true" or "false" (lower case)' })
+      .optional()
+      .transform((v) => v !== "false"),
+    // "new,old,…": the first seals cookies, all of them unseal (rotation without signing everyone out).
+    TRUSS_SESSION_SECRET: z
       .string()
       .optional()
-      .transform((v) => v?.trim().toLowerCase() !== "false"),
-    TRUSS_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+      .refine((v) => v === undefined || v.split(",").every((s) => s.trim().length >= 32), "each comma-separated secret must be at least 32 characters"),
     TRUSS_DATA_DIR: z.string().default("./.data").transform((d) => path.resolve(d)),
     DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional()),
     TRUSS_PUBLIC_URL: url.optional(),
@@ -48,13 +52,18 @@ export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
+/** A configuration problem the server must not start with: instrumentation exits non-zero on it. */
+export class StartupError extends Error {
+  override name = "StartupError";
+}
+
 /** Parses process.env on first use; throws one readable message listing every bad variable. */
 export function env(): Env {
   if (cached) return cached;
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
-    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+    throw new StartupError(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   cached = parsed.data;
   return cached;

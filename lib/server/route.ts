@@ -8,7 +8,7 @@ import { checkCsrf } from "@/lib/server/csrf";
 import { ApiError, toErrorResponse, zodIssues } from "@/lib/server/errors";
 import { clientIp, isHttps, newRequestId } from "@/lib/server/request-info";
 import { verifyAdminRequest, type AdminSession } from "@/lib/server/session";
-import { sealSession, SESSION_COOKIE, sessionCookieOptions } from "@/lib/session-cookie";
+import { resealDue, sealSession, SESSION_COOKIE, sessionCookieOptions } from "@/lib/session-cookie";
 
 /** admin: dashboard cookie; service_role / any_key: /v1 API key; public: nobody (login, health). */
 export type RouteAuth = "admin" | "service_role" | "any_key" | "public";
@@ -74,8 +74,8 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       res.headers.set("X-Request-Id", requestId);
       if (!res.headers.has("Cache-Control")) res.headers.set("Cache-Control", "no-store");
       for (const [k, v] of Object.entries(extraHeaders)) res.headers.set(k, v);
-      if (admin?.payload && Date.now() - admin.payload.lsa > 60_000 && !res.headers.has("Set-Cookie")) {
-        // Sliding idle window, re-sealed at most once a minute.
+      if (admin?.payload && resealDue(admin.payload) && !res.headers.has("Set-Cookie")) {
+        // Sliding idle window, re-sealed every quarter of the idle limit.
         const sealed = await sealSession({ ...admin.payload, lsa: Date.now() });
         res.headers.append("Set-Cookie", serializeCookie(SESSION_COOKIE, sealed, sessionCookieOptions(isHttps(req))));
       }
