@@ -10,9 +10,10 @@ describe("env", () => {
     expect(e.EMBEDDED_KRATOS_BCRYPT_COST).toBe(12);
   });
 
-  it("fails closed: only the exact word false disables auth", () => {
-    for (const v of ["true", "", "no", "0", "FALSE ", "yes"]) expect(envSchema.parse({ TRUSS_AUTH_REQUIRED: v }).TRUSS_AUTH_REQUIRED).toBe(v.trim().toLowerCase() !== "false");
+  it("fails closed: only true or false in lower case, anything else refuses to start", () => {
+    expect(envSchema.parse({ TRUSS_AUTH_REQUIRED: "true" }).TRUSS_AUTH_REQUIRED).toBe(true);
     expect(envSchema.parse({ TRUSS_AUTH_REQUIRED: "false" }).TRUSS_AUTH_REQUIRED).toBe(false);
+    for (const v of ["", "no", "0", "FALSE", "False", "false ", "yes", "TRUE"]) expect(envSchema.safeParse({ TRUSS_AUTH_REQUIRED: v }).success, v).toBe(false);
   });
 
   it("rejects bad values by name", () => {
