@@ -80,7 +80,7 @@ export async function migrateIdentities(o: MigrateOptions): Promise<Summary> {
   const pending: Identity[] = [];
 
   // Never retried blindly (the first attempt may have landed); a re-run reports those as "exists".
-  const flush = async (chunk: Identity[]) => {
+  const flush = async (chunk: Identity[]): Promise<void> => {
     if (!chunk.length) return;
     const patches = chunk.map((i) => ({ patch_id: randomUUID(), create: toImport(i) }));
     let items: { patch_id?: string; action?: string; identity?: string; error?: unknown }[] = [];
@@ -88,6 +88,15 @@ export async function migrateIdentities(o: MigrateOptions): Promise<Summary> {
       items = (await target.batchPatchIdentities({ patchIdentitiesBody: { identities: patches } })).data.identities ?? [];
     } catch (e) {
       const data = httpError(e)?.data as { identities?: typeof items; error?: unknown } | undefined;
+      // Real Kratos refuses the whole batch with a 400 (and writes nothing) when one item cannot be imported at
+      // all, e.g. a password hash in a format it does not know. Halve and resend: the bad rows end up alone,
+      // each with Kratos's reason, and every other row still moves.
+      if (!data?.identities && httpError(e)?.status === 400 && chunk.length > 1) {
+        const mid = Math.ceil(chunk.length / 2);
+        await flush(chunk.slice(0, mid));
+        await flush(chunk.slice(mid));
+        return;
+      }
       if (!data?.identities) {
         const status = httpError(e)?.status === 409 ? "exists" : "failed";
         for (const i of chunk) record({ source_id: i.id, status, error: status === "failed" ? describe(data?.error ?? e) : undefined });
