@@ -8,6 +8,21 @@ import { authRequired, readSession, SESSION_COOKIE } from "@/lib/session-cookie"
  * cookie, pages redirect to /login?next=… and /api answers 401. /v1 is left to its API-key check.
  */
 const PUBLIC = ["/login", "/setup", "/api/auth/login", "/api/health", "/api/setup"];
+// The largest body any route takes (an import); anything declaring more is refused before it is read.
+const MAX_BODY = 2 * 1024 * 1024;
+const HSTS = "max-age=63072000; includeSubDomains";
+
+/** The JSON error envelope, with a request id, as route handlers write it. */
+function envelope(id: "unauthorized" | "forbidden" | "payload_too_large", status: number, message: string): NextResponse {
+  const request = `req_${newNonce().replace(/[^A-Za-z0-9]/g, "").slice(0, 12)}`;
+  return NextResponse.json({ error: { id, code: status, message, request } }, { status, headers: { "Cache-Control": "no-store", "X-Request-Id": request } });
+}
+
+/** HSTS whenever the dashboard is served over https (TRUSS_PUBLIC_URL decides, as for the Secure cookie). */
+function secure(res: NextResponse): NextResponse {
+  if (process.env.TRUSS_PUBLIC_URL?.startsWith("https:")) res.headers.set("Strict-Transport-Security", HSTS);
+  return res;
+}
 
 /** Lets the request through; pages get a fresh CSP nonce (on the request for Next, on the response for the browser). */
 function pass(req: NextRequest): NextResponse {
@@ -24,22 +39,20 @@ function pass(req: NextRequest): NextResponse {
 }
 
 export async function middleware(req: NextRequest) {
+  return secure(await gate(req));
+}
+
+async function gate(req: NextRequest): Promise<NextResponse> {
   const { pathname, search } = req.nextUrl;
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY)
+    return envelope("payload_too_large", 413, `The body is larger than ${MAX_BODY / 1024} KiB.`);
   if (pathname.startsWith("/v1/") || pathname === "/v1" || PUBLIC.includes(pathname)) return pass(req);
   if (!authRequired()) {
     if (hostAllowedWithoutAuth(req.headers.get("host"))) return pass(req);
-    return NextResponse.json(
-      { error: { id: "forbidden", code: 403, message: HOST_REFUSED } },
-      { status: 403 },
-    );
+    return envelope("forbidden", 403, HOST_REFUSED);
   }
   if (await readSession(req.cookies.get(SESSION_COOKIE)?.value)) return pass(req);
-  if (pathname.startsWith("/api/")) {
-    return NextResponse.json(
-      { error: { id: "unauthorized", code: 401, message: "Sign in to continue." } },
-      { status: 401, headers: { "Cache-Control": "no-store" } },
-    );
-  }
+  if (pathname.startsWith("/api/")) return envelope("unauthorized", 401, "Sign in to continue.");
   const login = req.nextUrl.clone();
   login.pathname = "/login";
   login.search = "";

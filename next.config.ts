@@ -12,6 +12,8 @@ const apiCsp = { key: "Content-Security-Policy", value: "default-src 'none'; fra
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Middleware clones the body before the route sees it: never more than the largest legitimate body (import).
+  experimental: { proxyClientMaxBodySize: "2mb" },
   // Native modules stay outside the server bundle (they are loaded at runtime by Node).
   serverExternalPackages: ["better-sqlite3", "@node-rs/bcrypt", "@node-rs/argon2"],
   async headers() {

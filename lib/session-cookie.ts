@@ -80,6 +80,17 @@ export async function readSession(value: string | undefined, now = Date.now()): 
   }
 }
 
+/** The Kratos token sealed in a cookie, even one past its idle limit (to revoke it when it is replaced). */
+export async function readSessionToken(value: string | undefined): Promise<string | null> {
+  if (!value) return null;
+  try {
+    const parsed = sessionPayloadSchema.safeParse(await unsealData<unknown>(value, { password: unsealPasswords(), ttl: sessionTtlSeconds() }));
+    return parsed.success ? parsed.data.kt : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Whether to re-seal the cookie with a fresh last-seen time: after a quarter of the idle limit, so an active
  * session never reaches the limit between two re-seals.

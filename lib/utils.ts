@@ -55,8 +55,15 @@ export function describeUserAgent(ua: string | null | undefined): string {
 export function safeNextPath(next: string | null | undefined): string {
   if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
   // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-  if (/[\u0000-\u001f]/.test(next)) return "/";
-  return next;
+  if (/[\u0000-\u001f\u007f]/.test(next)) return "/";
+  // A Location header carries ASCII only: percent-encode the rest (é → %C3%A9), keep what is already encoded.
+  let encoded: string;
+  try {
+    encoded = encodeURI(decodeURI(next));
+  } catch {
+    return "/"; // malformed escapes or lone surrogates: nothing sensible to go back to
+  }
+  return encoded.startsWith("//") ? "/" : encoded;
 }
 
 /** A text field of a submitted form ("" when missing or a file). */

@@ -18,13 +18,14 @@ const real =
     : null;
 if (real) console.log(`[e2e] real Kratos ${real.publicUrl} / ${real.adminUrl}`);
 
-const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], {
+const child = spawn("node", ["scripts/server.mjs"], {
   stdio: "inherit",
   env: {
     ...process.env,
     ...providers,
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: port,
+    HOST: "127.0.0.1",
     TRUSS_DATA_DIR: dataDir,
     TRUSS_SESSION_SECRET: "e2e-session-secret-canary-0123456789abcdef",
     EMBEDDED_KRATOS_PUBLIC_PORT: process.env.E2E_KRATOS_PUBLIC_PORT ?? "4533",

@@ -27,6 +27,8 @@ const REAL_TIER = [
   "app/api/robustness.test.ts",
   "app/api/auth-disabled.test.ts",
   "app/api/takeover.test.ts",
+  "app/api/auth/login-hardening.test.ts",
+  "app/api/auth/login-timing.test.ts",
   "lib/real-kratos",
   "scripts/migrate-to-kratos.test.ts",
 ];

@@ -27,12 +27,17 @@ export const envSchema = z
     TRUSS_DATA_DIR: z.string().default("./.data").transform((d) => path.resolve(d)),
     DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional()),
     TRUSS_PUBLIC_URL: url.optional(),
+    // How many reverse proxies in front append to X-Forwarded-For: false/0 (none), true (1), or a number.
     TRUSS_TRUST_PROXY: z
       .string()
       .optional()
-      .transform((v) => v === "true" || v === "1"),
+      .transform((v) => (v === undefined || v === "" || v === "false" ? 0 : v === "true" ? 1 : Number(v)))
+      .pipe(z.number({ error: "must be false, true or a number of proxies (1-5)" }).int().min(0).max(5)),
     TRUSS_ADMIN_EMAIL: z.email().optional(),
     TRUSS_ADMIN_PASSWORD: z.string().min(1).optional(),
+    // Failed sign-ins answer no sooner than this, so timing never tells whether an account exists (Kratos sleeps
+    // 0–1 s for unknown identifiers and pays a hash for known ones).
+    TRUSS_LOGIN_FAILURE_MIN_MS: z.coerce.number().int().min(0).max(10_000).default(1200),
     TRUSS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     TRUSS_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
     EMBEDDED_KRATOS_PUBLIC_PORT: z.coerce.number().int().min(0).max(65535).default(4433),

@@ -2,6 +2,8 @@ import "server-only";
 import { ZodError } from "zod";
 import { errorStatus, type ErrorBody, type ErrorId } from "@/lib/schemas/error";
 
+export const JSON_TYPE = "application/json; charset=utf-8";
+
 /** A failure that is safe to show the caller: its id picks the status, its message is user-facing. */
 export class ApiError extends Error {
   readonly id: ErrorId;
@@ -53,6 +55,6 @@ export function toErrorResponse(err: unknown, requestId: string): Response {
   };
   return Response.json(body, {
     status: apiError.status,
-    headers: { "Cache-Control": "no-store", "X-Request-Id": requestId, ...apiError.headers },
+    headers: { "Content-Type": JSON_TYPE, "Cache-Control": "no-store", "X-Request-Id": requestId, ...apiError.headers },
   });
 }

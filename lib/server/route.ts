@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/server/actor";
 import { apiKeyFromRequest, verifyApiKey } from "@/lib/server/api-keys";
 import { readJsonBody, SINGLE_OP_LIMIT } from "@/lib/server/body";
 import { checkCsrf } from "@/lib/server/csrf";
-import { ApiError, toErrorResponse, zodIssues } from "@/lib/server/errors";
+import { ApiError, JSON_TYPE, toErrorResponse, zodIssues } from "@/lib/server/errors";
 import { clientIp, isHttps, newRequestId } from "@/lib/server/request-info";
 import { verifyAdminRequest, type AdminSession } from "@/lib/server/session";
 import { resealDue, sealSession, SESSION_COOKIE, sessionCookieOptions } from "@/lib/session-cookie";
@@ -30,6 +30,8 @@ interface RouteOptions<P, Q, B> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   maxBody?: number;
+  /** Cookie-reading public routes that mutate (logout): same Origin and content-type rules as admin routes. */
+  csrf?: boolean;
 }
 
 type NextCtx = { params: Promise<Record<string, string | string[]>> };
@@ -61,8 +63,8 @@ export function route<P = undefined, Q = undefined, B = undefined>(
         const { key, headers } = await verifyApiKey(apiKeyFromRequest(req), opts.auth === "service_role" ? "service_role" : "anon");
         actor = { type: "api_key", id: key.id, label: key.label };
         extraHeaders = headers;
-      } else if (opts.body) {
-        checkCsrf(req, true);
+      } else if (opts.body || opts.csrf) {
+        checkCsrf(req, !!opts.body);
       }
       let body = undefined as B;
       if (opts.body) {
@@ -93,7 +95,9 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
 }
 
 export function json(data: unknown, init: ResponseInit = {}): Response {
-  return Response.json(data, init);
+  const headers = new Headers(init.headers);
+  headers.set("Content-Type", JSON_TYPE);
+  return Response.json(data, { ...init, headers });
 }
 
 export function noContent(): Response {

@@ -32,15 +32,20 @@ export interface Harness {
 }
 
 /** Starts the Kratos the run asked for; real Kratos gets the same providers and the test bcrypt cost. */
-export async function startKratosUnderTest(dataDir: string, env: Record<string, string> = {}): Promise<KratosUnderTest> {
+export interface EmbeddedTuning {
+  bcryptCost?: number;
+  unknownIdentifierDelayMs?: [number, number];
+}
+
+export async function startKratosUnderTest(dataDir: string, env: Record<string, string> = {}, tuning: EmbeddedTuning = {}): Promise<KratosUnderTest> {
   const providerEnv = { ...process.env, ...env };
   if (backend === "embedded") {
     return startEmbeddedKratos({
       dataDir: path.join(dataDir, "kratos"),
       publicPort: 0,
       adminPort: 0,
-      bcryptCost: 4,
-      unknownIdentifierDelayMs: [0, 0],
+      bcryptCost: tuning.bcryptCost ?? 4,
+      unknownIdentifierDelayMs: tuning.unknownIdentifierDelayMs ?? [0, 0],
       oidcProviders: parseProviders(providerEnv).providers.map((p) => ({ id: p.id, label: p.label })),
     });
   }
@@ -52,7 +57,7 @@ export async function startKratosUnderTest(dataDir: string, env: Record<string, 
     pg = await startTestPostgres(bin);
     dsn = `${await pg.createDatabase("kratos")}?sslmode=disable`;
   }
-  const k = await startRealKratos({ dir: path.join(dataDir, "real-kratos"), dsn, bcryptCost: 4, offline: true, env: providerEnv });
+  const k = await startRealKratos({ dir: path.join(dataDir, "real-kratos"), dsn, bcryptCost: tuning.bcryptCost ?? 4, offline: true, env: providerEnv });
   return {
     publicUrl: k.publicUrl,
     adminUrl: k.adminUrl,
@@ -67,9 +72,9 @@ export async function startKratosUnderTest(dataDir: string, env: Record<string, 
  * Starts an embedded Kratos on free ports with a temp TRUSS_DATA_DIR and points the app's env at it.
  * Call before importing any route module (env is parsed once per process).
  */
-export async function startHarness(extraEnv: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(extraEnv: Record<string, string> = {}, tuning: EmbeddedTuning = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "truss-test-"));
-  const kratos = await startKratosUnderTest(dataDir, extraEnv);
+  const kratos = await startKratosUnderTest(dataDir, extraEnv, tuning);
   Object.assign(process.env, {
     KRATOS_PUBLIC_URL: kratos.publicUrl,
     KRATOS_ADMIN_URL: kratos.adminUrl,
@@ -77,6 +82,7 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
     TRUSS_SESSION_SECRET: "test-secret-that-is-at-least-32-characters-long",
     TRUSS_ADMIN_EMAIL: ADMIN.email,
     TRUSS_ADMIN_PASSWORD: ADMIN.password,
+    TRUSS_LOGIN_FAILURE_MIN_MS: "0", // the timing test sets its own
     ...extraEnv,
   });
   // An empty value in extraEnv means "unset" (e.g. no bootstrap admin).
@@ -92,6 +98,9 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
   };
 }
 
+// What `npm start` (scripts/server.mjs) does: the socket address arrives in this header, set by the server.
+(globalThis as { __trussSocketAddressHeader?: string }).__trussSocketAddressHeader = "x-truss-client-ip";
+
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** Calls an exported route handler the way Next does. */
@@ -100,7 +109,7 @@ export async function call(
   url: string,
   init: { method?: string; body?: unknown; headers?: Record<string, string>; params?: Record<string, string>; rawBody?: string } = {},
 ): Promise<{ status: number; headers: Headers; body: unknown }> {
-  const headers: Record<string, string> = { host: "127.0.0.1:8787", ...init.headers };
+  const headers: Record<string, string> = { host: "127.0.0.1:8787", "x-truss-client-ip": "127.0.0.1", ...init.headers };
   let body: string | undefined = init.rawBody;
   if (init.body !== undefined) {
     body = JSON.stringify(init.body);
