@@ -64,3 +64,18 @@ describe("no 500 for anything a client can send", () => {
     }
   });
 });
+
+describe("nesting depth", () => {
+  it("a 5,000-level-deep metadata_public is refused with 400 naming the limit (no 500, nothing written)", async () => {
+    const email = `deep-${Date.now()}@example.test`;
+    // Written as text: serialising 5,000 levels would overflow this test's own stack.
+    const rawBody = `{"email":"${email}","metadata_public":${'{"d":'.repeat(5000)}"leaf"${"}".repeat(5000)}}`;
+    const r = await call(targets.create, "/api/auth/identities", { method: "POST", rawBody, headers: { cookie, "content-type": "application/json" } });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toMatch(/nested at most 32 levels/);
+    let ok: unknown = "leaf";
+    for (let i = 0; i < 31; i++) ok = { d: ok };
+    const created = await call(targets.create, "/api/auth/identities", { method: "POST", body: { email, metadata_public: ok }, headers: { cookie } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+  });
+});

@@ -16,5 +16,23 @@ export function pageSchema<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), next_page_token: z.string().nullable() });
 }
 
-/** Any JSON object (metadata, traits). */
-export const jsonObjectSchema = z.record(z.string(), z.unknown());
+export const MAX_JSON_DEPTH = 32;
+
+/** Nesting depth of a JSON value, measured without recursion (so a hostile 5,000-level value cannot overflow). */
+export function jsonDepth(value: unknown, stopAt = Infinity): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    max = Math.max(max, d + 1);
+    if (max > stopAt) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+/** Any JSON object (metadata, traits), at most MAX_JSON_DEPTH levels deep. */
+export const jsonObjectSchema = z
+  .record(z.string(), z.unknown())
+  .refine((v) => jsonDepth(v, MAX_JSON_DEPTH) <= MAX_JSON_DEPTH, `must be nested at most ${MAX_JSON_DEPTH} levels deep`);

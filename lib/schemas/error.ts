@@ -17,6 +17,7 @@ export const errorStatus = {
   internal: 500,
   not_implemented: 501,
   upstream_error: 502,
+  upstream_invalid: 502,
   upstream_unavailable: 503,
   upstream_timeout: 504,
 } as const;

@@ -60,26 +60,38 @@ export function toApiError(err: unknown, notFound = "The resource was not found.
   return new ApiError("upstream_error", "Kratos answered with an error.");
 }
 
+/** A body that is text where Kratos always answers JSON (an HTML page from a proxy, say): upstream_invalid. */
+function checkJson<T>(data: T): T {
+  if (typeof data === "string" && data.length > 0)
+    throw new ApiError("upstream_invalid", "Kratos answered with something that is not JSON; check the Kratos URL (a proxy or a wrong service?).");
+  return data;
+}
+
 /** Runs one SDK call, rethrowing failures as ApiError. */
 export async function call<T>(fn: () => Promise<{ data: T }>, notFound?: string): Promise<T> {
+  let data: T;
   try {
-    return (await fn()).data;
+    data = (await fn()).data;
   } catch (err) {
     throw toApiError(err, notFound);
   }
+  return checkJson(data);
 }
 
-/** Like call() but also returns headers (Link pagination). */
+/** A list call (an array and its Link pagination headers); anything but an array is upstream_invalid. */
 export async function callWithHeaders<T>(
   fn: () => Promise<{ data: T; headers: unknown }>,
   notFound?: string,
 ): Promise<{ data: T; headers: Record<string, string | undefined> }> {
+  let r: { data: T; headers: unknown };
   try {
-    const r = await fn();
-    return { data: r.data, headers: r.headers as Record<string, string | undefined> };
+    r = await fn();
   } catch (err) {
     throw toApiError(err, notFound);
   }
+  if (!Array.isArray(r.data))
+    throw new ApiError("upstream_invalid", "Kratos answered a list call with something that is not a list; check the Kratos URL.");
+  return { data: r.data, headers: r.headers as Record<string, string | undefined> };
 }
 
 /** Reads the `page_token` of the rel="next" entry of a Kratos Link header. */

@@ -59,7 +59,7 @@ export async function getRawIdentity(id: string) {
 
 export async function findIdentityByEmail(email: string): Promise<Identity | null> {
   const { identity } = await kratos();
-  const found = await call(() => identity.listIdentities({ credentialsIdentifier: email.toLowerCase(), pageSize: 1 }));
+  const { data: found } = await callWithHeaders(() => identity.listIdentities({ credentialsIdentifier: email.toLowerCase(), pageSize: 1 }));
   return found[0] ? toIdentity(found[0]) : null;
 }
 

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Identity as KratosIdentity, Session as KratosSession } from "@ory/client";
+import { z } from "zod";
+import { ApiError } from "@/lib/server/errors";
 import type { Identity } from "@/lib/schemas/identity";
 import type { Session } from "@/lib/schemas/session";
 
@@ -22,7 +24,44 @@ export function isAdminIdentity(i: Pick<KratosIdentity, "metadata_admin">): bool
 }
 
 /** Kratos identity → dashboard DTO. Credential configs (hashes, OIDC tokens) are dropped here, always. */
+// What Truss reads from Kratos, checked at the boundary: the SDK does no runtime validation, and a proxy's HTML
+// page or a wrong-typed answer must become a clear 502, never junk rows or a 500.
+const obj = z.record(z.string(), z.unknown());
+const kratosIdentitySchema = z.looseObject({
+  id: z.string().min(1),
+  schema_id: z.string(),
+  state: z.string().optional(),
+  traits: obj.nullish(),
+  credentials: z.record(z.string(), z.looseObject({ identifiers: z.array(z.string()).nullish(), config: obj.nullish() })).nullish(),
+  metadata_admin: z.unknown().optional(),
+  verifiable_addresses: z.array(z.looseObject({ value: z.string(), verified: z.boolean() })).nullish(),
+  recovery_addresses: z.array(z.looseObject({ value: z.string() })).nullish(),
+  created_at: z.string().nullish(),
+  updated_at: z.string().nullish(),
+});
+const kratosSessionSchema = z.looseObject({
+  id: z.string().min(1),
+  active: z.boolean().optional(),
+  identity: z.looseObject({ id: z.string(), traits: obj.nullish() }).nullish(),
+  authentication_methods: z.array(z.looseObject({})).nullish(),
+  devices: z.array(z.looseObject({})).nullish(),
+});
+
+const invalid = () => new ApiError("upstream_invalid", "Kratos answered with something that is not what its API describes; check the Kratos URL (a proxy or a wrong service?).");
+
+/** Throws upstream_invalid unless `data` has the shape Truss reads. */
+export function checkIdentity(data: unknown): asserts data is KratosIdentity {
+  if (!kratosIdentitySchema.safeParse(data).success) throw invalid();
+}
+export function checkSession(data: unknown): asserts data is KratosSession {
+  if (!kratosSessionSchema.safeParse(data).success) throw invalid();
+}
+export function checkList(data: unknown): asserts data is unknown[] {
+  if (!Array.isArray(data)) throw invalid();
+}
+
 export function toIdentity(i: KratosIdentity): Identity {
+  checkIdentity(i);
   const traits = (i.traits ?? {}) as Record<string, unknown>;
   const creds = i.credentials ?? {};
   const providers = (creds.oidc?.identifiers ?? []).map((ident) => {
@@ -60,6 +99,7 @@ function hasConfig(c: { config?: object } | undefined): boolean {
 
 /** Kratos session → dashboard DTO (never the token). */
 export function toSession(s: KratosSession, identityId?: string): Session {
+  checkSession(s);
   const traits = (s.identity?.traits ?? {}) as Record<string, unknown>;
   return {
     id: s.id,
