@@ -29,7 +29,7 @@ const REAL_TIER = [
   "app/api/takeover.test.ts",
   "app/api/auth/login-hardening.test.ts",
   "app/api/auth/login-timing.test.ts",
-  "app/api/kratos-junk.test.ts",
+  "app/api/last-admin.test.ts",
   "lib/real-kratos",
   "scripts/migrate-to-kratos.test.ts",
 ];

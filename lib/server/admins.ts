@@ -15,6 +15,7 @@ import {
   submitLogin,
 } from "@/lib/server/kratos";
 import { db } from "@/lib/server/store";
+import { withStoreLock } from "@/lib/server/store-lock";
 import type { Identity } from "@/lib/schemas/identity";
 
 /*
@@ -57,14 +58,27 @@ export async function anyAdminExists(): Promise<boolean> {
   return !!found;
 }
 
-/** Refuses to remove, deactivate or delete the only remaining admin. */
-export async function assertNotLastAdmin(id: string, what: string): Promise<void> {
-  // Most targets are end users: one indexed lookup, and no Kratos calls unless the target is an admin.
-  const indexed = await (await db()).selectFrom("admins").select("identity_id").where("identity_id", "=", id).executeTakeFirst();
-  if (!indexed) return;
+const isIndexedAdmin = async (id: string) =>
+  !!(await (await db()).selectFrom("admins").select("identity_id").where("identity_id", "=", id).executeTakeFirst());
+
+/** Refuses to remove, deactivate or delete the only remaining admin (call it under the "admins" lock). */
+async function assertNotLastAdmin(id: string, what: string): Promise<void> {
   const admins = await activeAdminIds();
   if (admins.length === 1 && admins[0] === id)
     throw new ApiError("conflict", `This is the last admin; ${what} would lock everyone out. Promote another admin first.`);
+}
+
+/**
+ * Runs a change that could remove an admin (demote, deactivate, delete), refusing it for the last one. Changes to
+ * admins are serialised through a lease in the store, so two concurrent requests can never both pass the check;
+ * end users (not in the admin index) skip the lock and Kratos entirely.
+ */
+export async function unlessLastAdmin<T>(id: string, what: string, action: () => Promise<T>): Promise<T> {
+  if (!(await isIndexedAdmin(id))) return action();
+  return withStoreLock("admins", async () => {
+    await assertNotLastAdmin(id, what);
+    return action();
+  });
 }
 
 export async function promote(id: string): Promise<Identity> {
@@ -74,11 +88,12 @@ export async function promote(id: string): Promise<Identity> {
 }
 
 export async function demote(id: string): Promise<Identity> {
-  await assertNotLastAdmin(id, "removing the admin role");
-  // The demotion is remembered in Kratos, so a TRUSS_ADMIN_EMAIL bootstrap never re-promotes this identity.
-  const updated = await setMetadataAdmin(id, ({ truss_role: _r, ...rest }) => ({ ...rest, truss_demoted_at: new Date().toISOString() }));
-  await forgetAdmin(id);
-  return updated;
+  return unlessLastAdmin(id, "removing the admin role", async () => {
+    // The demotion is remembered in Kratos, so a TRUSS_ADMIN_EMAIL bootstrap never re-promotes this identity.
+    const updated = await setMetadataAdmin(id, ({ truss_role: _r, ...rest }) => ({ ...rest, truss_demoted_at: new Date().toISOString() }));
+    await forgetAdmin(id);
+    return updated;
+  });
 }
 
 /**

@@ -5,7 +5,7 @@ import { applyState } from "@/lib/server/handlers/identities";
 import { withIdempotency } from "@/lib/server/idempotency";
 import { importUsers } from "@/lib/server/import-users";
 import * as k from "@/lib/server/kratos";
-import { assertNotLastAdmin } from "@/lib/server/admins";
+import { unlessLastAdmin } from "@/lib/server/admins";
 import { json, type RouteContext } from "@/lib/server/route";
 import type { BulkBody, BulkResult } from "@/lib/schemas/identity";
 import type { ImportBody } from "@/lib/schemas/import";
@@ -16,10 +16,7 @@ async function runOne(action: BulkBody["action"], id: string): Promise<void> {
   if (action === "activate") await applyState(id, "active");
   else if (action === "deactivate") await applyState(id, "inactive");
   else if (action === "revoke_sessions") await k.revokeIdentitySessions(id);
-  else {
-    await assertNotLastAdmin(id, "deleting this account");
-    await k.deleteIdentity(id);
-  }
+  else await unlessLastAdmin(id, "deleting this account", () => k.deleteIdentity(id));
 }
 
 /** Applies one action to up to 500 identities; each item succeeds or fails on its own. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertNotLastAdmin, demote, promote } from "@/lib/server/admins";
+import { demote, promote, unlessLastAdmin } from "@/lib/server/admins";
 import { audited } from "@/lib/server/audited";
 import { ApiError } from "@/lib/server/errors";
 import { listUsers } from "@/lib/server/users-list";
@@ -48,16 +48,15 @@ export const updateIdentity = async (ctx: Ctx<IdParams, undefined, UpdateIdentit
 export const deleteIdentity = async (ctx: Ctx<IdParams>) => {
   await audited(ctx, "identity.delete", ctx.params.id, async () => {
     await assertKeyMayModify(ctx);
-    await assertNotLastAdmin(ctx.params.id, "deleting this account");
-    await k.deleteIdentity(ctx.params.id);
+    await unlessLastAdmin(ctx.params.id, "deleting this account", () => k.deleteIdentity(ctx.params.id));
   });
   return noContent();
 };
 
 /** Deactivating also revokes every session (whoami already fails for them; this removes them). */
 export async function applyState(id: string, state: "active" | "inactive"): Promise<k.IdentityDto> {
-  if (state === "inactive") await assertNotLastAdmin(id, "deactivating this account");
-  const updated = await k.patchIdentity(id, [{ op: "replace", path: "/state", value: state }]);
+  const patch = () => k.patchIdentity(id, [{ op: "replace", path: "/state", value: state }]);
+  const updated = state === "inactive" ? await unlessLastAdmin(id, "deactivating this account", patch) : await patch();
   if (state === "inactive") await k.revokeIdentitySessions(id);
   return updated;
 }

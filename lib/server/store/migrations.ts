@@ -71,4 +71,12 @@ export const migrations: Migration[] = [
       postgres: "CREATE UNIQUE INDEX api_keys_secret_hash ON api_keys (secret_hash);",
     },
   },
+  {
+    // Leases that serialise changes across requests and instances (the last-admin guard).
+    version: 3,
+    sql: {
+      sqlite: "CREATE TABLE locks (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);",
+      postgres: "CREATE TABLE locks (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at BIGINT NOT NULL);",
+    },
+  },
 ];

@@ -60,7 +60,14 @@ export interface IdempotencyTable {
   created_at: number;
 }
 
+export interface LocksTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+}
+
 export interface TrussTables {
+  locks: LocksTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   throttle: ThrottleTable;
