@@ -32,6 +32,7 @@ const REAL_TIER = [
   "app/api/last-admin.test.ts",
   "lib/real-kratos",
   "scripts/migrate-to-kratos.test.ts",
+  "scripts/deploy-real.test.ts",
 ];
 const POSTGRES_TIER = ["app/api/auth/identities.test.ts", "app/v1/v1.test.ts"];
 
