@@ -31,6 +31,8 @@ const child = spawn("node", ["scripts/server.mjs"], {
     EMBEDDED_KRATOS_PUBLIC_PORT: process.env.E2E_KRATOS_PUBLIC_PORT ?? "4533",
     EMBEDDED_KRATOS_ADMIN_PORT: process.env.E2E_KRATOS_ADMIN_PORT ?? "4534",
     EMBEDDED_KRATOS_BCRYPT_COST: "4",
+    // Long enough that no test meets the password prompt by accident; e2e/ui/reauth.spec.ts meets it on purpose.
+    TRUSS_REAUTH_MINUTES: "120",
     ...(real ? { KRATOS_PUBLIC_URL: real.publicUrl, KRATOS_ADMIN_URL: real.adminUrl } : {}),
     TRUSS_ADMIN_EMAIL: "admin@e2e.test",
     TRUSS_ADMIN_PASSWORD: "e2e-Admin-pass-9x",

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ReauthDialog } from "@/components/auth/reauth-dialog";
 import { AppShell } from "@/components/shell/app-shell";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
@@ -29,6 +30,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       }
     >
       {children}
+      {authRequired && <ReauthDialog />}
     </AppShell>
   );
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { requestReauth } from "@/lib/client/reauth";
 import { errorBodySchema, type ErrorId, type ErrorIssue } from "@/lib/schemas/error";
 
 /** The one error type React Query sees: the API's envelope (B3), or a synthetic one for network failures. */
@@ -51,6 +52,16 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 async function request<T>(method: string, path: string, opts: RequestOptions<T> = {}): Promise<T> {
+  try {
+    return await send(method, path, opts);
+  } catch (err) {
+    // A sensitive action on an old sign-in: ask for the password, then try exactly once more.
+    if (err instanceof ApiClientError && err.id === "reauth_required" && (await requestReauth(err.message))) return send(method, path, opts);
+    throw err;
+  }
+}
+
+async function send<T>(method: string, path: string, opts: RequestOptions<T>): Promise<T> {
   const init: RequestInit = { method, signal: opts.signal, credentials: "same-origin", headers: { Accept: "application/json" } };
   // Mutations always send JSON (the server answers 415 otherwise), except DELETE which has no body.
   if (method !== "GET" && method !== "DELETE") {

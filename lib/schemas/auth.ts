@@ -25,3 +25,6 @@ export const setupBodySchema = z
   .strict()
   .refine(passwordNotEmail, passwordNotEmailIssue);
 export type SetupBody = z.infer<typeof setupBodySchema>;
+
+export const reauthBodySchema = z.object({ password: z.string().min(1).max(1024) }).strict();
+export type ReauthBody = z.infer<typeof reauthBodySchema>;

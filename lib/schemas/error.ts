@@ -7,6 +7,7 @@ export const errorStatus = {
   unauthorized: 401,
   forbidden: 403,
   admin_protected: 403,
+  reauth_required: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

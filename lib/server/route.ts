@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/server/actor";
 import { apiKeyFromRequest, verifyApiKey } from "@/lib/server/api-keys";
 import { readJsonBody, SINGLE_OP_LIMIT } from "@/lib/server/body";
 import { checkCsrf } from "@/lib/server/csrf";
+import { env } from "@/lib/server/env";
 import { ApiError, JSON_TYPE, toErrorResponse, zodIssues } from "@/lib/server/errors";
 import { clientIp, isHttps, newRequestId } from "@/lib/server/request-info";
 import { verifyAdminRequest, type AdminSession } from "@/lib/server/session";
@@ -32,6 +33,8 @@ interface RouteOptions<P, Q, B> {
   maxBody?: number;
   /** Cookie-reading public routes that mutate (logout): same Origin and content-type rules as admin routes. */
   csrf?: boolean;
+  /** Sensitive: the admin must have entered their password within TRUSS_REAUTH_MINUTES (true, or per body). */
+  recentAuth?: boolean | ((body: B) => boolean);
 }
 
 type NextCtx = { params: Promise<Record<string, string | string[]>> };
@@ -72,6 +75,8 @@ export function route<P = undefined, Q = undefined, B = undefined>(
         if (raw === undefined) throw new ApiError("invalid_request", "A JSON body is required.");
         body = parse(opts.body, raw, "body");
       }
+      const sensitive = typeof opts.recentAuth === "function" ? opts.recentAuth(body) : !!opts.recentAuth;
+      if (sensitive && admin?.payload) assertRecentAuth(admin.payload.aat);
       const res = await handler({ req, params, query, body, actor, admin, ip: clientIp(req), requestId });
       res.headers.set("X-Request-Id", requestId);
       if (!res.headers.has("Cache-Control")) res.headers.set("Cache-Control", "no-store");
@@ -86,6 +91,13 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       return toErrorResponse(err, requestId);
     }
   };
+}
+
+/** Refuses sensitive actions on a sign-in older than TRUSS_REAUTH_MINUTES; the GUI then asks for the password. */
+function assertRecentAuth(authenticatedAt: number): void {
+  const minutes = env().TRUSS_REAUTH_MINUTES;
+  if (Date.now() - authenticatedAt > minutes * 60_000)
+    throw new ApiError("reauth_required", `Confirm your password to continue: this action needs a sign-in from the last ${minutes} minutes.`);
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {

@@ -6,4 +6,4 @@ import { createApiKeyBodySchema } from "@/lib/schemas/api-key";
 export const GET = route({ auth: "admin" }, listKeys);
 
 // POST /api/keys: create a key; the secret is returned once
-export const POST = route({ auth: "admin", body: createApiKeyBodySchema }, createKey);
+export const POST = route({ auth: "admin", body: createApiKeyBodySchema, recentAuth: true }, createKey);

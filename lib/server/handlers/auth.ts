@@ -9,7 +9,7 @@ import { isHttps, readCookie } from "@/lib/server/request-info";
 import { json, serializeCookie, type RouteContext } from "@/lib/server/route";
 import { clear, consume, hit, loginLimits, throwIfThrottled } from "@/lib/server/throttle";
 import { readSession, readSessionToken, sealSession, SESSION_COOKIE, sessionCookieOptions } from "@/lib/session-cookie";
-import type { LoginBody, SetupBody } from "@/lib/schemas/auth";
+import type { LoginBody, ReauthBody, SetupBody } from "@/lib/schemas/auth";
 
 const BAD_LOGIN = "Invalid email or password.";
 
@@ -93,4 +93,33 @@ export const setup = async (ctx: RouteContext<undefined, undefined, SetupBody>) 
   await rememberAdmin(admin.id);
   await recordAudit({ actor: { type: "system", id: null, label: "setup link" }, ip: ctx.ip, action: "admin.setup", target: admin.id, outcome: "success" });
   return json(admin, { status: 201 });
+};
+
+/**
+ * Re-authentication for sensitive actions: a fresh password sign-in through Kratos for the same identity. The new
+ * Kratos session replaces the cookie's (the old one is revoked) and the cookie's authenticated-at is now.
+ */
+export const reauthenticate = async (ctx: RouteContext<undefined, undefined, ReauthBody>) => {
+  const payload = ctx.admin?.payload;
+  const email = ctx.admin?.admin?.email;
+  if (!payload || !email) throw new ApiError("invalid_request", "Authentication is disabled: there is nothing to confirm.");
+  const limits = loginLimits(email.toLowerCase(), ctx.ip);
+  await throwIfThrottled(limits, "Too many attempts. Wait a few minutes and try again.");
+  let session: Awaited<ReturnType<typeof k.submitLogin>> | null = null;
+  try {
+    session = await k.submitLogin(email, ctx.body.password);
+  } catch (err) {
+    if (!(err instanceof k.InvalidCredentials)) throw err;
+  }
+  if (!session || session.identityId !== payload.iid) {
+    if (session) await k.logout(session.token);
+    await hit(limits);
+    await recordAudit({ actor: ctx.actor, ip: ctx.ip, action: "admin.reauth", target: payload.iid, outcome: "failure" });
+    throw new ApiError("unauthorized", "That password is not right.");
+  }
+  await k.logout(payload.kt).catch(() => undefined);
+  await recordAudit({ actor: ctx.actor, ip: ctx.ip, action: "admin.reauth", target: payload.iid, outcome: "success" });
+  const now = Date.now();
+  const sealed = await sealSession({ ...payload, kt: session.token, aat: now, lsa: now });
+  return json({ reauthenticated_at: new Date(now).toISOString() }, { headers: { "Set-Cookie": serializeCookie(SESSION_COOKIE, sealed, sessionCookieOptions(isHttps(ctx.req))) } });
 };

@@ -10,4 +10,4 @@ export const GET = route({ auth: "admin", params: idParamsSchema }, getIdentity)
 export const PATCH = route({ auth: "admin", params: idParamsSchema, body: updateIdentityBodySchema }, updateIdentity);
 
 // DELETE /api/auth/identities/:id: delete the user
-export const DELETE = route({ auth: "admin", params: idParamsSchema }, deleteIdentity);
+export const DELETE = route({ auth: "admin", params: idParamsSchema, recentAuth: true }, deleteIdentity);

@@ -4,4 +4,4 @@ import { route } from "@/lib/server/route";
 import { bulkBodySchema } from "@/lib/schemas/identity";
 
 // POST /api/auth/identities/bulk: activate / deactivate / revoke_sessions / delete up to 500 users
-export const POST = route({ auth: "admin", body: bulkBodySchema, maxBody: IMPORT_LIMIT }, bulk);
+export const POST = route({ auth: "admin", body: bulkBodySchema, maxBody: IMPORT_LIMIT, recentAuth: (b) => b.action === "delete" }, bulk);

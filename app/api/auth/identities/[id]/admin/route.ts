@@ -3,7 +3,7 @@ import { route } from "@/lib/server/route";
 import { idParamsSchema } from "@/lib/schemas/common";
 
 // POST /api/auth/identities/:id/admin: make the user a dashboard admin
-export const POST = route({ auth: "admin", params: idParamsSchema }, promoteAdmin);
+export const POST = route({ auth: "admin", params: idParamsSchema, recentAuth: true }, promoteAdmin);
 
 // DELETE /api/auth/identities/:id/admin: remove the admin role (never the last admin)
-export const DELETE = route({ auth: "admin", params: idParamsSchema }, demoteAdmin);
+export const DELETE = route({ auth: "admin", params: idParamsSchema, recentAuth: true }, demoteAdmin);

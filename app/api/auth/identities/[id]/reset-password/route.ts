@@ -4,4 +4,4 @@ import { idParamsSchema } from "@/lib/schemas/common";
 import { resetPasswordBodySchema } from "@/lib/schemas/identity";
 
 // POST /api/auth/identities/:id/reset-password: set a new password (revokes sessions unless told not to)
-export const POST = route({ auth: "admin", params: idParamsSchema, body: resetPasswordBodySchema }, resetPassword);
+export const POST = route({ auth: "admin", params: idParamsSchema, body: resetPasswordBodySchema, recentAuth: true }, resetPassword);

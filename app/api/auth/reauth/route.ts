@@ -1,0 +1,6 @@
+import { reauthenticate } from "@/lib/server/handlers/auth";
+import { route } from "@/lib/server/route";
+import { reauthBodySchema } from "@/lib/schemas/auth";
+
+// POST /api/auth/reauth: confirm the password; sensitive actions work for TRUSS_REAUTH_MINUTES after
+export const POST = route({ auth: "admin", body: reauthBodySchema }, reauthenticate);
