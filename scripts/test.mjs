@@ -30,6 +30,7 @@ const REAL_TIER = [
   "app/api/auth/login-hardening.test.ts",
   "app/api/auth/login-timing.test.ts",
   "app/api/last-admin.test.ts",
+  "app/api/auth/reauth.test.ts",
   "lib/real-kratos",
   "scripts/migrate-to-kratos.test.ts",
   "scripts/deploy-real.test.ts",
