@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import type { KratosDeps } from "./deps";
-import { notFoundHandler, onError } from "./errors";
+import { onError } from "./errors";
+import { goJsonContentType, goNotFound, goRedirect } from "./go-compat";
+import { registerCourierRoutes } from "./routes/courier";
 import { registerHealthRoutes } from "./routes/health";
 import { registerIdentityRoutes } from "./routes/identities";
 import { registerIdentityBatchRoutes } from "./routes/identities-batch";
@@ -21,6 +23,7 @@ function adminPath(request: Request): string {
 /** Admin router: identities, batch, sessions, recovery, version, health; schemas redirect (307). */
 export function createAdminApp(deps: KratosDeps, version: string): Hono {
   const app = new Hono({ getPath: adminPath });
+  app.use("*", goJsonContentType);
   app.get("/admin/schemas/*", (c) => redirectToPublic(c.req.path, c.req.url));
   app.get("/admin/schemas", (c) => redirectToPublic(c.req.path, c.req.url));
   registerHealthRoutes(app, "/admin", () => deps.store.ping());
@@ -31,12 +34,13 @@ export function createAdminApp(deps: KratosDeps, version: string): Hono {
   registerIdentityPatchRoutes(app, deps);
   registerAdminSessionRoutes(app, deps);
   registerRecoveryRoutes(app, deps);
-  app.notFound(notFoundHandler);
+  registerCourierRoutes(app);
+  app.notFound(goNotFound);
   app.onError(onError);
   return app;
 
   function redirectToPublic(path: string, url: string): Response {
     const target = `${deps.config.publicBaseUrl}${path.replace(/^\/admin/, "")}${new URL(url).search}`;
-    return new Response(null, { status: 307, headers: { Location: target } });
+    return goRedirect(target);
   }
 }

@@ -38,11 +38,15 @@ export class KratosError extends Error {
   /** Top-level siblings of `error` (use_flow_id, redirect_browser_to, ...). */
   readonly extra: Record<string, unknown> | undefined;
 
-  constructor(status: number, fields: ErrorFields = {}, extra?: Record<string, unknown>) {
+  /** The `code` written in the body when it differs from the HTTP status (a Kratos quirk). */
+  readonly bodyCode: number;
+
+  constructor(status: number, fields: ErrorFields = {}, extra?: Record<string, unknown>, bodyCode = status) {
     super(fields.message ?? fields.reason ?? STATUS_TEXT[status] ?? "error");
     this.status = status;
     this.fields = fields;
     this.extra = extra;
+    this.bodyCode = bodyCode;
   }
 
   /** The bare herodot error object (also used per item in batch results). */
@@ -50,8 +54,8 @@ export class KratosError extends Error {
     const f = this.fields;
     return {
       ...(f.id !== undefined && { id: f.id }),
-      code: this.status,
-      status: STATUS_TEXT[this.status] ?? "Error",
+      code: this.bodyCode,
+      status: STATUS_TEXT[this.bodyCode] ?? "Error",
       ...(requestId ? { request: requestId } : {}),
       ...(f.reason !== undefined && { reason: f.reason }),
       ...(f.details !== undefined && { details: f.details }),
@@ -102,9 +106,4 @@ export function onError(err: Error, c: Context): Response {
     { error: ke.toErrorObject(requestId), ...(ke.extra ?? {}) },
     ke.status as ContentfulStatusCode,
   );
-}
-
-/** Unknown routes: herodot's plain 404 envelope. */
-export function notFoundHandler(c: Context): Response {
-  return c.json({ error: new KratosError(404).toErrorObject(c.req.header("X-Request-ID")) }, 404);
 }

@@ -15,9 +15,14 @@ export const isObject = (v: unknown): v is JsonObject =>
  * Reads and parses a JSON body. Errors mirror Go's encoding/json texts because Kratos
  * surfaces them verbatim as the herodot message.
  */
-export async function readJson(c: Context): Promise<unknown> {
+export async function readJson(c: Context, emptyMessage = "EOF"): Promise<unknown> {
   const text = await c.req.text();
-  if (text.trim() === "") throw badRequest(undefined, "unexpected end of JSON input");
+  if (text.trim() === "") throw badRequest(undefined, emptyMessage);
+  return parseJsonText(text);
+}
+
+/** JSON.parse with Go-like error wording. */
+export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {

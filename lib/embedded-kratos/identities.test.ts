@@ -31,10 +31,10 @@ describe("identities CRUD", () => {
     const res = await create({ traits: { email: email.toUpperCase() }, metadata_public: { a: 1 } });
     expect(res.status).toBe(201);
     const id = res.data.id;
-    expect(res.headers.location).toBe(`${t.kratos.adminUrl}/admin/identities/${id}`);
+    expect(res.headers.location).toBe(`${t.kratos.adminUrl}/identities/${id}`);
     expect(res.data).toMatchObject({
       schema_id: "default", schema_url: `${t.kratos.publicUrl}/schemas/ZGVmYXVsdA`, state: "active",
-      metadata_public: { a: 1 }, metadata_admin: null, organization_id: null,
+      metadata_public: { a: 1 }, organization_id: null,
     });
     expect(res.data).not.toHaveProperty("external_id");
     expect(res.data.credentials?.password).toMatchObject({ type: "password", identifiers: [email], version: 0 });
@@ -62,9 +62,9 @@ describe("identities CRUD", () => {
     const format = await failure(create({ traits: { email: "not-an-email" } }));
     expect(format.data.error.reason).toContain('is not valid "email"');
     const hashFmt = await failure(create({ traits: { email: uniqueEmail() }, credentials: { password: { config: { hashed_password: "$md4$abc" } } } }));
-    expect(hashFmt.data.error.message).toBe("The imported password does not match any known hash format.");
+    expect(hashFmt.data.error.reason).toBe("The imported password does not match any known hash format. For more information see https://www.ory.sh/dr/2");
     const tooLong = await failure(create({ traits: { email: uniqueEmail() }, credentials: { password: { config: { password: "x".repeat(73) } } } }));
-    expect(tooLong.status).toBe(400);
+    expect(tooLong.status).toBe(500); // what Kratos v26.2.0 answers (differential suite)
     const malformed = await rawAdmin("/admin/identities", { method: "POST", body: "{nope" });
     expect(malformed.status).toBe(400);
   });
@@ -97,8 +97,9 @@ describe("identities CRUD", () => {
     expect((rehashed.data.credentials?.password?.config as { hashed_password: string }).hashed_password).toMatch(/^\$2a\$04\$/);
     const withConfig = await t.identity.getIdentity({ id: plain.data.id, includeCredential: ["password"] });
     expect(withConfig.data.credentials?.password?.config).toEqual({ hashed_password: expect.stringMatching(/^\$2a\$04\$/) as string });
-    const bounds = await failure(create({ traits: { email: uniqueEmail() }, credentials: { password: { config: { hashed_password: hashSync("x", 4).replace("$04$", "$16$") } } } }));
-    expect(bounds.status).toBe(400);
+    // Kratos v26.2.0 checks the prefix only: no cost bounds on import.
+    const costly = await create({ traits: { email: uniqueEmail() }, credentials: { password: { config: { hashed_password: hashSync("x", 4).replace("$04$", "$16$") } } } });
+    expect(costly.status).toBe(201);
   });
 
   it("answers 404 with the sqlcon envelope for missing or unparseable ids", async () => {
@@ -122,7 +123,7 @@ describe("identities CRUD", () => {
       updateIdentityBody: { schema_id: "default", traits: { email }, state: "inactive", metadata_public: { p: 2 }, credentials: { password: { config: { password: "new-pass" } } } },
     });
     expect(updated.metadata_public).toEqual({ p: 2 });
-    expect(updated.metadata_admin).toBeNull();
+    expect(updated.metadata_admin).toBeUndefined(); // PUT echoes an omitted metadata_admin as absent
     expect(updated.state).toBe("inactive");
     expect(updated.state_changed_at).not.toBe(created.state_changed_at);
     await t.identity.updateIdentity({ id: created.id, updateIdentityBody: { schema_id: "default", traits: { email }, state: "active" } });
@@ -142,8 +143,7 @@ describe("identities CRUD", () => {
       jsonPatch: [
         { op: "replace", path: "/traits/email", value: next },
         { op: "add", path: "/metadata_public/tags/-", value: "b" },
-        { op: "copy", from: "/metadata_public", path: "/metadata_admin" },
-        { op: "test", path: "/state", value: "active" },
+        { op: "add", path: "/metadata_admin/tags", value: ["a", "b"] },
       ],
     });
     expect(patched.data.traits).toEqual({ email: next });
@@ -155,7 +155,9 @@ describe("identities CRUD", () => {
     expect(state.data.error.reason).toBe("The supplied state ('x') was not valid. Valid states are ('active', 'inactive').");
     const empty = await rawAdmin(`/admin/identities/${data.id}`, { method: "PATCH", headers: { "Content-Type": "application/json-patch+json" } });
     expect(empty.status).toBe(400);
-    expect(((await empty.json()) as { error: { message: string } }).error.message).toBe("unexpected end of JSON input");
+    expect(((await empty.json()) as { error: { message: string } }).error.message).toBe("invalid state detected");
+    const move = await failure(t.identity.patchIdentity({ id: data.id, jsonPatch: [{ op: "move", from: "/traits", path: "/metadata_public" }] }));
+    expect(move.data.error.message).toBe("unsupported operation: move");
     const hashed = hashSync("patched-pw", 4);
     await rawAdmin(`/admin/identities/${data.id}`, { method: "PATCH", headers: { "Content-Type": "application/json-patch+json" }, body: JSON.stringify([{ op: "add", path: "/credentials/password/config/hashed_password", value: hashed }]) });
     expect(await canLogin(next, "patched-pw")).toBe(true);

@@ -189,6 +189,8 @@ describe("native login flow", () => {
     expect((await failure(t.frontend.toSession({ xSessionToken: token }))).status).toBe(401);
     const refused = await failure(login(email));
     expect(refused.status).toBe(401);
-    expect(refused.data).toEqual({ error: { code: 401, status: "Unauthorized", reason: "This account was disabled.", message: "identity is disabled" } });
+    expect(refused.data).toEqual({
+      error: { code: 401, status: "Unauthorized", reason: "This account was disabled.", message: "identity is disabled", details: { identity_id: expect.any(String) as string } },
+    });
   });
 });

@@ -28,7 +28,7 @@ describe("health, version, routing", () => {
     expect(redirect.headers.get("location")).toBe(`${t.kratos.adminUrl}/admin/identities?page_size=1`);
     const unknown = await fetch(`${t.kratos.adminUrl}/admin/nope`);
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ error: { code: 404, status: "Not Found", message: "The requested resource could not be found" } });
+    expect(await unknown.text()).toBe("404 page not found\n"); // Go's http.NotFound, as Kratos's router answers
   });
 
   it("serves identity schemas by id and by base64url id", async () => {
@@ -55,7 +55,7 @@ describe("recovery", () => {
     const code = await t.identity.createRecoveryCodeForIdentity({ createRecoveryCodeForIdentityBody: { identity_id: data.id, expires_in: "30m" } });
     expect(code.status).toBe(201);
     expect(code.data.recovery_code).toMatch(/^\d{6}$/);
-    expect(code.data.recovery_link).toContain(`${t.kratos.publicUrl}/self-service/recovery?flow=`);
+    expect(code.data.recovery_link).toContain("https://www.ory.sh/kratos/docs/fallback/recovery?flow="); // Kratos's default ui_url
     const minutes = (new Date(code.data.expires_at ?? 0).getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(29);
     expect(minutes).toBeLessThanOrEqual(30);
@@ -103,7 +103,7 @@ describe("createEmbeddedKratos (no listeners)", () => {
         body: JSON.stringify({ traits: { email: "app@request.test" } }),
       });
       expect(created.status).toBe(201);
-      expect(created.headers.get("location")).toMatch(/^http:\/\/admin\.test\/admin\/identities\//);
+      expect(created.headers.get("location")).toMatch(/^http:\/\/admin\.test\/identities\//);
       const flow = await k.publicApp.request("/self-service/login/api");
       expect(((await flow.json()) as { ui: { action: string } }).ui.action).toMatch(/^http:\/\/public\.test\//);
     } finally {

@@ -23,7 +23,6 @@ const cases: ["public" | "admin", string, RequestInit?][] = [
   ["admin", "/identities", json("PATCH", "")],
   ["admin", `/identities/${uuid}`, json("PUT", "[]")],
   ["admin", `/identities/${uuid}`, json("PATCH", "{}")],
-  ["admin", "/identities?page=-1", undefined],
   ["admin", "/identities?page_size=abc", undefined],
   ["admin", "/identities?page_token=%00", undefined],
   ["admin", "/sessions?page_token=!!!", undefined],

@@ -1,6 +1,7 @@
 import { hash as bcryptHash, verify as bcryptVerify } from "@node-rs/bcrypt";
 import { verify as argon2Verify } from "@node-rs/argon2";
 import { badRequest } from "../errors";
+import { hashFormat, verifyImportedHash } from "./imported-hashes";
 
 const BCRYPT_MAX_BYTES = 72;
 const BCRYPT_RE = /^\$2[abyz]?\$(\d{2})\$[./A-Za-z0-9]{53}$/;
@@ -23,26 +24,12 @@ export async function hashPassword(password: string, cost: number): Promise<stri
   return out.replace(/^\$2b\$/, "$2a$");
 }
 
-/** Checks an imported hash the way Kratos's hash comparator and hash_limits do. */
+/** Kratos v26.2.0 checks only that an imported hash has a known prefix (no parameter bounds). */
 export function validateImportedHash(hashed: string): void {
-  const bcrypt = BCRYPT_RE.exec(hashed);
-  if (bcrypt) {
-    if (Number(bcrypt[1]) > 15) throw boundsError();
-    return;
+  if (hashFormat(hashed) === undefined) {
+    throw badRequest("The imported password does not match any known hash format. For more information see https://www.ory.sh/dr/2");
   }
-  const argon = ARGON2_RE.exec(hashed);
-  if (argon) {
-    const [m, t, p] = [Number(argon[2]), Number(argon[3]), Number(argon[4])];
-    if (m > 1024 * 1024 || t > 10 || p > 16) throw boundsError();
-    return;
-  }
-  throw badRequest(undefined, "The imported password does not match any known hash format.");
 }
-
-const boundsError = () =>
-  badRequest(
-    "The imported password hash declares cost parameters that exceed the bounds enforced by Ory.",
-  );
 
 /** Constant-time verification off the event loop; unknown formats never match. */
 export async function verifyPassword(password: string, hashed: string): Promise<boolean> {
@@ -53,6 +40,7 @@ export async function verifyPassword(password: string, hashed: string): Promise<
       return await bcryptVerify(password, hashed.replace(/^\$2[z]?\$/, "$2a$"));
     }
     if (ARGON2_RE.test(hashed)) return await argon2Verify(hashed, password);
+    return await verifyImportedHash(password, hashed);
   } catch {
     return false;
   }

@@ -10,6 +10,12 @@ export interface IdentityEncodeOptions {
   credentials: boolean;
   /** Credential types whose `config` is shown (include_credential). */
   withConfig?: readonly string[];
+  /** Kratos leaves the address slices unloaded (so omitted) in session lists. */
+  addresses?: boolean;
+  /** Identities of GET /admin/identities/{id}/sessions carry an empty schema_url. */
+  schemaUrl?: boolean;
+  /** Create and PUT echo the request's metadata_admin, which is omitted when it was not given. */
+  omitNullAdminMetadata?: boolean;
 }
 
 function encodeCredential(c: CredentialRecord, withConfig: boolean): JsonObject {
@@ -28,12 +34,12 @@ export function encodeIdentity(rec: IdentityRecord, opts: IdentityEncodeOptions)
   const out: JsonObject = {
     id: rec.id,
     schema_id: rec.schemaId,
-    schema_url: `${opts.publicBaseUrl}/schemas/${schemaIdToBase64(rec.schemaId)}`,
+    schema_url: opts.schemaUrl === false ? "" : `${opts.publicBaseUrl}/schemas/${schemaIdToBase64(rec.schemaId)}`,
     state: rec.state,
     ...(rec.stateChangedAt !== null && { state_changed_at: rec.stateChangedAt }),
     traits: rec.traits,
     ...(rec.externalId !== null && rec.externalId !== "" && { external_id: rec.externalId }),
-    verifiable_addresses: rec.verifiableAddresses.map((a) => ({
+    ...(opts.addresses !== false && { verifiable_addresses: rec.verifiableAddresses.map((a) => ({
       id: a.id,
       value: a.value,
       verified: a.verified,
@@ -42,16 +48,16 @@ export function encodeIdentity(rec: IdentityRecord, opts: IdentityEncodeOptions)
       ...(a.verifiedAt !== null && { verified_at: a.verifiedAt }),
       created_at: a.createdAt,
       updated_at: a.updatedAt,
-    })),
-    recovery_addresses: rec.recoveryAddresses.map((a) => ({
+    })) }),
+    ...(opts.addresses !== false && { recovery_addresses: rec.recoveryAddresses.map((a) => ({
       id: a.id,
       value: a.value,
       via: a.via,
       created_at: a.createdAt,
       updated_at: a.updatedAt,
-    })),
+    })) }),
     metadata_public: rec.metadataPublic ?? null,
-    ...(opts.admin && { metadata_admin: rec.metadataAdmin ?? null }),
+    ...(opts.admin && !(opts.omitNullAdminMetadata && rec.metadataAdmin === null) && { metadata_admin: rec.metadataAdmin ?? null }),
     created_at: rec.createdAt,
     updated_at: rec.updatedAt,
     organization_id: null,

@@ -12,7 +12,8 @@ export interface SessionEncodeOptions {
   identity: IdentityRecord | undefined;
   /** Whether to embed identity/devices; when false they are null (admin list without expand). */
   expandIdentity: boolean;
-  expandDevices: boolean;
+  /** "empty": Kratos answers `[]` where it did not load the devices (GET one session, extend). */
+  expandDevices: boolean | "empty";
   identityOptions: Omit<IdentityEncodeOptions, "credentials">;
 }
 
@@ -30,6 +31,6 @@ export function encodeSession(s: SessionRecord, opts: SessionEncodeOptions): Jso
       opts.expandIdentity && opts.identity
         ? encodeIdentity(opts.identity, { ...opts.identityOptions, credentials: false })
         : null,
-    devices: opts.expandDevices ? s.devices : null,
+    devices: opts.expandDevices === "empty" ? [] : opts.expandDevices ? s.devices : null,
   };
 }

@@ -59,7 +59,7 @@ export async function loginWithPassword(
     // Documented choice: we follow Kratos v26.2.0 (the latest tag), which answers a disabled
     // identity with a 401 JSON error after the password check. Kratos HEAD instead returns a
     // 400 flow with message 4010011; switch here if the app targets HEAD.
-    throw new KratosError(401, { reason: "This account was disabled.", message: "identity is disabled" });
+    throw new KratosError(401, { reason: "This account was disabled.", message: "identity is disabled", details: { identity_id: identity.id } });
   }
   await migrateHash(deps, identity, password, hashed);
   const { token, session } = issueSession(deps, identity, c);

@@ -1,7 +1,7 @@
-import { badRequest } from "../errors";
+import { KratosError, badRequest } from "../errors";
 import type { KratosDeps } from "../deps";
 import { assertKnownKeys, expectType, formatTime, isObject, type JsonObject } from "../http";
-import { assertBcryptLength, validateImportedHash } from "../crypto/passwords";
+import { validateImportedHash } from "../crypto/passwords";
 import type { CredentialRecord, IdentityRecord, IdentityState } from "../store/types";
 
 /** A decoded identity whose plaintext password (if any) still has to be hashed. */
@@ -73,7 +73,12 @@ export function importCredentials(p: PreparedIdentity, raw: unknown, deps: Krato
       validateImportedHash(cfg.hashed_password);
       cred.config = { hashed_password: cfg.hashed_password };
     } else if (typeof cfg.password === "string" && cfg.password !== "") {
-      assertBcryptLength(cfg.password);
+      if (Buffer.byteLength(cfg.password, "utf8") > 72) {
+        // What Kratos v26.2.0 answers: the policy error surfaces as a 500.
+        throw new KratosError(500, {
+          message: `I[#/password] S[] the password does not fulfill the password policy because: The password must be at most 72 characters long, but got ${Buffer.byteLength(cfg.password, "utf8")}.`,
+        });
+      }
       p.plaintextPassword = cfg.password;
       cred.config = {};
     } else if (cfg.use_password_migration_hook === true) {

@@ -1,13 +1,20 @@
 import { badRequest } from "../errors";
 import { isObject, type JsonObject } from "../http";
 
-/** RFC 6902 JSON Patch over plain JSON values; Kratos's deny-list is checked before applying. */
+/**
+ * RFC 6902 JSON Patch as Kratos applies it (oryx/jsonx ApplyJSONPatch over evanphx/json-patch): only
+ * add, remove and replace; `replace` of a non-element path behaves as `add`; `add` creates missing
+ * parent objects; the deny-list is checked per operation, case-insensitively.
+ */
 export interface PatchOp {
   op: string;
   path: string;
   from?: string;
   value?: unknown;
+  raw: JsonObject;
 }
+
+const KNOWN_KINDS = ["add", "remove", "replace", "move", "copy", "test"];
 
 const decode = (seg: string) => seg.replace(/~1/g, "/").replace(/~0/g, "~");
 
@@ -17,13 +24,16 @@ function parsePointer(path: string): string[] {
   return path.slice(1).split("/").map(decode);
 }
 
-const patchError = (detail: string) =>
-  badRequest("An error occured when applying the JSON patch", detail);
+/** Every patch failure: herodot's 400 with this reason and the library's text as the message. */
+export const patchError = (detail: string) => badRequest("An error occured when applying the JSON patch", detail);
 
 /** Matches `/credentials/oidc/**`-style deny patterns. */
 export function isDenied(path: string, denied: readonly string[]): boolean {
-  return denied.some((d) => (d.endsWith("/**") ? path.startsWith(d.slice(0, -2)) : path === d));
+  const p = path.toLowerCase();
+  return denied.some((d) => (d.endsWith("/**") ? p.startsWith(d.slice(0, -2)) : p === d.toLowerCase()));
 }
+
+const sortedJson = (o: JsonObject) => JSON.stringify(Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]])));
 
 export function parsePatch(raw: unknown): PatchOp[] {
   if (!Array.isArray(raw)) throw patchError("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
@@ -31,17 +41,18 @@ export function parsePatch(raw: unknown): PatchOp[] {
     if (!isObject(op) || typeof op.op !== "string" || typeof op.path !== "string") {
       throw patchError("invalid patch operation");
     }
-    return { op: op.op, path: op.path, from: typeof op.from === "string" ? op.from : undefined, value: op.value };
+    return { op: op.op, path: op.path, from: typeof op.from === "string" ? op.from : undefined, value: op.value, raw: op };
   });
 }
+
+const isElementAccess = (path: string) => /\/(-|\d+)$/.test(path);
 
 /** Applies ops to a deep copy of doc; any failure leaves the original untouched. */
 export function applyPatch(doc: JsonObject, ops: PatchOp[], denied: readonly string[]): JsonObject {
   for (const op of ops) {
-    if (isDenied(op.path, denied)) throw badRequest(undefined, `patch includes denied path: ${op.path}`);
-    if (op.from !== undefined && isDenied(op.from, denied)) {
-      throw badRequest(undefined, `patch includes denied path: ${op.from}`);
-    }
+    if (!KNOWN_KINDS.includes(op.op)) throw patchError(`invalid operation ${sortedJson(op.raw)}: unsupported operation`);
+    if (!["add", "remove", "replace"].includes(op.op)) throw patchError(`unsupported operation: ${op.op}`);
+    if (isDenied(op.path, denied)) throw patchError(`patch includes denied path: ${op.path}`);
   }
   let root: unknown = structuredClone(doc);
   for (const op of ops) root = applyOne(root, op);
@@ -50,64 +61,66 @@ export function applyPatch(doc: JsonObject, ops: PatchOp[], denied: readonly str
 }
 
 function applyOne(root: unknown, op: PatchOp): unknown {
-  switch (op.op) {
-    case "add":
-      return add(root, parsePointer(op.path), op.value);
-    case "remove":
-      return remove(root, parsePointer(op.path)).root;
-    case "replace": {
-      const tokens = parsePointer(op.path);
-      get(root, tokens);
-      return add(remove(root, tokens).root, tokens, op.value);
-    }
-    case "move": {
-      const { root: r, value } = remove(root, parsePointer(op.from ?? ""));
-      return add(r, parsePointer(op.path), value);
-    }
-    case "copy":
-      return add(root, parsePointer(op.path), structuredClone(get(root, parsePointer(op.from ?? ""))));
-    case "test":
-      if (JSON.stringify(get(root, parsePointer(op.path))) !== JSON.stringify(op.value)) {
-        throw patchError(`testing value ${op.path} failed`);
-      }
-      return root;
-    default:
-      throw patchError(`Unexpected kind: ${op.op}`);
+  const tokens = parsePointer(op.path);
+  if (op.op === "remove") {
+    if (!has(root, tokens)) throw patchError(`remove operation does not apply: doc is missing path: "${op.path}": missing value`);
+    return remove(root, tokens);
   }
+  if (op.op === "replace" && isElementAccess(op.path)) {
+    if (!has(root, tokens)) throw patchError(`replace operation does not apply: doc is missing key: ${op.path}: missing value`);
+    return add(remove(root, tokens), tokens, op.value);
+  }
+  return add(root, tokens, op.value);
 }
 
-function get(root: unknown, tokens: string[]): unknown {
+function child(cur: unknown, t: string): unknown {
+  if (Array.isArray(cur) && /^\d+$/.test(t)) return cur[Number(t)];
+  if (isObject(cur) && Object.hasOwn(cur, t)) return cur[t];
+  return undefined;
+}
+
+function has(root: unknown, tokens: string[]): boolean {
   let cur = root;
   for (const t of tokens) {
-    if (Array.isArray(cur) && /^\d+$/.test(t) && Number(t) < cur.length) cur = cur[Number(t)];
-    else if (isObject(cur) && Object.hasOwn(cur, t)) cur = cur[t];
-    else throw patchError(`path "/${tokens.join("/")}" does not exist`);
+    if (!(Array.isArray(cur) ? /^\d+$/.test(t) && Number(t) < cur.length : isObject(cur) && Object.hasOwn(cur, t))) return false;
+    cur = child(cur, t);
   }
-  return cur;
+  return true;
 }
 
+/** `add` with EnsurePathExistsOnAdd: missing (or null) parents become objects. */
 function add(root: unknown, tokens: string[], value: unknown): unknown {
   if (tokens.length === 0) return value;
-  const parent = get(root, tokens.slice(0, -1));
+  if (!isObject(root) && !Array.isArray(root)) throw patchError(`add operation does not apply: doc is missing path: "/${tokens.join("/")}"`);
+  let parent: unknown = root;
+  for (const t of tokens.slice(0, -1)) {
+    let next = child(parent, t);
+    if (next === undefined || next === null) {
+      if (!isObject(parent)) throw patchError(`add operation does not apply: doc is missing path: "/${tokens.join("/")}"`);
+      next = {};
+      parent[t] = next;
+    }
+    parent = next;
+  }
   const key = tokens[tokens.length - 1] ?? "";
   if (Array.isArray(parent)) {
     const idx = key === "-" ? parent.length : Number(key);
-    if (!/^\d+$|^-$/.test(key) || idx > parent.length) throw patchError(`invalid index ${key}`);
+    if (!/^\d+$|^-$/.test(key) || idx > parent.length) throw patchError(`add operation does not apply: doc is missing path: "/${tokens.join("/")}"`);
     parent.splice(idx, 0, value);
   } else if (isObject(parent)) {
     parent[key] = value;
   } else {
-    throw patchError(`cannot add to a non-container at "/${tokens.join("/")}"`);
+    throw patchError(`add operation does not apply: doc is missing path: "/${tokens.join("/")}"`);
   }
   return root;
 }
 
-function remove(root: unknown, tokens: string[]): { root: unknown; value: unknown } {
-  const value = get(root, tokens);
-  if (tokens.length === 0) return { root: null, value };
-  const parent = get(root, tokens.slice(0, -1));
+function remove(root: unknown, tokens: string[]): unknown {
+  if (tokens.length === 0) return null;
+  let parent = root;
+  for (const t of tokens.slice(0, -1)) parent = child(parent, t);
   const key = tokens[tokens.length - 1] ?? "";
   if (Array.isArray(parent)) parent.splice(Number(key), 1);
   else if (isObject(parent)) delete parent[key];
-  return { root, value };
+  return root;
 }

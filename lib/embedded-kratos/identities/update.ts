@@ -52,6 +52,7 @@ export function applyIdentityPatch(current: IdentityRecord, ops: PatchOp[], deps
     if (patched.state !== "active" && patched.state !== "inactive") {
       throw badRequest(
         `The supplied state ('${typeof patched.state === "string" ? patched.state : JSON.stringify(patched.state ?? "")}') was not valid. Valid states are ('active', 'inactive').`,
+        "identity state is not valid",
       );
     }
     rec.state = patched.state;

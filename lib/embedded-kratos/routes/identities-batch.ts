@@ -1,11 +1,15 @@
 import type { Hono } from "hono";
 import type { KratosDeps } from "../deps";
 import { KratosError, badRequest, isUniqueViolation, uniqueViolation } from "../errors";
+import { goUuidError } from "../go-compat";
 import { assertKnownKeys, expectType, isUuid, readJson, type JsonObject } from "../http";
 import { deriveAndValidate, prepareCreate, type PreparedIdentity } from "../identities/import";
 import { hashPendingPasswords } from "../identities/passwords";
 
 const MAX_ITEMS = 1000;
+
+/** A 400 response whose body says 500, as Kratos v26.2.0 answers undecodable batch entries. */
+const decodeError = (message: string) => new KratosError(400, { message }, undefined, 500);
 const MAX_PLAINTEXT = 200;
 
 interface Item {
@@ -23,7 +27,7 @@ function decodeItem(raw: unknown, deps: KratosDeps): Item | null {
   let patchId: string | undefined;
   if (entry.patch_id !== undefined && entry.patch_id !== null) {
     if (typeof entry.patch_id !== "string" || !isUuid(entry.patch_id)) {
-      throw badRequest(undefined, `invalid UUID format: ${JSON.stringify(entry.patch_id)}`);
+      throw decodeError(goUuidError(typeof entry.patch_id === "string" ? entry.patch_id : JSON.stringify(entry.patch_id)));
     }
     patchId = entry.patch_id.toLowerCase();
   }
@@ -49,7 +53,15 @@ export function registerIdentityBatchRoutes(app: Hono, deps: KratosDeps): void {
         `The maximum number of identities per request that can be created or deleted at once is ${MAX_ITEMS}.`,
       );
     }
-    const items = list.map((raw) => decodeItem(raw, deps));
+    const items = list.map((raw) => {
+      try {
+        return decodeItem(raw, deps);
+      } catch (err) {
+        // Kratos's batch decoder wraps strict-decoding failures as a 500 inside the 400 answer.
+        if (err instanceof KratosError && err.fields.message?.startsWith("json: unknown field")) throw decodeError(err.fields.message);
+        throw err;
+      }
+    });
     const plaintext = items.filter((i) => i?.prepared.plaintextPassword !== undefined).length;
     if (plaintext > MAX_PLAINTEXT) {
       throw badRequest(

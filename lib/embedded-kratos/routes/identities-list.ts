@@ -5,7 +5,7 @@ import { isUuid } from "../http";
 import { normalizeIdentifier } from "../schema/registry";
 import type { IdentityFilter } from "../store/identity-store";
 import { adminIdentity, includeCredentials } from "./identity-encoding";
-import { clampPageSize, intParam, linkHeader, pageLinks, requestQuery } from "./pagination";
+import { clampPageSize, intParam, linkHeader, offsetLinks, pageFormatter, requestQuery } from "./pagination";
 
 const ZERO_UUID = "00000000-0000-0000-0000-000000000000";
 const PATH = "/admin/identities";
@@ -34,7 +34,7 @@ export function registerIdentityListRoutes(app: Hono, deps: KratosDeps): void {
     const q = requestQuery(c);
     const filter = parseFilter(q);
     const withConfig = includeCredentials(c);
-    const showCredentials = withConfig.length > 0 || filter?.kind === "identifier";
+    const showCredentials = withConfig.length > 0 || filter?.kind === "identifier" || filter?.kind === "prefix";
     const encode = (recs: ReturnType<typeof deps.store.identities.list>) =>
       recs.map((r) => adminIdentity(r, deps, { credentials: showCredentials, withConfig }));
 
@@ -50,7 +50,7 @@ export function registerIdentityListRoutes(app: Hono, deps: KratosDeps): void {
       const items = deps.store.identities.list({ limit: perPage, offset: page * perPage, filter });
       const total = deps.store.identities.count();
       c.header("X-Total-Count", String(total));
-      c.header("Link", pageLinks(PATH, q, page, perPage, total));
+      c.header("Link", offsetLinks(PATH, q, total, page, perPage, pageFormatter));
       return c.json(encode(items));
     }
 

@@ -47,8 +47,8 @@ export function registerIdentityRoutes(app: Hono, deps: KratosDeps): void {
     deriveAndValidate(prepared, deps);
     await hashPendingPasswords([prepared], deps.config.bcryptCost);
     writeOrConflict(() => ids.insert(prepared.record), createConflict);
-    c.header("Location", `${deps.config.adminBaseUrl}/admin/identities/${prepared.record.id}`);
-    return c.json(adminIdentity(prepared.record, deps), 201);
+    c.header("Location", `${deps.config.adminBaseUrl}/identities/${prepared.record.id}`);
+    return c.json(adminIdentity(prepared.record, deps, { omitNullAdminMetadata: true }), 201);
   });
 
   app.put("/admin/identities/:id", async (c) => {
@@ -56,7 +56,7 @@ export function registerIdentityRoutes(app: Hono, deps: KratosDeps): void {
     const current = getIdentityOrThrow(deps, c.req.param("id"));
     const next = await applyUpdate(current, body, deps);
     writeOrConflict(() => ids.update(next));
-    return c.json(adminIdentity(next, deps));
+    return c.json(adminIdentity(next, deps, { omitNullAdminMetadata: true }));
   });
 
   app.delete("/admin/identities/:id", (c) => {

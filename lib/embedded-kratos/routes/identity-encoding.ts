@@ -15,7 +15,8 @@ export function includeCredentials(c: Context): string[] {
   const values = c.req.queries("include_credential") ?? [];
   for (const v of values) {
     if (!CREDENTIAL_TYPES.includes(v)) {
-      throw new KratosError(400, { reason: `Invalid value \`${v}\` for parameter \`include_credential\`.` });
+      // Kratos formats the rejected value with an emptied list, so the reason always reads `[]`.
+      throw new KratosError(400, { reason: "Invalid value `[]` for parameter `include_credential`." });
     }
   }
   return values;
@@ -25,12 +26,13 @@ export function includeCredentials(c: Context): string[] {
 export function adminIdentity(
   rec: IdentityRecord,
   deps: KratosDeps,
-  opts: { credentials?: boolean; withConfig?: string[] } = {},
+  opts: { credentials?: boolean; withConfig?: string[]; omitNullAdminMetadata?: boolean } = {},
 ): JsonObject {
   return encodeIdentity(rec, {
     publicBaseUrl: deps.config.publicBaseUrl,
     admin: true,
     credentials: opts.credentials ?? true,
     withConfig: opts.withConfig,
+    omitNullAdminMetadata: opts.omitNullAdminMetadata,
   });
 }

@@ -1,8 +1,8 @@
 import type { Hono } from "hono";
 import type { KratosDeps } from "../deps";
 import { KratosError, badRequest } from "../errors";
-import { readJson } from "../http";
-import { parsePatch } from "../identities/json-patch";
+import { parseJsonText } from "../http";
+import { parsePatch, patchError } from "../identities/json-patch";
 import { applyIdentityPatch } from "../identities/update";
 import type { CredentialRecord, IdentityRecord } from "../store/types";
 import { getIdentityOrThrow, writeOrConflict } from "./identities";
@@ -20,7 +20,7 @@ function countFirstFactors(rec: IdentityRecord): number {
 function removeProvider(cred: CredentialRecord, identifier: string): void {
   const idx = cred.identifiers.indexOf(identifier);
   if (idx < 0) {
-    throw badRequest(`The ${cred.type} credential with identifier ${identifier} does not exist.`);
+    throw new KratosError(404, { reason: `The identifier \`${identifier}\` was not found among ${cred.type.toUpperCase()} credentials.` });
   }
   cred.identifiers.splice(idx, 1);
   const providers = Array.isArray(cred.config.providers) ? (cred.config.providers as Record<string, unknown>[]) : [];
@@ -33,7 +33,9 @@ function removeProvider(cred: CredentialRecord, identifier: string): void {
 /** JSON Patch and credential removal. */
 export function registerIdentityPatchRoutes(app: Hono, deps: KratosDeps): void {
   app.patch("/admin/identities/:id", async (c) => {
-    const raw = await readJson(c);
+    const text = await c.req.text();
+    if (text.trim() === "") throw patchError("invalid state detected");
+    const raw = parseJsonText(text);
     const current = getIdentityOrThrow(deps, c.req.param("id"));
     const next = applyIdentityPatch(current, parsePatch(raw), deps);
     writeOrConflict(() => deps.store.identities.update(next));
@@ -56,7 +58,7 @@ export function registerIdentityPatchRoutes(app: Hono, deps: KratosDeps): void {
         cred.config = {};
       } else {
         const identifier = c.req.query("identifier") ?? "";
-        if (!identifier) throw badRequest(`The identifier query parameter is required to remove a ${type} credential.`);
+        if (!identifier) throw badRequest("You must provide an identifier to delete this credential.");
         removeProvider(cred, identifier);
       }
     } else {

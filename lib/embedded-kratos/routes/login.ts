@@ -5,9 +5,10 @@ import { KratosError, badRequest, notFoundRow } from "../errors";
 import { createLoginFlow, encodeLoginFlow } from "../flows/login-flow";
 import { CSRF_COOKIE_REASON, CSRF_ORIGIN_REASON, messages } from "../flows/messages";
 import { loginWithPassword } from "../flows/password-login";
-import { formatTime, isObject, isUuid, readJson } from "../http";
+import { formatTime, isObject, isUuid, readJson, type JsonObject } from "../http";
 import { extractToken, findActiveSession } from "../sessions/issue";
 import type { LoginFlowRecord } from "../store/types";
+import { setCsrfCookie } from "./csrf-cookie";
 import { boolParam, requestQuery } from "./pagination";
 
 const alreadyLoggedIn = () =>
@@ -47,6 +48,7 @@ export function registerLoginRoutes(app: Hono, deps: KratosDeps): void {
       throw new KratosError(401, {
         id: "session_aal1_required",
         reason: "You can not requested a higher AAL (AAL2/AAL3) without an active session.",
+        message: "aal2 and aal3 can only be requested if a session exists already",
       });
     }
     if (current && !refresh && aal === "aal1") throw alreadyLoggedIn();
@@ -55,6 +57,7 @@ export function registerLoginRoutes(app: Hono, deps: KratosDeps): void {
   });
 
   app.get("/self-service/login/flows", (c) => {
+    setCsrfCookie(c, deps.config.publicBaseUrl);
     const id = c.req.query("id") ?? "";
     const flow = isUuid(id) ? deps.store.flows.getLoginFlow(id.toLowerCase()) : undefined;
     if (!flow) throw notFoundRow();
@@ -76,8 +79,7 @@ export function registerLoginRoutes(app: Hono, deps: KratosDeps): void {
     if (!flow) throw notFoundRow();
     const now = deps.now();
     if (new Date(flow.expiresAt) <= now) throw expiredError(deps, flow, now, requestUrl(c));
-    const body = await readJson(c);
-    const b = isObject(body) ? body : {};
+    const b = await readLoginBody(c);
     const fail = (f: LoginFlowRecord) => {
       deps.store.flows.saveLoginFlow(f);
       return c.json(flowJson(f), 400);
@@ -85,7 +87,8 @@ export function registerLoginRoutes(app: Hono, deps: KratosDeps): void {
     const method = typeof b.method === "string" ? b.method : "";
     if (method !== "password" && method !== "oidc") return fail({ ...flow, messages: [messages.noStrategy()] });
     const csrf = csrfRejection(c);
-    if (csrf) return fail({ ...flow, messages: [messages.generic(csrf)] });
+    const typed = typeof b.identifier === "string" ? b.identifier : undefined;
+    if (csrf) return fail({ ...flow, identifierValue: typed ?? flow.identifierValue, messages: [messages.generic(csrf)] });
     if (!flow.refresh && findActiveSession(deps, extractToken(c))) throw alreadyLoggedIn();
     if (method === "oidc") throw oidcRedirect(deps, flow, typeof b.provider === "string" ? b.provider : "");
 
@@ -101,6 +104,15 @@ export function registerLoginRoutes(app: Hono, deps: KratosDeps): void {
     });
     return c.json({ session_token: result.token, session, continue_with: null });
   });
+}
+
+/** Kratos decodes login bodies as JSON or as an HTML form (decoderx), whatever the flow type. */
+async function readLoginBody(c: Context): Promise<JsonObject> {
+  if ((c.req.header("Content-Type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+    return Object.fromEntries(new URLSearchParams(await c.req.text()));
+  }
+  const body = await readJson(c);
+  return isObject(body) ? body : {};
 }
 
 /** 410 with a replacement flow, as flow.ExpiredError renders for API clients. */
@@ -128,7 +140,7 @@ function expiredError(deps: KratosDeps, flow: LoginFlowRecord, now: Date, reques
 /** OIDC cannot complete over JSON: Kratos asks the client to open the provider in a browser. */
 function oidcRedirect(deps: KratosDeps, flow: LoginFlowRecord, provider: string): KratosError {
   const known = deps.config.oidcProviders.some((p) => p.id === provider);
-  if (!known) return badRequest(`Unable to find OpenID Connect Provider "${provider}"`);
+  if (!known) return new KratosError(404, { reason: `OpenID Connect Provider "${provider}" is unknown or has not been configured` });
   const url = `${deps.config.publicBaseUrl}/self-service/methods/oidc/auth/${flow.id}?provider=${encodeURIComponent(provider)}`;
   return new KratosError(
     422,

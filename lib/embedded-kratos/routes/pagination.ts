@@ -27,7 +27,7 @@ export function intParam(q: URLSearchParams, key: string): number | undefined {
   const v = q.get(key);
   if (v === null || v === "") return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw badRequest(`Unable to parse ${key}: ${v}`);
+  if (!Number.isInteger(n)) throw badRequest(`Unable to parse ${key}: ${v}`);
   return n;
 }
 
@@ -37,7 +37,7 @@ export function boolParam(q: URLSearchParams, key: string): boolean | undefined 
   if (v === null || v === "") return undefined;
   if (["true", "1", "t", "T", "TRUE", "True"].includes(v)) return true;
   if (["false", "0", "f", "F", "FALSE", "False"].includes(v)) return false;
-  throw badRequest(`could not parse parameter ${key} as boolean: ${v}`);
+  throw badRequest(undefined, `could not parse parameter ${key}`);
 }
 
 export function clampPageSize(raw: number | undefined, def: number, max: number): number {
@@ -45,17 +45,43 @@ export function clampPageSize(raw: number | undefined, def: number, max: number)
   return Math.min(raw, max);
 }
 
-/** ory/x page-pagination Link (first/next/prev/last, 0-based `page`). */
-export function pageLinks(path: string, base: URLSearchParams, page: number, perPage: number, total: number) {
-  const last = Math.max(0, Math.ceil(total / perPage) - 1);
-  const rel = (name: string, p: number) => ({
-    rel: name,
-    set: { page: String(p), per_page: String(perPage) },
-    drop: ["page_token", "page_size"],
-  });
-  const rels = [rel("first", 0)];
-  if (page < last) rels.push(rel("next", page + 1));
-  if (page > 0) rels.push(rel("prev", Math.min(page - 1, last)));
-  rels.push(rel("last", last));
+type Formatter = (rel: string, limit: number, offset: number) => { rel: string; set: Record<string, string> };
+
+/** ory/x pagepagination: `page` and `per_page`. */
+export const pageFormatter: Formatter = (rel, limit, offset) => ({
+  rel,
+  set: { page: String(Math.trunc(offset / limit)), per_page: String(limit) },
+});
+
+/** ory/x migrationpagination: both parameter styles; the token is base64url of {"offset":"N","v":2}. */
+export const migrationFormatter: Formatter = (rel, limit, offset) => ({
+  rel,
+  set: {
+    page: String(Math.trunc(offset / limit)),
+    per_page: String(limit),
+    page_size: String(limit),
+    page_token: Buffer.from(`{"offset":"${offset}","v":2}`, "utf8").toString("base64url"),
+  },
+});
+
+/**
+ * ory/x pagination.HeaderWithFormatter, quirks included (no `first` on the first page, a lone `first`
+ * sized to the total when everything fits, `prev` at -1 when there is nothing).
+ */
+export function offsetLinks(path: string, base: URLSearchParams, total: number, page: number, perPage: number, f: Formatter): string {
+  const per = perPage <= 0 ? 1 : perPage;
+  const offset = page * per;
+  const lastOffset = total % per === 0 ? total - per : Math.trunc(total / per) * per;
+  const cur = Math.trunc(offset / per);
+  let rels: { rel: string; set: Record<string, string> }[];
+  if (offset >= lastOffset) {
+    if (total === 0) rels = [f("first", per, 0), f("next", per, (cur + 1) * per), f("prev", per, (cur - 1) * per)];
+    else if (total <= per) rels = [f("first", total, 0)];
+    else rels = [f("first", per, 0), f("prev", per, lastOffset - per)];
+  } else if (offset < per) {
+    rels = [f("next", per, per), f("last", per, lastOffset)];
+  } else {
+    rels = [f("first", per, 0), f("next", per, (cur + 1) * per), f("prev", per, (cur - 1) * per), f("last", per, lastOffset)];
+  }
   return linkHeader(path, base, rels);
 }

@@ -5,6 +5,7 @@ import { KratosError, badRequest } from "../errors";
 import { assertKnownKeys, expectType, formatTime, isUuid, parseDuration, readJson, type JsonObject } from "../http";
 
 const DEFAULT_LIFESPAN_MS = 3_600_000;
+const RECOVERY_UI_FALLBACK = "https://www.ory.sh/kratos/docs/fallback/recovery";
 
 async function readRecoveryBody(c: Context, keys: string[]) {
   const body = await readJson(c);
@@ -16,7 +17,7 @@ async function readRecoveryBody(c: Context, keys: string[]) {
   if (b.expires_in !== undefined && b.expires_in !== "") {
     const parsed = typeof b.expires_in === "string" ? parseDuration(b.expires_in) : undefined;
     if (parsed === undefined || parsed <= 0) {
-      throw badRequest(`Unable to parse "expires_in" duration: ${JSON.stringify(b.expires_in)}`);
+      throw badRequest(`Unable to parse "expires_in" whose format should match "[0-9]+(ns|us|ms|s|m|h)" but did not: ${typeof b.expires_in === "string" ? b.expires_in : JSON.stringify(b.expires_in)}`);
     }
     lifespan = parsed;
   }
@@ -34,7 +35,7 @@ export function registerRecoveryRoutes(app: Hono, deps: KratosDeps): void {
   app.post("/admin/recovery/code", async (c) => {
     const { identityId, lifespan } = await readRecoveryBody(c, ["identity_id", "expires_in", "flow_type"]);
     const identity = isUuid(identityId) ? store.identities.get(identityId.toLowerCase()) : undefined;
-    if (!identity) throw new KratosError(404, { reason: "could not find identity" });
+    if (!identity) throw new KratosError(404, { reason: "could not find identity", message: "Unable to locate the resource" });
     const now = deps.now();
     const code = newRecoveryCode();
     const flowId = deps.newId();
@@ -43,7 +44,8 @@ export function registerRecoveryRoutes(app: Hono, deps: KratosDeps): void {
       id: deps.newId(), identityId: identity.id, kind: "code", tokenHash: hashToken(code),
       flowId, expiresAt, createdAt: formatTime(now),
     });
-    return c.json({ recovery_link: recoveryUrl(flowId), recovery_code: code, expires_at: expiresAt }, 201);
+    // Kratos links the code to selfservice.flows.recovery.ui_url, whose default is Ory's fallback page.
+    return c.json({ recovery_link: `${RECOVERY_UI_FALLBACK}?flow=${flowId}`, recovery_code: code, expires_at: expiresAt }, 201);
   });
 
   // Real Kratos disables the `link` method by default (404 "This endpoint was disabled ...");

@@ -1,7 +1,8 @@
 import type { Hono } from "hono";
 import type { KratosDeps } from "../deps";
 import { KratosError } from "../errors";
-import { clampPageSize, intParam, pageLinks, requestQuery } from "./pagination";
+import { setCsrfCookie } from "./csrf-cookie";
+import { clampPageSize, intParam, migrationFormatter, offsetLinks, requestQuery } from "./pagination";
 
 /** Identity schemas on the public port (the admin port redirects here). */
 export function registerSchemaRoutes(app: Hono, deps: KratosDeps): void {
@@ -12,8 +13,9 @@ export function registerSchemaRoutes(app: Hono, deps: KratosDeps): void {
     const perPage = clampPageSize(intParam(q, "per_page") ?? intParam(q, "page_size"), 250, 1000);
     const page = intParam(q, "page") ?? 0;
     const slice = entries.slice(page * perPage, page * perPage + perPage);
+    setCsrfCookie(c, deps.config.publicBaseUrl);
     c.header("X-Total-Count", String(entries.length));
-    c.header("Link", pageLinks("/schemas", q, page, perPage, entries.length));
+    c.header("Link", offsetLinks("/schemas", q, entries.length, page, perPage, migrationFormatter));
     return c.json(slice.map((e) => ({ id: e.id, schema: e.schema })));
   });
 

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { KratosDeps } from "../deps";
 import { hashToken } from "../crypto/tokens";
 import { encodeSession } from "../encode/session";
-import { KratosError, badRequest } from "../errors";
+import { KratosError } from "../errors";
 import { formatTime, isObject, readJson } from "../http";
 import { extractToken, findActiveSession } from "../sessions/issue";
 
@@ -33,8 +33,7 @@ export function registerPublicSessionRoutes(app: Hono, deps: KratosDeps): void {
   app.delete("/self-service/logout/api", async (c) => {
     const body = await readJson(c);
     const token = isObject(body) && typeof body.session_token === "string" ? body.session_token : "";
-    if (!token) throw badRequest("The session_token must be set.");
-    const session = deps.store.sessions.getByTokenHash(hashToken(token));
+    const session = token ? deps.store.sessions.getByTokenHash(hashToken(token)) : undefined;
     if (!session) {
       throw new KratosError(403, {
         reason: "The provided Ory Session Token could not be found, is invalid, or otherwise malformed.",

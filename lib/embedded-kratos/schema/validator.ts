@@ -1,4 +1,5 @@
 import { isObject } from "../http";
+import { isEmail } from "./email-format";
 
 /**
  * A small JSON-Schema validator for the subset identity schemas use. Errors are formatted like
@@ -9,14 +10,15 @@ export interface SchemaError {
   instancePath: string;
   schemaPath: string;
   message: string;
+  /** Several failures at one place: ory/jsonschema's "validation failed" with indented causes. */
+  causes?: SchemaError[];
 }
 
 export const formatSchemaError = (e: SchemaError): string =>
-  `I[${e.instancePath}] S[${e.schemaPath}] ${e.message}`;
+  [`I[${e.instancePath}] S[${e.schemaPath}] ${e.message}`, ...(e.causes ?? []).flatMap((c) => formatSchemaError(c).split("\n").map((l) => `  ${l}`))].join("\n");
 
 type Schema = Record<string, unknown>;
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+$/;
 
 function jsonType(v: unknown): string {
   if (v === null) return "null";
@@ -54,7 +56,7 @@ export function validate(schema: Schema, value: unknown, ip = "#", sp = "#"): Sc
   if ("const" in schema && JSON.stringify(schema.const) !== JSON.stringify(value)) {
     return fail("const", `value must be ${quote(schema.const)}`);
   }
-  if (typeof value === "string") return validateString(schema, value, fail);
+  if (typeof value === "string") return validateString(schema, value, fail, ip, sp);
   if (typeof value === "number") return validateNumber(schema, value, fail);
   if (Array.isArray(value)) return validateArray(schema, value, ip, sp, fail);
   if (isObject(value)) return validateObject(schema, value, ip, sp, fail);
@@ -63,21 +65,26 @@ export function validate(schema: Schema, value: unknown, ip = "#", sp = "#"): Sc
 
 type Fail = (kw: string, message: string) => SchemaError;
 
-function validateString(schema: Schema, value: string, fail: Fail): SchemaError | undefined {
+/** Every string keyword is checked, then Kratos's schema extension (a recovery address must be an e-mail). */
+function validateString(schema: Schema, value: string, fail: Fail, ip: string, sp: string): SchemaError | undefined {
+  const errors: SchemaError[] = [];
+  if (schema.format === "email" && !isEmail(value)) errors.push(fail("format", `${quote(value)} is not valid "email"`));
   const len = [...value].length;
   if (typeof schema.minLength === "number" && len < schema.minLength) {
-    return fail("minLength", `length must be >= ${schema.minLength}, but got ${len}`);
+    errors.push(fail("minLength", `length must be >= ${schema.minLength}, but got ${len}`));
   }
   if (typeof schema.maxLength === "number" && len > schema.maxLength) {
-    return fail("maxLength", `length must be <= ${schema.maxLength}, but got ${len}`);
+    errors.push(fail("maxLength", `length must be <= ${schema.maxLength}, but got ${len}`));
   }
   if (typeof schema.pattern === "string" && !safeRegExp(schema.pattern)?.test(value)) {
-    return fail("pattern", `does not match pattern ${quote(schema.pattern)}`);
+    errors.push(fail("pattern", `does not match pattern ${quote(schema.pattern)}`));
   }
-  if (schema.format === "email" && !EMAIL_RE.test(value)) {
-    return fail("format", `${quote(value)} is not valid "email"`);
-  }
-  return undefined;
+  const ext = schema["ory.sh/kratos"];
+  const via = (k: string) => (isObject(ext) && isObject(ext[k]) ? ext[k].via : undefined);
+  const needsEmail = via("recovery") === "email" || (via("verification") === "email" && schema.format === undefined);
+  if (needsEmail && !isEmail(value)) errors.push(fail("format", `${quote(value)} is not valid "email"`));
+  if (errors.length <= 1) return errors[0];
+  return { instancePath: ip, schemaPath: sp, message: "validation failed", causes: errors };
 }
 
 function safeRegExp(pattern: string): RegExp | undefined {
