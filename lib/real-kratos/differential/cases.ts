@@ -1,0 +1,21 @@
+import type { Case } from "./case";
+import { identityCases } from "./cases-identities";
+import { importCases } from "./cases-import";
+import { loginCases } from "./cases-login";
+import { metaCases } from "./cases-meta";
+import { paginationCases } from "./cases-pagination";
+import { patchCases } from "./cases-patch";
+import { sessionCases } from "./cases-sessions";
+
+export type { Case } from "./case";
+
+/** Every case, in run order; names are unique and are the keys of KNOWN_DIFFERENCES. */
+export const CASES: Case[] = [
+  ...metaCases,
+  ...loginCases,
+  ...identityCases,
+  ...paginationCases,
+  ...patchCases,
+  ...importCases,
+  ...sessionCases,
+];
