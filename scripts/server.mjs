@@ -11,7 +11,10 @@ globalThis.__trussSocketAddressHeader = HEADER;
 const dev = process.argv.includes("--dev");
 const app = next({ dev, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
-await app.prepare(); // runs instrumentation: a bad configuration exits here, before anything listens
+await app.prepare();
+// Next starts instrumentation without waiting for it: wait here, so a bad configuration exits before we listen.
+for (let i = 0; i < 600 && !globalThis.__trussBoot; i++) await new Promise((r) => setTimeout(r, 50));
+await globalThis.__trussBoot;
 
 /** ::ffff:203.0.113.7 → 203.0.113.7; no port, ever. */
 const address = (socket) => (socket.remoteAddress ?? "unknown").replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1");

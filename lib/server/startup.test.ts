@@ -17,6 +17,7 @@ describe("start-up", () => {
     vi.resetModules();
     Object.assign(process.env, { NEXT_RUNTIME: "nodejs", TRUSS_SESSION_SECRET: "x".repeat(31), KRATOS_TIMEOUT_MS: "abc", TRUSS_AUTH_REQUIRED: "TRUE" });
     delete (globalThis as { __trussBooted?: boolean }).__trussBooted;
+    delete (globalThis as { __trussBoot?: unknown }).__trussBoot;
     try {
       const { register } = await import("@/instrumentation");
       await expect(register()).rejects.toThrow("exit 1");
