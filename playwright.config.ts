@@ -8,7 +8,8 @@ const onReal = process.env.E2E_KRATOS === "real";
 
 export default defineConfig({
   testDir: "./e2e",
-  testIgnore: onReal ? [/a11y\.spec\.ts/, /screenshots\.spec\.ts/] : [],
+  // e2e/docs only runs through `npm run docs:screenshots` (E2E_DOCS=1): it writes files, it asserts nothing new.
+  testIgnore: [...(onReal ? [/a11y\.spec\.ts/] : []), ...(process.env.E2E_DOCS ? [] : [/docs\//])],
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -37,6 +38,7 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "api", testMatch: /api\/.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
     { name: "ui", testMatch: /ui\/.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
+    { name: "docs", testMatch: /docs\/.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
   ],
   webServer: {
     command: "npx tsx --tsconfig tsconfig.json scripts/e2e-server.ts",

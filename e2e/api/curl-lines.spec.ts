@@ -6,7 +6,7 @@ test.describe("documented curl lines", () => {
   test("the dashboard API lines work as written", async ({ request }) => {
     const health = await request.get("/api/health");
     expect(health.ok()).toBeTruthy();
-    expect(await health.json()).toMatchObject({ status: "ok", kratos: { mode: "embedded" } });
+    expect(await health.json()).toMatchObject({ status: "ok", kratos: { mode: process.env.E2E_KRATOS === "real" ? "external" : "embedded" } });
 
     const email = uniqueEmail("curl");
     const created = await request.post("/api/auth/identities", { headers: { "Content-Type": "application/json" }, data: { email, password: "securepassword123" } });

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { createUser, signInAsUser } from "./helpers";
+import { createUser, signInAsUser } from "../ui/helpers";
 
+// A docs generator, not a test: `npm run docs:screenshots` rewrites docs/screenshots/*.png (README pictures).
 test.describe("screenshots", () => {
   test.use({ viewport: { width: 1280, height: 860 } });
 
