@@ -7,7 +7,7 @@ test.describe("shell and login", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
     await expect(page.getByRole("link", { name: /^Users \d/ })).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole("img", { name: /Sign-ups per day: \d+ over the last 30 days/ })).toBeVisible();
-    await expect(page.getByText("Embedded (built in)")).toBeVisible();
+    await expect(page.getByText(process.env.E2E_KRATOS === "real" ? "External" : "Embedded (built in)", { exact: true })).toBeVisible();
     await expect(page.getByText("Reachable").first()).toBeVisible();
     await expect(page.getByText(ADMIN.email)).toBeVisible();
   });
