@@ -109,9 +109,11 @@ describe("generated Kratos config", () => {
     expect(out.env).toMatch(/^SELFSERVICE_METHODS_OIDC_CONFIG_PROVIDERS='\[/);
   });
 
-  it("matches Kratos's own provider schema where the reference data is available", () => {
-    const file = path.resolve("../shared/kratos/config.schema.json");
-    if (!fs.existsSync(file)) return; // reference data lives beside the clone in CI and dev
+  // Kratos's config.schema.json lives beside the clone (../shared/kratos); without it this case is reported skipped.
+  // Real Kratos booting with the generated config (the real-Kratos tier) is the stronger check.
+  const schemaFile = path.resolve("../shared/kratos/config.schema.json");
+  it.skipIf(!fs.existsSync(schemaFile))("matches Kratos's own provider schema (../shared/kratos/config.schema.json)", () => {
+    const file = schemaFile;
     const schema = JSON.parse(fs.readFileSync(file, "utf8")) as { definitions: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }> };
     const def = schema.definitions.selfServiceOIDCProvider!;
     const allowed = new Set(Object.keys(def.properties));

@@ -1,18 +1,12 @@
-// Makes sure Debian's Chromium is installed for Playwright (never `npx playwright install`: no downloads here).
-import { execSync } from "node:child_process";
+// Playwright uses Debian's Chromium (never `npx playwright install`: no downloads here). Tests install nothing:
+// `npm run setup:test` (run by .ci/run) does, before any test runs.
 import fs from "node:fs";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export function ensureChromium() {
-  if (fs.existsSync(CHROMIUM)) return;
-  const root = typeof process.getuid === "function" && process.getuid() === 0;
-  if (!root) {
-    console.error(`Chromium not found at ${CHROMIUM}. Install it with: sudo apt-get update && sudo apt-get install -y chromium`);
-    process.exit(1);
-  }
-  console.log("[test] installing Debian's chromium (first run only)…");
-  execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium", { stdio: "inherit" });
+/** True when Chromium is there; otherwise says how to install it. */
+export function chromiumPresent() {
+  if (fs.existsSync(CHROMIUM)) return true;
+  console.error(`[test] Chromium not found at ${CHROMIUM}: run \`sudo npm run setup:test\` (Debian's chromium), or set CHROMIUM_PATH.`);
+  return false;
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) ensureChromium();

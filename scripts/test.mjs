@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureChromium } from "./ensure-chromium.mjs";
+import { chromiumPresent } from "./ensure-chromium.mjs";
 import { freePort } from "./free-port.mjs";
 
 const out = path.resolve(".test-output");
@@ -107,8 +107,9 @@ if (kratos.path) {
 
 const buildOk = run("build", "npx", ["next", "build"]).ok;
 if (!buildOk) failed++;
-if (buildOk) {
-  ensureChromium();
+const browserOk = chromiumPresent();
+if (!browserOk) failed++;
+if (buildOk && browserOk) {
   const tiers = [["embedded", {}], ...(kratos.path ? [["real", { ...realEnv, E2E_KRATOS: "real" }]] : [])];
   for (const [tier, extra] of tiers) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "truss-e2e-"));

@@ -27,24 +27,14 @@ function findBinDir(): string | null {
   return [...versioned, ...dirs].find((d) => fs.existsSync(path.join(d, "initdb")) && fs.existsSync(path.join(d, "postgres"))) ?? null;
 }
 
-/** Whether a test can get a server here: binaries present, or root with apt-get to install them. */
+/** Whether a test can get a server here (npm run setup:test installs the binaries; tests never install). */
 export function canRunPostgres(): boolean {
-  return findBinDir() !== null || (isRoot() && fs.existsSync("/usr/bin/apt-get"));
+  return findBinDir() !== null;
 }
 
-/** Finds initdb/postgres; as root on Debian/Ubuntu without them, installs the `postgresql` package (CI). */
-export function postgresBinDir(log: (msg: string) => void = console.log): string | null {
-  const found = findBinDir();
-  if (found || !isRoot() || !fs.existsSync("/usr/bin/apt-get")) return found;
-  log("[test-postgres] initdb not found; running apt-get install -y postgresql (root, CI)");
-  // flock: two test files may get here at once; the second waits, then finds the package installed.
-  const install = "apt-get install -y --no-install-recommends postgresql";
-  execFileSync("flock", [path.join(os.tmpdir(), "truss-test-apt.lock"), "sh", "-c", `${install} || (apt-get update && ${install})`], {
-    stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" }, timeout: 280_000,
-  });
-  const installed = findBinDir();
-  log(`[test-postgres] installed PostgreSQL binaries in ${installed ?? "(not found after install)"}`);
-  return installed;
+/** initdb/postgres's folder, or null (then the PostgreSQL tests report themselves skipped, with the reason). */
+export function postgresBinDir(_log?: (msg: string) => void): string | null {
+  return findBinDir();
 }
 
 function freePort(): Promise<number> {

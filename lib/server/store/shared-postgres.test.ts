@@ -7,7 +7,7 @@ import { canRunPostgres, postgresBinDir, startTestPostgres, type TestPostgres } 
 
 // Two Truss instances (separate module graphs and connection pools) sharing one PostgreSQL database.
 const available = canRunPostgres();
-if (!available) console.warn("[shared-postgres.test] SKIPPED: no PostgreSQL binaries (initdb/postgres) and cannot install them");
+if (!available) console.warn("[shared-postgres.test] SKIPPED: no PostgreSQL binaries (initdb/postgres) and npm run setup:test installs them");
 
 const errorId = (p: Promise<unknown>) =>
   p.then(() => "ok", (e: unknown) => (e instanceof Error && "id" in e ? String(e.id) : String(e)));
