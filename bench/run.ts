@@ -1,5 +1,7 @@
 // `npm run bench`: production server + embedded Kratos on free ports, seeded data, each figure beside a
-// baseline measured in the same run. Bounded loops, 127.0.0.1 only. Writes bench/results.json.
+// baseline measured in the same run; then the same server on real Ory Kratos (when a binary is found: KRATOS_BIN,
+// PATH or the cached build). Bounded loops, 127.0.0.1 only. Writes bench/results.json and the README table.
+// BENCH_ONLY=real: a shorter run (no 100k embedded-Kratos section) that prints its figures and writes no file.
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -7,12 +9,14 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { compare, hash } from "@node-rs/bcrypt";
 import { benchEmbeddedKratos } from "./embedded-kratos";
+import { benchRealKratos, realKratosUnavailable } from "./real-kratos";
 import { load, median, round } from "./http-load";
 import { freePort, peakRssMiB, startServer } from "./server";
 
 const log = (s: string) => console.error(`[bench] ${s}`);
 const COST = 12;
 const ADMIN = { email: "bench-admin@bench.test", password: "Bench-admin-pass-1" };
+const ONLY_REAL = process.env.BENCH_ONLY === "real";
 const PAGES = ["/", "/users", "/sessions", "/providers", "/settings/api-keys", "/audit", "/docs/api", "/login"];
 
 async function main() {
@@ -103,12 +107,27 @@ async function main() {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
-  log("embedded Kratos: 1k vs 100k identities, batch hashing, whoami");
-  results.embeddedKratos = await benchEmbeddedKratos({ log });
+  const unavailable = realKratosUnavailable();
+  if (unavailable) {
+    log(`real Kratos: skipped (${unavailable}); set KRATOS_BIN=/path/to/kratos to measure it`);
+    results.realKratos = { skipped: unavailable };
+  } else {
+    results.realKratos = await benchRealKratos({ log, cost: COST, embeddedImportMs: (results.import as { importMs: number }).importMs });
+  }
+
+  if (!ONLY_REAL) {
+    log("embedded Kratos: 1k vs 100k identities, batch hashing, whoami");
+    results.embeddedKratos = await benchEmbeddedKratos({ log });
+  }
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
-  fs.writeFileSync("bench/results.json", JSON.stringify(results, null, 2) + "\n");
   const md = table(results);
   console.log(md);
+  if (ONLY_REAL) {
+    console.log(JSON.stringify(results, null, 2));
+    log(`BENCH_ONLY=real: ${String(results.durationSeconds)} s; bench/results.json and README.md left as they were`);
+    return;
+  }
+  fs.writeFileSync("bench/results.json", JSON.stringify(results, null, 2) + "\n");
   // Keep the README's Performance section current.
   const readme = fs.readFileSync("README.md", "utf8");
   const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.availableParallelism()} cores (${process.version}), bcrypt cost ${COST}, run took ${String(results.durationSeconds)} s.`;
@@ -124,12 +143,26 @@ function table(r: Record<string, unknown>): string {
     add(`GET /api/auth/identities?page_size=100, ${c.slice(1)} client(s): p50 / p99 ms, req/s`, `${String(g(l, "dashboard", "p50"))} / ${String(g(l, "dashboard", "p99"))}, ${String(g(l, "dashboard", "rps"))}`, `Kratos /admin/identities: ${String(g(l, "kratos", "p50"))} / ${String(g(l, "kratos", "p99"))}, ${String(g(l, "kratos", "rps"))}`, `p50 ×${String(g(l, "p50Ratio"))}`);
   }
   const k = g(r, "embeddedKratos");
-  for (const [name, key] of [["first page of 250", "firstPage"], ["page_token page deep in the list", "deepPage"], ["identifier prefix search", "prefixSearch"]] as const)
-    add(`Kratos list, ${name}: 100k (ms)`, g(k, "list", "100k", `${key}Ms`), `1k: ${String(g(k, "list", "1k", `${key}Ms`))}`, `×${String(g(k, "list", "ratio100kTo1k", key))}`);
-  add("Kratos batch of 200 plaintext (ms)", g(k, "batch", "batchMs"), `200 × hash ÷ cores: ${String(g(k, "batch", "idealMs"))}`, `×${String(g(k, "batch", "ratio"))}`);
+  if (k)
+    for (const [name, key] of [["first page of 250", "firstPage"], ["page_token page deep in the list", "deepPage"], ["identifier prefix search", "prefixSearch"]] as const)
+      add(`Kratos list, ${name}: 100k (ms)`, g(k, "list", "100k", `${key}Ms`), `1k: ${String(g(k, "list", "1k", `${key}Ms`))}`, `×${String(g(k, "list", "ratio100kTo1k", key))}`);
+  if (k) add("Kratos batch of 200 plaintext (ms)", g(k, "batch", "batchMs"), `200 × hash ÷ cores: ${String(g(k, "batch", "idealMs"))}`, `×${String(g(k, "batch", "ratio"))}`);
   add("Truss import of 500 plaintext (ms)", g(r, "import", "importMs"), `500 × hash ÷ cores: ${String(g(r, "import", "idealMs"))}`, `×${String(g(r, "import", "ratio"))}`);
   add("Dashboard login p50 (ms)", g(r, "login", "loginP50Ms"), `one bcrypt verify: ${String(g(r, "login", "oneHashVerifyP50Ms"))}`, `×${String(g(r, "login", "ratio"))}`);
-  add("Kratos whoami p50 (ms)", g(k, "whoami", "whoamiP50Ms"), `/health/alive: ${String(g(k, "whoami", "healthP50Ms"))}`, `×${String(g(k, "whoami", "ratio"))}`);
+  if (k) add("Kratos whoami p50 (ms)", g(k, "whoami", "whoamiP50Ms"), `/health/alive: ${String(g(k, "whoami", "healthP50Ms"))}`, `×${String(g(k, "whoami", "ratio"))}`);
+  const real = g(r, "realKratos");
+  if (g(real, "skipped")) add("Real Kratos figures", "not measured", String(g(real, "skipped")), "-");
+  else if (real) {
+    const v = String(g(real, "version"));
+    for (const c of ["c1", "c16"]) {
+      const l = g(real, "dashboardLayer", c);
+      add(`Real Kratos ${v}: GET /api/auth/identities?page_size=100, ${c.slice(1)} client(s): p50 / p99 ms, req/s`, `${String(g(l, "dashboard", "p50"))} / ${String(g(l, "dashboard", "p99"))}, ${String(g(l, "dashboard", "rps"))}`, `real Kratos /admin/identities: ${String(g(l, "kratos", "p50"))} / ${String(g(l, "kratos", "p99"))}, ${String(g(l, "kratos", "rps"))}`, `p50 ×${String(g(l, "p50Ratio"))}`);
+    }
+    const imp = g(real, "import");
+    add(`Real Kratos: Truss import of ${String(g(imp, "users"))} plaintext (ms; created ${String(g(imp, "created"))})`, g(imp, "importMs"), `embedded server, same rows: ${String(g(imp, "embeddedImportMs"))}`, `×${String(g(imp, "ratioToEmbedded"))}`);
+    add(`Real Kratos: Truss import of ${String(g(imp, "users"))} plaintext (ms)`, g(imp, "importMs"), `${String(g(imp, "users"))} × hash, serial: ${String(g(imp, "serialIdealMs"))}`, `×${String(g(imp, "ratioToSerialIdeal"))}`);
+    add("Real Kratos: dashboard login p50 (ms)", g(real, "login", "loginP50Ms"), `Kratos native login flow: ${String(g(real, "login", "kratosNativeLoginP50Ms"))} (one bcrypt verify: ${String(g(real, "login", "oneHashVerifyP50Ms"))})`, `×${String(g(real, "login", "ratio"))}`);
+  }
   add("Peak RSS of the server (MiB)", g(r, "peakRssMiB", "server"), "-", "-");
   for (const [page, kib] of Object.entries((r.firstLoadJsKiB ?? {}) as Record<string, number>)) add(`First-load JS ${page} (KiB gzip)`, kib, "-", "-");
   const lines = ["| Figure | Value | Baseline (same run) | Ratio |", "|---|---|---|---|", ...rows.map((x) => `| ${x.join(" | ")} |`)];
