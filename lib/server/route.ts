@@ -132,3 +132,14 @@ export function serializeCookie(
     .filter(Boolean)
     .join("; ");
 }
+
+type Verb = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** Handlers for the verbs a route does not serve: 405 in the one envelope, with Allow (Next's own 405 has neither). */
+export function methodNotAllowed(allowed: Verb[]) {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const refuse = route({ auth: "public" }, async ({ req }) => {
+    throw new ApiError("method_not_allowed", `${req.method} is not allowed here. Allowed: ${allow}.`, { headers: { Allow: allow } });
+  });
+  return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
+}

@@ -115,6 +115,16 @@ describe("headers", () => {
     expect(((await big.json()) as { error: { id: string; request: string } }).error).toMatchObject({ id: "payload_too_large", request: expect.stringMatching(/^req_/) as unknown });
   });
 
+  it("a verb a route does not serve answers 405 in the envelope, with Allow", async () => {
+    const keys = await import("@/app/api/keys/route");
+    const r = await call(keys.PUT, "/api/keys", { method: "PUT", body: {} });
+    expect(r.status).toBe(405);
+    expect(r.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+    expect(r.body).toMatchObject({ error: { id: "method_not_allowed", code: 405 } });
+    const v1 = await import("@/app/v1/auth/identities/[id]/state/route");
+    expect((await call(v1.GET, "/v1/auth/identities/x/state")).headers.get("allow")).toBe("PATCH, OPTIONS");
+  });
+
   it("JSON answers say charset=utf-8, errors included", async () => {
     expect((await call(session.GET, "/api/auth/session")).headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect((await call(login.GET, "/api/auth/login")).headers.get("content-type")).toBe("application/json; charset=utf-8");

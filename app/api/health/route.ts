@@ -1,7 +1,7 @@
 import { env } from "@/lib/server/env";
 import { kratosHealth } from "@/lib/server/kratos";
 import { kratosUrls } from "@/lib/server/kratos-runtime";
-import { json, route } from "@/lib/server/route";
+import { json, route, methodNotAllowed } from "@/lib/server/route";
 
 // GET /api/health: the app and both Kratos endpoints (no auth, no secrets)
 export const GET = route({ auth: "public" }, async () => {
@@ -17,3 +17,6 @@ export const GET = route({ auth: "public" }, async () => {
     { status: ok ? 200 : 503 },
   );
 });
+
+// Any other verb: 405 in the JSON envelope, with Allow
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

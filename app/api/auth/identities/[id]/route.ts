@@ -1,5 +1,5 @@
 import { deleteIdentity, getIdentity, updateIdentity } from "@/lib/server/handlers/identities";
-import { route } from "@/lib/server/route";
+import { route, methodNotAllowed } from "@/lib/server/route";
 import { idParamsSchema } from "@/lib/schemas/common";
 import { updateIdentityBodySchema } from "@/lib/schemas/identity";
 
@@ -11,3 +11,6 @@ export const PATCH = route({ auth: "admin", params: idParamsSchema, body: update
 
 // DELETE /api/auth/identities/:id: delete the user
 export const DELETE = route({ auth: "admin", params: idParamsSchema, recentAuth: true }, deleteIdentity);
+
+// Any other verb: 405 in the JSON envelope, with Allow
+export const { POST, PUT } = methodNotAllowed(["GET", "PATCH", "DELETE"]);
