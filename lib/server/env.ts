@@ -37,7 +37,7 @@ export const envSchema = z
     TRUSS_ADMIN_PASSWORD: z.string().min(1).optional(),
     // Failed sign-ins answer no sooner than this, so timing never tells whether an account exists (Kratos sleeps
     // 0–1 s for unknown identifiers and pays a hash for known ones).
-    TRUSS_LOGIN_FAILURE_MIN_MS: z.coerce.number().int().min(0).max(10_000).default(1200),
+    TRUSS_LOGIN_FAILURE_MIN_MS: z.coerce.number().int().min(0).max(10_000).default(1500),
     // Sensitive actions (keys, password resets, admin roles, deletions) need a password entered this recently.
     TRUSS_REAUTH_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     TRUSS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
