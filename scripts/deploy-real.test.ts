@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { postgresBinDir, startTestPostgres, type TestPostgres } from "@/lib/testing/test-postgres";
+import { canRunPostgres, postgresBinDir, startTestPostgres, type TestPostgres } from "@/lib/testing/test-postgres";
 import { freePort } from "@/scripts/free-port.mjs";
 
 /*
@@ -24,9 +24,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const read = (p: string) => fs.readFileSync(path.join(root, p), "utf8");
 const onPath = (name: string, extra: string[] = []) =>
   [...extra, ...(process.env.PATH ?? "").split(":")].map((d) => path.join(d, name)).find((f) => fs.existsSync(f)) ?? null;
-const hasPostgres = fs.existsSync("/usr/lib/postgresql")
-  ? fs.readdirSync("/usr/lib/postgresql").some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))
-  : onPath("initdb") !== null && onPath("postgres") !== null;
+const hasPostgres = canRunPostgres();
 const KRATOS_BIN = process.env.KRATOS_BIN;
 const ENVSUBST = onPath("envsubst");
 const PSQL = onPath("psql");
@@ -181,7 +179,7 @@ async function dotenvForLoopback(): Promise<Record<string, string>> {
 beforeAll(async () => {
   if (kratosSkip) return;
   // PostgreSQL with deploy/postgres/init-databases.sh applied, as the postgres container's first start does.
-  pg = await startTestPostgres(postgresBinDir(() => undefined)!);
+  pg = await startTestPostgres(postgresBinDir()!);
   pgPort = new URL(await pg.createDatabase("probe")).port;
   const env = await dotenvForLoopback();
   const init = spawnSync("sh", [path.join(root, "deploy/postgres/init-databases.sh")], {
