@@ -34,13 +34,24 @@ export async function importUsers(rows: Record<string, unknown>[], dryRun: boole
     valid.push({ index, row: parsed.data });
     results[index] = { index, email: parsed.data.email, status: "valid" };
   });
-  if (!dryRun) for (const chunk of chunks(valid)) await sendChunk(chunk, results);
+  // Taken before anything is sent: after a timeout only identities created since then count as this import's.
+  const startedAt = new Date();
+  if (!dryRun) for (const chunk of chunks(valid)) await oneChunkAtATime(() => sendChunk(chunk, results, startedAt));
   const count = (s: ImportResult["status"]) => results.filter((r) => r.status === s).length;
   return {
     dry_run: dryRun,
     summary: { total: rows.length, created: count("created"), valid: count("valid"), failed: count("error") },
     results,
   };
+}
+
+// One chunk in flight per process, whatever the number of concurrent imports: Kratos hashes a chunk's passwords
+// on its own CPUs, and sign-ins need a share of them.
+let gate: Promise<unknown> = Promise.resolve();
+function oneChunkAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  const run = gate.then(fn, fn);
+  gate = run.catch(() => undefined);
+  return run;
 }
 
 function* chunks(rows: { index: number; row: ImportRow }[]) {
@@ -65,7 +76,7 @@ function credentialsFor(row: ImportRow) {
   return password || oidc ? { ...(password ? { password } : {}), ...(oidc ? { oidc } : {}) } : undefined;
 }
 
-async function sendChunk(chunk: { index: number; row: ImportRow }[], results: ImportResult[]): Promise<void> {
+async function sendChunk(chunk: { index: number; row: ImportRow }[], results: ImportResult[], startedAt: Date): Promise<void> {
   const items: BatchItem[] = chunk.map(({ row }) => ({
     patchId: randomUUID(),
     create: { schema_id: env().KRATOS_IDENTITY_SCHEMA_ID, traits: traitsFor(row.email, row.name), state: row.state, credentials: credentialsFor(row) },
@@ -83,19 +94,24 @@ async function sendChunk(chunk: { index: number; row: ImportRow }[], results: Im
     // written, so split the chunk and resend the halves: the bad rows end up alone, with Kratos's own reason.
     if (err instanceof ApiError && err.id === "invalid_request" && chunk.length > 1) {
       const mid = Math.ceil(chunk.length / 2);
-      await sendChunk(chunk.slice(0, mid), results);
-      await sendChunk(chunk.slice(mid), results);
+      await sendChunk(chunk.slice(0, mid), results, startedAt);
+      await sendChunk(chunk.slice(mid), results, startedAt);
       return;
     }
-    // The whole chunk failed. After a timeout Kratos may still have created rows, so never resend blindly:
-    // look each row up and report what exists; everything else is reported as failed, none silently lost.
+    // The whole chunk failed. After a timeout Kratos may still have created rows, so never resend blindly: look
+    // each row up. Only an identity created since this import started is reported created; one that existed
+    // before is a conflict (never claimed as ours); everything else is reported as failed, none silently lost.
     const message = err instanceof ApiError && err.reason ? err.reason : err instanceof Error ? err.message : "Kratos rejected this chunk.";
     const timedOut = err instanceof ApiError && err.id === "upstream_timeout";
     for (const { index, row } of chunk) {
       const found = timedOut ? await findIdentityByEmail(row.email).catch(() => null) : null;
-      results[index] = found
-        ? { index, email: row.email, status: "created", id: found.id }
-        : { index, email: row.email, status: "error", error: { id: err instanceof ApiError ? err.id : "upstream_error", message } };
+      const ours = !!found?.created_at && new Date(found.created_at) >= startedAt;
+      results[index] =
+        found && ours
+          ? { index, email: row.email, status: "created", id: found.id }
+          : found
+            ? { index, email: row.email, status: "error", error: { id: "conflict", message: "A user with this email already existed before this import." } }
+            : { index, email: row.email, status: "error", error: { id: err instanceof ApiError ? err.id : "upstream_error", message } };
     }
   }
 }
