@@ -5,8 +5,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
+import { hashSync } from "@node-rs/bcrypt";
+import { startEmbeddedKratos } from "@/lib/embedded-kratos";
 import { canRunPostgres, postgresBinDir, startTestPostgres, type TestPostgres } from "@/lib/testing/test-postgres";
 import { freePort } from "@/scripts/free-port.mjs";
+import { migrateIdentities } from "@/scripts/migrate-to-kratos";
 
 /*
  * deploy/ checked by the real binaries, on loopback, without Docker:
@@ -127,6 +130,7 @@ let nginx: ReturnType<typeof spawnLogged> | undefined;
 let publicUrl = "";
 let adminPort = 0;
 let adminToken = "";
+let gateUrl = ""; // the nginx gate, once the gate test has started it
 
 let pgPort = "";
 let dsnEnv = ""; // kratos-migrate's DSN, on loopback
@@ -336,5 +340,37 @@ describe("deploy/ on the real binaries (loopback)", () => {
     expect(await ok.json()).toEqual(await (await fetch(`http://127.0.0.1:${adminPort}/admin/identities`)).json());
     const version = await fetch(`http://127.0.0.1:${port}/version`, { headers: { authorization: `Bearer ${token}` } });
     expect(((await version.json()) as { version: string }).version).toBe("v26.2.0");
+    gateUrl = `http://127.0.0.1:${port}`;
   }, 60_000);
+
+  // The path README's "Moving users" takes: npm run migrate:kratos with --to-token, through the gate. 1,000 users
+  // with 5 KB of metadata each make a 5 MB batch, over the template's client_max_body_size 4m: nginx answers 413
+  // and the script halves the batch.
+  it.skipIf(nginxSkip !== null)(named("migrate:kratos through the gate with --to-token (a 413 from nginx halves the batch); a wrong token moves nothing", nginxSkip), async () => {
+    expect(gateUrl, "the gate test started nginx").not.toBe("");
+    const from = await startEmbeddedKratos({ dataDir: path.join(dir, "embedded"), publicPort: 0, adminPort: 0, bcryptCost: 4, unknownIdentifierDelayMs: [0, 0] });
+    try {
+      const hashed = hashSync(USER.password, 4).replace(/^\$2b\$/, "$2a$");
+      for (let start = 0; start < 1000; start += 500) {
+        const identities = Array.from({ length: 500 }, (_, k) => ({
+          create: { schema_id: "default", traits: { email: `moved-${start + k}@example.com` }, metadata_admin: { notes: "x".repeat(5000) }, credentials: { password: { config: { hashed_password: hashed } } } },
+        }));
+        const r = await fetch(`${from.adminUrl}/admin/identities`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ identities }) });
+        expect(r.status).toBe(200);
+      }
+      const refused = await migrateIdentities({ fromAdmin: from.adminUrl, toAdmin: gateUrl, toToken: "not-the-token", chunkSize: 1000 });
+      expect({ created: refused.created, failed: refused.failed }).toEqual({ created: 0, failed: 1000 });
+      expect(refused.results[0]?.error).toMatch(/401|Unauthorized|admin token/);
+
+      const moved = await migrateIdentities({ fromAdmin: from.adminUrl, toAdmin: gateUrl, toToken: adminToken, chunkSize: 1000 });
+      expect({ total: moved.total, created: moved.created, exists: moved.exists, failed: moved.failed }).toEqual({ total: 1000, created: 1000, exists: 0, failed: 0 });
+      const flow = (await (await fetch(`${publicUrl}/self-service/login/api`)).json()) as { id: string };
+      const login = await fetch(`${publicUrl}/self-service/login?flow=${flow.id}`, {
+        method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ method: "password", identifier: "moved-999@example.com", password: USER.password }),
+      });
+      expect(login.status).toBe(200);
+    } finally {
+      await from.close();
+    }
+  }, 120_000);
 });

@@ -89,9 +89,10 @@ export async function migrateIdentities(o: MigrateOptions): Promise<Summary> {
     } catch (e) {
       const data = httpError(e)?.data as { identities?: typeof items; error?: unknown } | undefined;
       // Real Kratos refuses the whole batch with a 400 (and writes nothing) when one item cannot be imported at
-      // all, e.g. a password hash in a format it does not know. Halve and resend: the bad rows end up alone,
-      // each with Kratos's reason, and every other row still moves.
-      if (!data?.identities && httpError(e)?.status === 400 && chunk.length > 1) {
+      // all, e.g. a password hash in a format it does not know; a proxy in front (deploy/'s nginx: 4 MB) answers
+      // 413 for a body too large. Halve and resend: the bad rows end up alone, each with the reason, and every
+      // other row still moves.
+      if (!data?.identities && (httpError(e)?.status === 400 || httpError(e)?.status === 413) && chunk.length > 1) {
         const mid = Math.ceil(chunk.length / 2);
         await flush(chunk.slice(0, mid));
         await flush(chunk.slice(mid));
