@@ -21,7 +21,7 @@ import { migrateIdentities } from "@/scripts/migrate-to-kratos";
  *      differs), then `kratos migrate sql -e --yes` and `kratos serve --watch-courier` run as compose runs them.
  *   3. deploy/nginx/kratos-admin.conf.template's admin-token gate runs in Debian's nginx in front of that Kratos.
  * Needs KRATOS_BIN (npm test's real-Kratos tier sets it), PostgreSQL's server binaries, envsubst and nginx
- * (`sh scripts/setup-test.sh` installs the last three). Nothing is installed here: missing pieces skip, with the reason.
+ * (`npm run setup:test` installs the last three). Nothing is installed here: missing pieces skip, with the reason.
  */
 const root = path.resolve(import.meta.dirname, "..");
 const read = (p: string) => fs.readFileSync(path.join(root, p), "utf8");
@@ -36,11 +36,11 @@ const NGINX = onPath("nginx", ["/usr/sbin"]);
 const kratosSkip = !KRATOS_BIN
   ? "KRATOS_BIN is not set; npm test's real-Kratos tier sets it"
   : !hasPostgres || !PSQL
-    ? "PostgreSQL's server binaries or psql are missing (sh scripts/setup-test.sh)"
+    ? "PostgreSQL's server binaries or psql are missing (npm run setup:test)"
     : !ENVSUBST
-      ? "envsubst is missing (gettext-base; sh scripts/setup-test.sh)"
+      ? "envsubst is missing (gettext-base; npm run setup:test)"
       : null;
-const nginxSkip = kratosSkip ?? (NGINX ? null : "nginx is not installed (sh scripts/setup-test.sh)");
+const nginxSkip = kratosSkip ?? (NGINX ? null : "nginx is not installed (npm run setup:test)");
 // Child processes get only what they need (this project's ProcessEnv type also names the app's variables).
 const childEnv = (e: Record<string, string | undefined>) => e as unknown as NodeJS.ProcessEnv;
 const named = (name: string, skip: string | null) => (skip ? `${name} [skipped: ${skip}]` : name);

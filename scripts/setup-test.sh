@@ -4,7 +4,7 @@
 #   nginx (scripts/deploy-real.test.ts checks deploy/nginx/kratos-admin.conf.template's admin-token gate),
 #   gettext-base's envsubst (renders deploy/ templates the way compose does), Chromium (Playwright).
 # Tests never install anything themselves: without these they skip and say why.
-#   sudo sh scripts/setup-test.sh
+#   npm run setup:test   (= sh scripts/setup-test.sh; as root)
 set -eu
 
 have_postgres() {
@@ -27,7 +27,7 @@ if [ -z "$missing" ]; then
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
-  echo "[setup-test] missing:$missing — run as root: sudo sh scripts/setup-test.sh" >&2
+  echo "[setup-test] missing:$missing — run as root: sudo npm run setup:test" >&2
   exit 1
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
