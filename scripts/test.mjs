@@ -35,7 +35,7 @@ const REAL_TIER = [
   "scripts/migrate-to-kratos.test.ts",
   "scripts/deploy-real.test.ts",
 ];
-const POSTGRES_TIER = ["app/api/auth/identities.test.ts", "app/v1/v1.test.ts"];
+const POSTGRES_TIER = ["app/api/auth/identities.test.ts", "app/v1/v1.test.ts", "scripts/migrate-to-kratos.test.ts"];
 
 function run(name, cmd, args, extraEnv = {}, opts = {}) {
   console.log(`\n[test] ── ${name}: ${cmd} ${args.join(" ")}`);
