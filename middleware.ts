@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 import { HOST_REFUSED, hostAllowedWithoutAuth } from "@/lib/host-guard";
 import { authRequired, readSession, SESSION_COOKIE } from "@/lib/session-cookie";
+import { sharedEnv } from "@/lib/shared-config";
 
 /**
  * Optimistic first gate only (every route handler and page re-verifies with Kratos): without a valid sealed
@@ -20,7 +21,7 @@ function envelope(id: "unauthorized" | "forbidden" | "payload_too_large", status
 
 /** HSTS whenever the dashboard is served over https (TRUSS_PUBLIC_URL decides, as for the Secure cookie). */
 function secure(res: NextResponse): NextResponse {
-  if (process.env.TRUSS_PUBLIC_URL?.startsWith("https:")) res.headers.set("Strict-Transport-Security", HSTS);
+  if (sharedEnv().TRUSS_PUBLIC_URL?.startsWith("https:")) res.headers.set("Strict-Transport-Security", HSTS);
   return res;
 }
 
@@ -48,7 +49,7 @@ async function gate(req: NextRequest): Promise<NextResponse> {
     return envelope("payload_too_large", 413, `The body is larger than ${MAX_BODY / 1024} KiB.`);
   if (pathname.startsWith("/v1/") || pathname === "/v1" || PUBLIC.includes(pathname)) return pass(req);
   if (!authRequired()) {
-    if (hostAllowedWithoutAuth(req.headers.get("host"))) return pass(req);
+    if (hostAllowedWithoutAuth(req.headers.get("host"), sharedEnv().TRUSS_PUBLIC_URL)) return pass(req);
     return envelope("forbidden", 403, HOST_REFUSED);
   }
   if (await readSession(req.cookies.get(SESSION_COOKIE)?.value)) return pass(req);

@@ -1,3 +1,5 @@
+import { sharedEnv } from "@/lib/shared-config";
+
 /**
  * Per-request nonce Content-Security-Policy for pages (set by middleware): only scripts carrying the nonce,
  * and what they load, run ('strict-dynamic'). Next reads the nonce from the request's CSP header and stamps
@@ -9,7 +11,7 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === "development"): string {
+export function contentSecurityPolicy(nonce: string, dev = sharedEnv().NODE_ENV === "development"): string {
   return [
     "default-src 'self'",
     // The dev server's fast refresh needs eval; production never gets it.

@@ -7,7 +7,7 @@ export const HOST_REFUSED = "With TRUSS_AUTH_REQUIRED=false only local hosts (or
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
-export function hostAllowedWithoutAuth(hostHeader: string | null, publicUrl = process.env.TRUSS_PUBLIC_URL): boolean {
+export function hostAllowedWithoutAuth(hostHeader: string | null, publicUrl: string | undefined): boolean {
   if (!hostHeader) return true; // HTTP/1.0 or direct calls: nothing a browser would send
   const host = hostHeader.toLowerCase().replace(/:\d+$/, "");
   if (LOOPBACK.has(host) || host.endsWith(".localhost")) return true;

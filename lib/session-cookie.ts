@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sealData, unsealData } from "iron-session";
 import { z } from "zod";
+import { sharedEnv } from "@/lib/shared-config";
 
 /**
  * The sealed `truss_session` cookie: shared by middleware (optimistic check) and lib/server (real check).
@@ -32,9 +33,9 @@ export function parseSessionSecrets(raw: string): string[] {
 /** TRUSS_SESSION_SECRET, or one generated once and kept in TRUSS_DATA_DIR (folder 0700, file 0600). */
 export function sessionSecrets(): string[] {
   if (secrets) return secrets;
-  const fromEnv = process.env.TRUSS_SESSION_SECRET;
+  const fromEnv = sharedEnv().TRUSS_SESSION_SECRET;
   if (fromEnv) return (secrets = parseSessionSecrets(fromEnv));
-  const dir = path.resolve(/*turbopackIgnore: true*/ process.env.TRUSS_DATA_DIR ?? "./.data");
+  const dir = path.resolve(/*turbopackIgnore: true*/ sharedEnv().TRUSS_DATA_DIR);
   const file = path.join(dir, SECRET_FILE);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   try {
@@ -52,9 +53,8 @@ const sealPassword = () => ({ [secretId(sessionSecrets()[0]!)]: sessionSecrets()
 const unsealPasswords = () => Object.fromEntries(sessionSecrets().map((s) => [secretId(s), s]));
 
 function limits() {
-  const idle = Number(process.env.TRUSS_SESSION_IDLE_MINUTES ?? 30) * 60_000;
-  const max = Number(process.env.TRUSS_SESSION_MAX_HOURS ?? 12) * 3_600_000;
-  return { idle: idle > 0 ? idle : 30 * 60_000, max: max > 0 ? max : 12 * 3_600_000 };
+  const e = sharedEnv();
+  return { idle: e.TRUSS_SESSION_IDLE_MINUTES * 60_000, max: e.TRUSS_SESSION_MAX_HOURS * 3_600_000 };
 }
 
 export function sessionTtlSeconds(): number {
@@ -105,5 +105,5 @@ export function sessionCookieOptions(secure: boolean) {
 
 /** Auth is required unless TRUSS_AUTH_REQUIRED is exactly "false" (fail closed; env.ts refuses other values at start). */
 export function authRequired(): boolean {
-  return process.env.TRUSS_AUTH_REQUIRED !== "false";
+  return sharedEnv().TRUSS_AUTH_REQUIRED;
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { createAdminApp } from "./admin-app";
+import { createSmtpDelivery } from "./courier/smtp";
 import { resolveConfig, type EmbeddedKratosOptions } from "./config";
 import type { KratosConfig, KratosDeps } from "./deps";
 import { createPublicApp } from "./public-app";
@@ -15,6 +16,7 @@ export type { KratosConfig, KratosDeps } from "./deps";
 export type { Store } from "./store/sqlite-store";
 export { openStore } from "./store/sqlite-store";
 export { resolveConfig } from "./config";
+export { parseDuration } from "./http";
 export { defaultIdentitySchema } from "./default-identity-schema";
 
 /** Reported by GET /version on the admin port. */
@@ -53,6 +55,9 @@ export function createEmbeddedKratos(d: CreateEmbeddedKratosDeps): {
     random: d.random ?? Math.random,
     sleep: d.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     newId: d.newId ?? randomUUID,
+    deliver: d.config.selfService.smtpUrl
+      ? createSmtpDelivery(d.config.selfService.smtpUrl, d.config.selfService.smtpFrom)
+      : undefined,
   };
   return { publicApp: createPublicApp(deps), adminApp: createAdminApp(deps, EMBEDDED_KRATOS_VERSION), deps };
 }

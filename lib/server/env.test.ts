@@ -24,3 +24,21 @@ describe("env", () => {
     expect(envSchema.safeParse({ KRATOS_PUBLIC_URL: "http://k:4433" }).success).toBe(false); // admin URL missing
   });
 });
+
+describe("one rule per variable", () => {
+  it("the server's env and the edge-safe shared config agree (idle minutes, secrets, auth flag)", async () => {
+    const { sharedEnvShape } = await import("@/lib/shared-config");
+    const { z } = await import("zod");
+    const shared = z.object(sharedEnvShape);
+    for (const bad of [{ TRUSS_SESSION_IDLE_MINUTES: "0" }, { TRUSS_SESSION_IDLE_MINUTES: "abc" }, { TRUSS_SESSION_SECRET: "short" }, { TRUSS_AUTH_REQUIRED: "yes" }]) {
+      expect(envSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+      expect(shared.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it("EMBEDDED_KRATOS_SESSION_LIFESPAN and KRATOS_IDENTITY_SCHEMA_FILE are read by the server too (not only npm run kratos)", () => {
+    expect(envSchema.parse({ EMBEDDED_KRATOS_SESSION_LIFESPAN: "2h" }).EMBEDDED_KRATOS_SESSION_LIFESPAN).toBe("2h");
+    expect(envSchema.safeParse({ EMBEDDED_KRATOS_SESSION_LIFESPAN: "forever" }).success).toBe(false);
+    expect(envSchema.parse({ KRATOS_IDENTITY_SCHEMA_FILE: "./schema.json" }).KRATOS_IDENTITY_SCHEMA_FILE).toBe("./schema.json");
+  });
+});

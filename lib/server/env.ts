@@ -1,32 +1,22 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { parseProviders } from "@/lib/providers-config";
+import { sharedEnvShape, url } from "@/lib/shared-config";
 
-const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""));
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
 
 /** Every env var the server reads, validated once; a bad value stops boot with a message naming it. */
 export const envSchema = z
   .object({
+    ...sharedEnvShape,
     PORT: z.coerce.number().int().min(1).max(65535).default(8787),
     KRATOS_PUBLIC_URL: url.optional(),
     KRATOS_ADMIN_URL: url.optional(),
     KRATOS_ADMIN_TOKEN: optionalString,
     KRATOS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
     KRATOS_IDENTITY_SCHEMA_ID: z.string().trim().min(1).default("default"),
-    // Fail closed, and no guessing: "true" or "false" in lower case; unset means true.
-    TRUSS_AUTH_REQUIRED: z
-      .enum(["true", "false"], { error: 'must be "true" or "false" (lower case)' })
-      .optional()
-      .transform((v) => v !== "false"),
-    // "new,old,…": the first seals cookies, all of them unseal (rotation without signing everyone out).
-    TRUSS_SESSION_SECRET: z
-      .string()
-      .optional()
-      .refine((v) => v === undefined || v.split(",").every((s) => s.trim().length >= 32), "each comma-separated secret must be at least 32 characters"),
-    TRUSS_DATA_DIR: z.string().default("./.data").transform((d) => path.resolve(d)),
     DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional()),
-    TRUSS_PUBLIC_URL: url.optional(),
     // How many reverse proxies in front append to X-Forwarded-For: false/0 (none), true (1), or a number.
     TRUSS_TRUST_PROXY: z
       .string()
@@ -40,13 +30,17 @@ export const envSchema = z
     TRUSS_LOGIN_FAILURE_MIN_MS: z.coerce.number().int().min(0).max(10_000).default(1500),
     // Sensitive actions (keys, password resets, admin roles, deletions) need a password entered this recently.
     TRUSS_REAUTH_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-    TRUSS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-    TRUSS_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
     EMBEDDED_KRATOS_PUBLIC_PORT: z.coerce.number().int().min(0).max(65535).default(4433),
     EMBEDDED_KRATOS_ADMIN_PORT: z.coerce.number().int().min(0).max(65535).default(4434),
     EMBEDDED_KRATOS_BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+    EMBEDDED_KRATOS_SESSION_LIFESPAN: z
+      .string()
+      .regex(/^\d+(ms|s|m|h)$/, 'must be a duration like "24h", "90m" or "3600s"')
+      .optional(),
+    KRATOS_IDENTITY_SCHEMA_FILE: z.string().min(1).optional(),
     KRATOS_OIDC_PROVIDERS: z.string().default(""),
   })
+  .transform((e) => ({ ...e, TRUSS_DATA_DIR: path.resolve(e.TRUSS_DATA_DIR) }))
   .refine((e) => !!e.KRATOS_PUBLIC_URL === !!e.KRATOS_ADMIN_URL, {
     message: "KRATOS_PUBLIC_URL and KRATOS_ADMIN_URL must be set together (or both left unset for the embedded Kratos)",
     path: ["KRATOS_ADMIN_URL"],
@@ -74,6 +68,16 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+let providers: ReturnType<typeof parseProviders> | undefined;
+
+/**
+ * KRATOS_OIDC_PROVIDERS and each provider's KRATOS_OIDC_<ID>_* settings, parsed once (the only reader). A bad
+ * provider never stops the app: it shows as misconfigured or incomplete, by variable name, never by value.
+ */
+export function providerEnv(): ReturnType<typeof parseProviders> {
+  return (providers ??= parseProviders(process.env));
 }
 
 /** True when real Kratos URLs are configured; otherwise the app runs the embedded Kratos. */

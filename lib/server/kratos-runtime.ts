@@ -1,8 +1,8 @@
 import "server-only";
 import path from "node:path";
-import { startEmbeddedKratos, type EmbeddedKratos } from "@/lib/embedded-kratos";
-import { env } from "@/lib/server/env";
-import { oidcProviders } from "@/lib/server/providers-env";
+import { parseDuration, startEmbeddedKratos, type EmbeddedKratos } from "@/lib/embedded-kratos";
+import { env, providerEnv } from "@/lib/server/env";
+
 
 interface Registry {
   embedded?: Promise<EmbeddedKratos>;
@@ -18,10 +18,9 @@ export function ensureEmbeddedKratos(): Promise<EmbeddedKratos> {
     publicPort: e.EMBEDDED_KRATOS_PUBLIC_PORT,
     adminPort: e.EMBEDDED_KRATOS_ADMIN_PORT,
     bcryptCost: e.EMBEDDED_KRATOS_BCRYPT_COST,
-    oidcProviders: oidcProviders(),
-    identitySchemaPath: process.env.KRATOS_IDENTITY_SCHEMA_FILE
-      ? path.resolve(process.env.KRATOS_IDENTITY_SCHEMA_FILE)
-      : undefined,
+    oidcProviders: providerEnv().providers.map((p) => ({ id: p.id, label: p.label })),
+    identitySchemaPath: e.KRATOS_IDENTITY_SCHEMA_FILE ? path.resolve(e.KRATOS_IDENTITY_SCHEMA_FILE) : undefined,
+    sessionLifespanMs: e.EMBEDDED_KRATOS_SESSION_LIFESPAN ? parseDuration(e.EMBEDDED_KRATOS_SESSION_LIFESPAN) : undefined,
   }).catch((err: unknown) => {
     registry.embedded = undefined;
     throw err;

@@ -1,16 +1,22 @@
 import "server-only";
 import { kratosOidcConfig } from "@/lib/kratos-config";
-import { parseProviders, providerStatus, type ProviderConfig } from "@/lib/providers-config";
+import { providerStatus, type ProviderConfig } from "@/lib/providers-config";
+import { providerEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { kratosUrls } from "@/lib/server/kratos-runtime";
 import { getStats } from "@/lib/server/stats";
 import type { Provider } from "@/lib/schemas/provider";
 
-let parsed: ReturnType<typeof parseProviders> | undefined;
+/** The configured providers (parsed once, in env.ts). */
+export const providerConfigs = providerEnv;
 
-/** Parsed once; a bad provider never stops the app, it shows as misconfigured or incomplete. */
-export function providerConfigs() {
-  return (parsed ??= parseProviders(process.env));
+/** Provider ids and labels, for the embedded Kratos's login-flow buttons and the users page's filter. */
+export function oidcProviders(): { id: string; label: string }[] {
+  return providerEnv().providers.map((p) => ({ id: p.id, label: p.label }));
+}
+
+export function oidcProviderIds(): string[] {
+  return oidcProviders().map((p) => p.id);
 }
 
 export function providerOrThrow(id: string): ProviderConfig {

@@ -4,7 +4,7 @@ import { UsersView } from "@/components/users/users-view";
 import { PageHeader } from "@/components/ui/card";
 import { listUsers } from "@/lib/server/users-list";
 import { requireAdmin } from "@/lib/server/page-auth";
-import { oidcProviderIds } from "@/lib/server/providers-env";
+import { oidcProviderIds } from "@/lib/server/providers";
 import type { IdentityPage } from "@/lib/schemas/identity";
 
 export const metadata: Metadata = { title: "Users" };

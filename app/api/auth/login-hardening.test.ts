@@ -100,14 +100,21 @@ describe("session cookie", () => {
 describe("headers", () => {
   it("sends HSTS when the public URL is https, and refuses an oversized Content-Length before reading", async () => {
     const saved = process.env.TRUSS_PUBLIC_URL;
+    // Config is parsed once per process: a fresh module graph per setting.
+    const middlewareWith = async (publicUrl: string | undefined) => {
+      vi.resetModules();
+      if (publicUrl === undefined) delete process.env.TRUSS_PUBLIC_URL;
+      else process.env.TRUSS_PUBLIC_URL = publicUrl;
+      return (await import("@/middleware")).middleware;
+    };
     try {
-      process.env.TRUSS_PUBLIC_URL = "https://admin.example.com";
-      const r = await middleware(new NextRequest("http://127.0.0.1:8787/api/health"));
-      expect(r.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
-      delete process.env.TRUSS_PUBLIC_URL;
-      expect((await middleware(new NextRequest("http://127.0.0.1:8787/api/health"))).headers.get("strict-transport-security")).toBeNull();
+      const https = await middlewareWith("https://admin.example.com");
+      expect((await https(new NextRequest("http://127.0.0.1:8787/api/health"))).headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+      const http = await middlewareWith(undefined);
+      expect((await http(new NextRequest("http://127.0.0.1:8787/api/health"))).headers.get("strict-transport-security")).toBeNull();
     } finally {
       if (saved !== undefined) process.env.TRUSS_PUBLIC_URL = saved;
+      vi.resetModules();
     }
     // 256 MiB declared, nothing sent: refused at once with the envelope.
     const big = await middleware(new NextRequest("http://127.0.0.1:8787/api/auth/login", { method: "POST", headers: { "content-length": String(256 * 1024 * 1024) } }));
