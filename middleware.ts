@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 import { HOST_REFUSED, hostAllowedWithoutAuth } from "@/lib/host-guard";
-import { authRequired, readSession, SESSION_COOKIE } from "@/lib/session-cookie";
+import { authRequired, readSession, sessionCookieFrom } from "@/lib/session-cookie";
 import { sharedEnv } from "@/lib/shared-config";
 
 /**
@@ -52,7 +52,7 @@ async function gate(req: NextRequest): Promise<NextResponse> {
     if (hostAllowedWithoutAuth(req.headers.get("host"), sharedEnv().TRUSS_PUBLIC_URL)) return pass(req);
     return envelope("forbidden", 403, HOST_REFUSED);
   }
-  if (await readSession(req.cookies.get(SESSION_COOKIE)?.value)) return pass(req);
+  if (await readSession(sessionCookieFrom(req.cookies))) return pass(req);
   if (pathname.startsWith("/api/")) return envelope("unauthorized", 401, "Sign in to continue.");
   const login = req.nextUrl.clone();
   login.pathname = "/login";

@@ -99,8 +99,32 @@ export function resealDue(payload: SessionPayload, now = Date.now()): boolean {
   return now - payload.lsa > limits().idle / 4;
 }
 
-export function sessionCookieOptions(secure: boolean) {
-  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure, maxAge: sessionTtlSeconds() };
+/** Secure whenever the dashboard is served over https: TRUSS_PUBLIC_URL decides, else the request itself. */
+function isHttps(req: Request): boolean {
+  const configured = sharedEnv().TRUSS_PUBLIC_URL;
+  if (configured) return configured.startsWith("https:");
+  return new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+}
+
+function serialize(value: string, maxAge: number, req: Request): string {
+  const parts = [`${SESSION_COOKIE}=${encodeURIComponent(value)}`, "Path=/", `Max-Age=${maxAge}`, "HttpOnly", "SameSite=Lax"];
+  if (isHttps(req)) parts.push("Secure");
+  return parts.join("; ");
+}
+
+/** The session cookie's value from a request's cookie jar (NextRequest.cookies or next/headers cookies()). */
+export function sessionCookieFrom(jar: { get(name: string): { value: string } | undefined }): string | undefined {
+  return jar.get(SESSION_COOKIE)?.value || undefined;
+}
+
+/** Seals the payload and returns the Set-Cookie header value (HttpOnly, SameSite=Lax, Path=/, Secure on https). */
+export async function sessionSetCookie(payload: SessionPayload, req: Request): Promise<string> {
+  return serialize(await sealSession(payload), sessionTtlSeconds(), req);
+}
+
+/** The Set-Cookie header value that removes the session cookie. */
+export function clearedSessionSetCookie(req: Request): string {
+  return serialize("", 0, req);
 }
 
 /** Auth is required unless TRUSS_AUTH_REQUIRED is exactly "false" (fail closed; env.ts refuses other values at start). */

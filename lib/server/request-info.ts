@@ -35,25 +35,3 @@ export function ownOrigin(req: Request): string {
   const host = req.headers.get("host");
   return host ? `${url.protocol}//${host}` : url.origin;
 }
-
-export function isHttps(req: Request): boolean {
-  const configured = env().TRUSS_PUBLIC_URL;
-  if (configured) return configured.startsWith("https:");
-  return new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
-}
-
-export function readCookie(req: Request, name: string): string | undefined {
-  const header = req.headers.get("cookie");
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return undefined; // a mangled cookie is no cookie, not a 500
-      }
-    }
-  }
-  return undefined;
-}

@@ -7,9 +7,9 @@ import { readJsonBody, SINGLE_OP_LIMIT } from "@/lib/server/body";
 import { checkCsrf } from "@/lib/server/csrf";
 import { env } from "@/lib/server/env";
 import { ApiError, JSON_TYPE, toErrorResponse, zodIssues } from "@/lib/server/errors";
-import { clientIp, isHttps, newRequestId } from "@/lib/server/request-info";
+import { clientIp, newRequestId } from "@/lib/server/request-info";
 import { verifyAdminRequest, type AdminSession } from "@/lib/server/session";
-import { resealDue, sealSession, SESSION_COOKIE, sessionCookieOptions } from "@/lib/session-cookie";
+import { resealDue, sessionSetCookie } from "@/lib/session-cookie";
 
 /** admin: dashboard cookie; service_role / any_key: /v1 API key; public: nobody (login, health). */
 export type RouteAuth = "admin" | "service_role" | "any_key" | "public";
@@ -83,8 +83,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       for (const [k, v] of Object.entries(extraHeaders)) res.headers.set(k, v);
       if (admin?.payload && resealDue(admin.payload) && !res.headers.has("Set-Cookie")) {
         // Sliding idle window, re-sealed every quarter of the idle limit.
-        const sealed = await sealSession({ ...admin.payload, lsa: Date.now() });
-        res.headers.append("Set-Cookie", serializeCookie(SESSION_COOKIE, sealed, sessionCookieOptions(isHttps(req))));
+        res.headers.append("Set-Cookie", await sessionSetCookie({ ...admin.payload, lsa: Date.now() }, req));
       }
       return res;
     } catch (err) {
@@ -114,23 +113,6 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
 
 export function noContent(): Response {
   return new Response(null, { status: 204 });
-}
-
-export function serializeCookie(
-  name: string,
-  value: string,
-  o: { httpOnly: boolean; sameSite: "lax"; path: string; secure: boolean; maxAge: number },
-): string {
-  return [
-    `${name}=${encodeURIComponent(value)}`,
-    `Path=${o.path}`,
-    `Max-Age=${o.maxAge}`,
-    o.httpOnly ? "HttpOnly" : "",
-    `SameSite=${o.sameSite === "lax" ? "Lax" : "Strict"}`,
-    o.secure ? "Secure" : "",
-  ]
-    .filter(Boolean)
-    .join("; ");
 }
 
 type Verb = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

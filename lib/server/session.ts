@@ -1,13 +1,13 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
+import type { NextRequest } from "next/server";
 import { anonymousActor, type Actor } from "@/lib/server/actor";
 import { env } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import { getAdmin, whoami } from "@/lib/server/kratos";
-import { readCookie } from "@/lib/server/request-info";
 import { HOST_REFUSED, hostAllowedWithoutAuth } from "@/lib/host-guard";
-import { readSession, SESSION_COOKIE, type SessionPayload } from "@/lib/session-cookie";
+import { readSession, sessionCookieFrom, type SessionPayload } from "@/lib/session-cookie";
 import type { Identity } from "@/lib/schemas/identity";
 
 export interface AdminSession {
@@ -32,16 +32,16 @@ export async function verifyAdminCookie(cookieValue: string | undefined): Promis
   return { actor: { type: "admin", id: admin.id, label: admin.email }, admin, payload };
 }
 
-export async function verifyAdminRequest(req: Request): Promise<AdminSession> {
+export async function verifyAdminRequest(req: NextRequest): Promise<AdminSession> {
   if (!env().TRUSS_AUTH_REQUIRED && !hostAllowedWithoutAuth(req.headers.get("host"), env().TRUSS_PUBLIC_URL))
     throw new ApiError("forbidden", HOST_REFUSED);
-  return verifyAdminCookie(readCookie(req, SESSION_COOKIE));
+  return verifyAdminCookie(sessionCookieFrom(req.cookies));
 }
 
 /** For server components: the same check, memoised per render; null instead of throwing. */
 export const currentAdmin = cache(async (): Promise<AdminSession | null> => {
   try {
-    return await verifyAdminCookie((await cookies()).get(SESSION_COOKIE)?.value);
+    return await verifyAdminCookie(sessionCookieFrom(await cookies()));
   } catch (err) {
     if (err instanceof ApiError && (err.id === "unauthorized" || err.id === "forbidden")) return null;
     throw err;

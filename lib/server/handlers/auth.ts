@@ -5,10 +5,9 @@ import { recordAudit } from "@/lib/server/audit";
 import { env } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/errors";
 import * as k from "@/lib/server/kratos";
-import { isHttps, readCookie } from "@/lib/server/request-info";
-import { json, serializeCookie, type RouteContext } from "@/lib/server/route";
+import { json, type RouteContext } from "@/lib/server/route";
 import { clear, consume, hit, loginLimits, throwIfThrottled } from "@/lib/server/throttle";
-import { readSession, readSessionToken, sealSession, SESSION_COOKIE, sessionCookieOptions } from "@/lib/session-cookie";
+import { clearedSessionSetCookie, readSession, readSessionToken, sessionCookieFrom, sessionSetCookie } from "@/lib/session-cookie";
 import type { LoginBody, ReauthBody, SetupBody } from "@/lib/schemas/auth";
 
 const BAD_LOGIN = "Invalid email or password.";
@@ -55,24 +54,23 @@ export const login = async (ctx: RouteContext<undefined, undefined, LoginBody>) 
   }
   await clear(limits.map((l) => l.bucket));
   // The cookie this login replaces must not leave its Kratos session alive behind it.
-  const replaced = await readSessionToken(readCookie(ctx.req, SESSION_COOKIE));
+  const replaced = await readSessionToken(sessionCookieFrom(ctx.req.cookies));
   if (replaced && replaced !== session.token) await k.logout(replaced).catch(() => undefined);
   await rememberAdmin(admin.id);
   await recordAudit({ actor: { type: "admin", id: admin.id, label: admin.email }, ip: ctx.ip, action: "admin.login", target: admin.id, outcome: "success" });
   const now = Date.now();
-  const sealed = await sealSession({ v: 1, kt: session.token, iid: admin.id, aat: now, lsa: now });
-  return json(admin, { headers: { "Set-Cookie": serializeCookie(SESSION_COOKIE, sealed, sessionCookieOptions(isHttps(ctx.req))) } });
+  const cookie = await sessionSetCookie({ v: 1, kt: session.token, iid: admin.id, aat: now, lsa: now }, ctx.req);
+  return json(admin, { headers: { "Set-Cookie": cookie } });
 };
 
 /** Revokes the Kratos session too: clearing the cookie alone would not end a copied cookie. */
 export const logout = async (ctx: RouteContext) => {
-  const payload = await readSession(readCookie(ctx.req, SESSION_COOKIE));
+  const payload = await readSession(sessionCookieFrom(ctx.req.cookies));
   if (payload) {
     await k.logout(payload.kt);
     await recordAudit({ actor: { type: "admin", id: payload.iid, label: null }, ip: ctx.ip, action: "admin.logout", target: payload.iid, outcome: "success" });
   }
-  const cleared = serializeCookie(SESSION_COOKIE, "", { ...sessionCookieOptions(isHttps(ctx.req)), maxAge: 0 });
-  return new Response(null, { status: 204, headers: { "Set-Cookie": cleared } });
+  return new Response(null, { status: 204, headers: { "Set-Cookie": clearedSessionSetCookie(ctx.req) } });
 };
 
 export const currentSession = async (ctx: RouteContext) =>
@@ -120,6 +118,6 @@ export const reauthenticate = async (ctx: RouteContext<undefined, undefined, Rea
   await k.logout(payload.kt).catch(() => undefined);
   await recordAudit({ actor: ctx.actor, ip: ctx.ip, action: "admin.reauth", target: payload.iid, outcome: "success" });
   const now = Date.now();
-  const sealed = await sealSession({ ...payload, kt: session.token, aat: now, lsa: now });
-  return json({ reauthenticated_at: new Date(now).toISOString() }, { headers: { "Set-Cookie": serializeCookie(SESSION_COOKIE, sealed, sessionCookieOptions(isHttps(ctx.req))) } });
+  const cookie = await sessionSetCookie({ ...payload, kt: session.token, aat: now, lsa: now }, ctx.req);
+  return json({ reauthenticated_at: new Date(now).toISOString() }, { headers: { "Set-Cookie": cookie } });
 };
