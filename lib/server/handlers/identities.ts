@@ -77,11 +77,10 @@ export const resetPassword = async (ctx: Ctx<IdParams, undefined, ResetPasswordB
     id,
     async () => {
       await assertKeyMayModify(ctx);
-      const current = await k.getRawIdentity(id);
-      const email = (current.traits as { email?: unknown }).email;
-      if (typeof email === "string" && email.toLowerCase() === ctx.body.password.toLowerCase())
-        throw new ApiError("validation_failed", "Invalid body.", { details: { issues: [{ path: "password", message: "must not be the same as the email" }] } });
-      const identity = await k.setPassword(id, ctx.body.password, current);
+      const identity = await k.setPassword(id, ctx.body.password, (current) => {
+        if (current.email && current.email.toLowerCase() === ctx.body.password.toLowerCase())
+          throw new ApiError("validation_failed", "Invalid body.", { details: { issues: [{ path: "password", message: "must not be the same as the email" }] } });
+      });
       if (ctx.body.revoke_sessions) await k.revokeIdentitySessions(id);
       return { identity, sessions_revoked: ctx.body.revoke_sessions };
     },

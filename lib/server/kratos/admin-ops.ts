@@ -1,13 +1,23 @@
 import "server-only";
-import type { CreateIdentityBody as KratosCreateBody } from "@ory/client";
 import { env } from "@/lib/server/env";
 import { kratos } from "@/lib/server/kratos/client";
 import { call, kratosErrorOf } from "@/lib/server/kratos/errors";
 import type { Recovery } from "@/lib/schemas/identity";
 
+/** One identity to create in a batch: the part of Kratos's create body Truss uses (no SDK type leaves this folder). */
+export interface BatchCreate {
+  schema_id: string;
+  traits: Record<string, unknown>;
+  state?: "active" | "inactive";
+  credentials?: {
+    password?: { config: { password?: string; hashed_password?: string } };
+    oidc?: { config: { providers: { provider: string; subject: string }[] } };
+  };
+}
+
 export interface BatchItem {
   patchId: string;
-  create: KratosCreateBody;
+  create: BatchCreate;
 }
 export type BatchItemResult = { patchId: string } & (
   | { ok: true; identityId: string }

@@ -1,7 +1,7 @@
 import "server-only";
 import { kratos } from "@/lib/server/kratos/client";
-import { call, kratosBody, kratosStatus, toApiError } from "@/lib/server/kratos/errors";
-import { isAdminIdentity, toIdentity } from "@/lib/server/kratos/mappers";
+import { attempt, call } from "@/lib/server/kratos/errors";
+import { checkSession, toIdentity } from "@/lib/server/kratos/mappers";
 import type { Identity } from "@/lib/schemas/identity";
 
 export interface LoginFlowInfo {
@@ -29,30 +29,25 @@ export async function submitLogin(
 ): Promise<{ token: string; identityId: string; expiresAt: string | null }> {
   const { frontend } = await kratos();
   let flow = flowId ?? (await createLoginFlow()).id;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const { data } = await frontend.updateLoginFlow({
-        flow,
-        updateLoginFlowBody: { method: "password", identifier: email, password },
-      });
-      if (!data.session_token || !data.session.identity) throw new InvalidCredentials();
+  for (let round = 0; round < 2; round++) {
+    const r = await attempt(() => frontend.updateLoginFlow({ flow, updateLoginFlowBody: { method: "password", identifier: email, password } }));
+    if (r.ok) {
+      const { data } = r;
+      if (!data.session_token || !data.session?.identity) throw new InvalidCredentials();
       return { token: data.session_token, identityId: data.session.identity.id, expiresAt: data.session.expires_at ?? null };
-    } catch (err) {
-      if (err instanceof InvalidCredentials) throw err;
-      const status = kratosStatus(err);
-      const body = kratosBody(err) as { use_flow_id?: unknown } | undefined;
-      if (status === 410 && typeof body?.use_flow_id === "string" && attempt === 0) {
-        flow = body.use_flow_id;
-        continue;
-      }
-      if (status === 404 && flowId && attempt === 0) {
-        flow = (await createLoginFlow()).id; // unknown/stale flow id from the browser: start afresh
-        continue;
-      }
-      // 400 (bad credentials), 401 (disabled identity, v26): the same answer as a wrong password.
-      if (status === 400 || status === 401 || status === 403) throw new InvalidCredentials();
-      throw toApiError(err);
     }
+    const body = r.body as { use_flow_id?: unknown } | undefined;
+    if (r.status === 410 && typeof body?.use_flow_id === "string" && round === 0) {
+      flow = body.use_flow_id;
+      continue;
+    }
+    if (r.status === 404 && flowId && round === 0) {
+      flow = (await createLoginFlow()).id; // unknown/stale flow id from the browser: start afresh
+      continue;
+    }
+    // 400 (bad credentials), 401 (disabled identity, v26): the same answer as a wrong password.
+    if (r.status === 400 || r.status === 401 || r.status === 403) throw new InvalidCredentials();
+    throw r.error;
   }
   throw new InvalidCredentials();
 }
@@ -60,36 +55,32 @@ export async function submitLogin(
 /** The identity behind a session token, or null when Kratos says the session is not valid. */
 export async function whoami(token: string): Promise<{ identityId: string; sessionId: string } | null> {
   const { frontend } = await kratos();
-  try {
-    const { data } = await frontend.toSession({ xSessionToken: token });
-    if (!data.active || !data.identity) return null;
-    return { identityId: data.identity.id, sessionId: data.id };
-  } catch (err) {
-    const status = kratosStatus(err);
-    if (status === 401 || status === 403) return null;
-    throw toApiError(err);
+  const r = await attempt(() => frontend.toSession({ xSessionToken: token }));
+  if (!r.ok) {
+    if (r.status === 401 || r.status === 403) return null;
+    throw r.error;
   }
+  checkSession(r.data);
+  if (!r.data.active || !r.data.identity) return null;
+  return { identityId: r.data.identity.id, sessionId: r.data.id };
 }
 
 /** The admin identity (with metadata_admin, which whoami never returns), or null if not an admin. */
 export async function getAdmin(identityId: string): Promise<Identity | null> {
   const { identity } = await kratos();
-  try {
-    const { data } = await identity.getIdentity({ id: identityId });
-    return isAdminIdentity(data) && data.state !== "inactive" ? toIdentity(data) : null;
-  } catch (err) {
-    if (kratosStatus(err) === 404) return null;
-    throw toApiError(err);
+  const r = await attempt(() => identity.getIdentity({ id: identityId }));
+  if (!r.ok) {
+    if (r.status === 404) return null;
+    throw r.error;
   }
+  const admin = toIdentity(r.data);
+  return admin.is_admin && admin.state !== "inactive" ? admin : null;
 }
 
 /** Revokes a Kratos session token; an already unknown token is fine. */
 export async function logout(token: string): Promise<void> {
   const { frontend } = await kratos();
-  try {
-    await frontend.performNativeLogout({ performNativeLogoutBody: { session_token: token } });
-  } catch (err) {
-    if (kratosStatus(err) !== 403) throw toApiError(err);
-  }
+  const r = await attempt(() => frontend.performNativeLogout({ performNativeLogoutBody: { session_token: token } }));
+  if (!r.ok && r.status !== 403) throw r.error;
 }
 

@@ -11,7 +11,9 @@ export interface KratosClients {
   adminUrl: string;
 }
 
-let cached: { key: string; clients: KratosClients } | undefined;
+// Held on globalThis: Next may load this module in several bundles (routes, pages, instrumentation), and there must be
+// one client, one axios instance and so one circuit breaker per process, not one per bundle.
+const registry = globalThis as { __trussKratosClients?: { key: string; clients: KratosClients } };
 
 /**
  * The only place that builds SDK clients. Admin calls carry KRATOS_ADMIN_TOKEN as a Bearer token when set;
@@ -20,6 +22,7 @@ let cached: { key: string; clients: KratosClients } | undefined;
 export async function kratos(): Promise<KratosClients> {
   const { publicUrl, adminUrl } = await kratosUrls();
   const key = `${publicUrl}|${adminUrl}`;
+  const cached = registry.__trussKratosClients;
   if (cached?.key === key) return cached.clients;
   const e = env();
   const baseOptions = { timeout: e.KRATOS_TIMEOUT_MS, maxRedirects: 0 };
@@ -33,6 +36,6 @@ export async function kratos(): Promise<KratosClients> {
     publicUrl,
     adminUrl,
   };
-  cached = { key, clients };
+  registry.__trussKratosClients = { key, clients };
   return clients;
 }

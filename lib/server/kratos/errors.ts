@@ -94,15 +94,15 @@ export async function callWithHeaders<T>(
   return { data: r.data, headers: r.headers as Record<string, string | undefined> };
 }
 
-/** Reads the `page_token` of the rel="next" entry of a Kratos Link header. */
-export function nextPageToken(link: string | undefined): string | null {
-  if (!link) return null;
-  for (const part of link.split(",")) {
-    if (!/rel="?next"?/.test(part)) continue;
-    const m = /<([^>]+)>/.exec(part);
-    if (!m?.[1]) continue;
-    const token = new URL(m[1], "http://x").searchParams.get("page_token");
-    if (token) return token;
+/** The outcome of one SDK call without throwing for HTTP statuses, for callers to whom some status is an answer. */
+export type Attempt<T> = { ok: true; data: T } | { ok: false; status: number | undefined; body: unknown; error: ApiError };
+
+/** Runs one SDK call through the same mapping as call(), but hands non-2xx answers back instead of throwing. */
+export async function attempt<T>(fn: () => Promise<{ data: T }>, notFound?: string): Promise<Attempt<T>> {
+  try {
+    return { ok: true, data: checkJson((await fn()).data) };
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    return { ok: false, status: kratosStatus(err), body: kratosBody(err), error: toApiError(err, notFound) };
   }
-  return null;
 }

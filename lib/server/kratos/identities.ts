@@ -3,7 +3,8 @@ import type { JsonPatch } from "@ory/client";
 import { ApiError } from "@/lib/server/errors";
 import { env } from "@/lib/server/env";
 import { kratos } from "@/lib/server/kratos/client";
-import { call, callWithHeaders, kratosStatus, nextPageToken, toApiError } from "@/lib/server/kratos/errors";
+import { attempt, call, callWithHeaders } from "@/lib/server/kratos/errors";
+import { nextPageToken } from "@/lib/server/kratos/pagination";
 import { isAdminIdentity, toIdentity } from "@/lib/server/kratos/mappers";
 import type { CreateIdentityBody, Identity, IdentityPage, ListIdentitiesQuery, UpdateIdentityBody } from "@/lib/schemas/identity";
 
@@ -52,7 +53,7 @@ export async function getIdentity(id: string): Promise<Identity> {
   return toIdentity(await call(() => identity.getIdentity({ id, includeCredential: ["password", "oidc"] }), NOT_FOUND));
 }
 
-export async function getRawIdentity(id: string) {
+async function getRawIdentity(id: string) {
   const { identity } = await kratos();
   return call(() => identity.getIdentity({ id }), NOT_FOUND);
 }
@@ -137,9 +138,14 @@ export async function updateIdentity(id: string, b: UpdateIdentityBody): Promise
   });
 }
 
-/** Replaces the password (PUT keeps everything else); pass the identity if the caller already read it. */
-export async function setPassword(id: string, password: string, current?: RawIdentity): Promise<Identity> {
-  return putIdentity(id, () => ({ credentials: { password: { config: { password } } } }), current);
+/**
+ * Replaces the password (PUT keeps everything else), reading the identity once. `check` sees the identity first
+ * and may throw (e.g. "the password must not be the email") before anything is written.
+ */
+export async function setPassword(id: string, password: string, check?: (current: Identity) => void): Promise<Identity> {
+  const cur = await getRawIdentity(id);
+  check?.(toIdentity(cur));
+  return putIdentity(id, () => ({ credentials: { password: { config: { password } } } }), cur);
 }
 
 export async function patchIdentity(id: string, ops: JsonPatch[]): Promise<Identity> {
@@ -168,13 +174,9 @@ export async function deleteIdentity(id: string): Promise<void> {
 /** Unlinks one social login; Kratos refuses when it is the last first-factor credential. */
 export async function unlinkProvider(id: string, identifier: string): Promise<void> {
   const { identity } = await kratos();
-  try {
-    await identity.deleteIdentityCredentials({ id, type: "oidc", identifier });
-  } catch (err) {
-    if (kratosStatus(err) === 400)
-      throw new ApiError("conflict", "This is the user's last way to sign in; it cannot be unlinked.");
-    throw toApiError(err, NOT_FOUND);
-  }
+  const r = await attempt(() => identity.deleteIdentityCredentials({ id, type: "oidc", identifier }), NOT_FOUND);
+  if (!r.ok && r.status === 400) throw new ApiError("conflict", "This is the user's last way to sign in; it cannot be unlinked.");
+  if (!r.ok) throw r.error;
 }
 
 /** Marks one verifiable address as verified (an admin fix Kratos offers only through JSON Patch). */

@@ -6,4 +6,3 @@ export * from "@/lib/server/kratos/auth";
 export * from "@/lib/server/kratos/admin-ops";
 export { isAdminIdentity, ADMIN_ROLE } from "@/lib/server/kratos/mappers";
 export type { Identity as IdentityDto } from "@/lib/schemas/identity";
-export { kratos as kratosClients } from "@/lib/server/kratos/client";

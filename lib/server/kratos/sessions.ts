@@ -1,7 +1,8 @@
 import "server-only";
 import { kratos } from "@/lib/server/kratos/client";
-import { call, callWithHeaders, kratosStatus, nextPageToken, toApiError } from "@/lib/server/kratos/errors";
-import { getRawIdentity } from "@/lib/server/kratos/identities";
+import { attempt, call, callWithHeaders } from "@/lib/server/kratos/errors";
+import { nextPageToken } from "@/lib/server/kratos/pagination";
+import { getIdentity } from "@/lib/server/kratos/identities";
 import { toSession } from "@/lib/server/kratos/mappers";
 import type { ListSessionsQuery, Session, SessionPage } from "@/lib/schemas/session";
 
@@ -19,15 +20,14 @@ export async function listSessions(q: ListSessionsQuery): Promise<SessionPage> {
 
 export async function listIdentitySessions(id: string, pageSize = 100, pageToken?: string): Promise<SessionPage> {
   const { identity } = await kratos();
-  const owner = await getRawIdentity(id);
+  const owner = await getIdentity(id);
   const { data, headers } = await callWithHeaders(() =>
     identity.listIdentitySessions({ id, pageSize, pageToken, active: true }),
   );
-  const email = (owner.traits as { email?: unknown }).email;
   return {
     items: data.map((s) => ({
       ...toSession(s, id),
-      identity_email: typeof email === "string" ? email : null,
+      identity_email: owner.email,
       active: s.active === true && owner.state !== "inactive",
     })),
     next_page_token: nextPageToken(headers.link),
@@ -42,12 +42,10 @@ export async function revokeSession(id: string): Promise<void> {
 /** Force logout. Kratos answers 404 when the identity simply has no sessions: that is success. */
 export async function revokeIdentitySessions(id: string): Promise<void> {
   const { identity } = await kratos();
-  try {
-    await identity.deleteIdentitySessions({ id });
-  } catch (err) {
-    if (kratosStatus(err) !== 404) throw toApiError(err);
-    await getRawIdentity(id); // throws not_found when the identity itself is missing
-  }
+  const r = await attempt(() => identity.deleteIdentitySessions({ id }));
+  if (r.ok) return;
+  if (r.status !== 404) throw r.error;
+  await getIdentity(id); // throws not_found when the identity itself is missing
 }
 
 /** Extends a session by Kratos's configured lifespan (self-hosted Kratos answers with the session). */
