@@ -34,7 +34,7 @@ export function createAdminApp(deps: KratosDeps, version: string): Hono {
   registerIdentityPatchRoutes(app, deps);
   registerAdminSessionRoutes(app, deps);
   registerRecoveryRoutes(app, deps);
-  registerCourierRoutes(app);
+  registerCourierRoutes(app, deps);
   app.notFound(goNotFound);
   app.onError(onError);
   return app;

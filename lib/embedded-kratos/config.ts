@@ -3,6 +3,7 @@ import { defaultIdentitySchema } from "./default-identity-schema";
 import type { KratosConfig } from "./deps";
 import { isObject } from "./http";
 import { SchemaRegistry } from "./schema/registry";
+import { resolveSelfService, type SelfServiceOptions } from "./selfservice-config";
 
 export interface EmbeddedKratosOptions {
   /** SQLite file lives at <dataDir>/embedded-kratos.sqlite (default "./.data"). */
@@ -31,6 +32,8 @@ export interface EmbeddedKratosOptions {
   now?: () => Date;
   /** Random delay range for unknown-identifier logins; default [0, 1000]. */
   unknownIdentifierDelayMs?: [number, number];
+  /** Registration, recovery, settings, verification, browser flows and the courier (kratos.yml selfservice.*). */
+  selfService?: SelfServiceOptions;
 }
 
 /** Loads the identity schema from a file, or the shipped default. */
@@ -55,5 +58,6 @@ export function resolveConfig(
     unknownIdentifierDelayMs: opts.unknownIdentifierDelayMs ?? [0, 1000],
     schemas: loadSchemas(opts.identitySchemaPath),
     defaultSchemaId: "default",
+    selfService: resolveSelfService(opts.selfService),
   };
 }

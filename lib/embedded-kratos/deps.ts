@@ -1,4 +1,6 @@
 import type { SchemaRegistry } from "./schema/registry";
+import type { Deliver } from "./courier/courier";
+import type { SelfServiceConfig } from "./selfservice-config";
 import type { Store } from "./store/sqlite-store";
 
 /** Resolved configuration shared by both routers. */
@@ -12,6 +14,7 @@ export interface KratosConfig {
   unknownIdentifierDelayMs: [number, number];
   schemas: SchemaRegistry;
   defaultSchemaId: string;
+  selfService: SelfServiceConfig;
 }
 
 /** Everything impure the handlers use arrives here, so tests control clocks and randomness. */
@@ -23,4 +26,6 @@ export interface KratosDeps {
   random: () => number;
   sleep: (ms: number) => Promise<void>;
   newId: () => string;
+  /** Courier delivery (SMTP) when configured; messages are always stored. */
+  deliver?: Deliver;
 }

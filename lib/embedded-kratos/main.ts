@@ -31,10 +31,16 @@ async function main(): Promise<void> {
     sessionLifespanMs,
     identitySchemaPath: env.KRATOS_IDENTITY_SCHEMA_FILE || undefined,
     oidcProviders: providers,
+    selfService: {
+      smtpUrl: env.EMBEDDED_KRATOS_SMTP_URL || undefined,
+      smtpFrom: env.EMBEDDED_KRATOS_SMTP_FROM || undefined,
+      defaultReturnUrl: env.TRUSS_PUBLIC_URL ? `${env.TRUSS_PUBLIC_URL.replace(/\/+$/, "")}/` : undefined,
+    },
   });
   console.log(`embedded kratos public: ${kratos.publicUrl}`);
   console.log(`embedded kratos admin:  ${kratos.adminUrl}`);
   console.log(`embedded kratos data:   ${join(dataDir, "embedded-kratos.sqlite")}`);
+  console.log(`embedded kratos mail:   ${env.EMBEDDED_KRATOS_SMTP_URL ? "SMTP + GET /admin/courier/messages" : "stored only: GET /admin/courier/messages"}`);
   const stop = (signal: string) => {
     console.log(`embedded kratos: ${signal}, shutting down`);
     kratos.close().then(

@@ -1,16 +1,18 @@
 import type { JsonObject } from "../http";
 import type { UiMessage } from "../store/types";
 
-interface InputAttrs {
+export interface InputAttrs {
   name: string;
   type: string;
-  value?: string;
+  value?: unknown;
   required?: boolean;
   autocomplete?: string;
+  pattern?: string;
+  maxlength?: number;
 }
 
 /** One `input` node; `required`/`autocomplete` are omitempty, `disabled`/`node_type` always present. */
-function inputNode(group: string, attrs: InputAttrs, label?: JsonObject, nodeMessages: UiMessage[] = []): JsonObject {
+export function inputNode(group: string, attrs: InputAttrs, label?: JsonObject | UiMessage, nodeMessages: UiMessage[] = []): JsonObject {
   return {
     type: "input",
     group,
@@ -20,6 +22,8 @@ function inputNode(group: string, attrs: InputAttrs, label?: JsonObject, nodeMes
       ...(attrs.value !== undefined && { value: attrs.value }),
       ...(attrs.required && { required: true }),
       ...(attrs.autocomplete && { autocomplete: attrs.autocomplete }),
+      ...(attrs.pattern && { pattern: attrs.pattern }),
+      ...(attrs.maxlength !== undefined && { maxlength: attrs.maxlength }),
       disabled: false,
       node_type: "input",
     },

@@ -2,10 +2,11 @@ import type { Context, Hono } from "hono";
 import type { KratosDeps } from "../deps";
 import { hashToken, newRecoveryCode, randomAlphaNum } from "../crypto/tokens";
 import { KratosError, badRequest } from "../errors";
+import { uiUrl } from "../browser/respond";
+import { createFlow } from "../flows/selfservice-flow";
 import { assertKnownKeys, expectType, formatTime, isUuid, parseDuration, readJson, type JsonObject } from "../http";
 
 const DEFAULT_LIFESPAN_MS = 3_600_000;
-const RECOVERY_UI_FALLBACK = "https://www.ory.sh/kratos/docs/fallback/recovery";
 
 async function readRecoveryBody(c: Context, keys: string[]) {
   const body = await readJson(c);
@@ -21,31 +22,39 @@ async function readRecoveryBody(c: Context, keys: string[]) {
     }
     lifespan = parsed;
   }
-  return { identityId, lifespan };
+  const flowType = b.flow_type === "api" ? "api" : "browser";
+  return { identityId, lifespan, flowType } as const;
 }
 
 /**
- * Admin recovery: codes and links. Only hashes of codes/tokens are stored. No e-mail is sent,
- * as in Kratos; the admin hands the link or code to the user. The recovery UI itself is not served.
+ * Admin recovery: codes and links, each with its recovery flow (redeemed through the public
+ * recovery endpoints). Only hashes of codes/tokens are stored. No e-mail is sent, as in Kratos:
+ * the admin hands the link or code to the user.
  */
 export function registerRecoveryRoutes(app: Hono, deps: KratosDeps): void {
   const store = deps.store;
   const recoveryUrl = (flowId: string) => `${deps.config.publicBaseUrl}/self-service/recovery?flow=${flowId}`;
+  /** Admin flows skip the CSRF check (Kratos's DangerousSkipCSRFCheck) and live as long as their code. */
+  const adminFlow = (type: "api" | "browser", active: "code" | "link", lifespan: number, path: string) =>
+    createFlow(deps, "recovery", {
+      type, requestUrl: `${deps.config.adminBaseUrl}${path}`, state: "sent_email", active, skipCsrf: true, lifespanMs: lifespan,
+    });
 
   app.post("/admin/recovery/code", async (c) => {
-    const { identityId, lifespan } = await readRecoveryBody(c, ["identity_id", "expires_in", "flow_type"]);
+    const { identityId, lifespan, flowType } = await readRecoveryBody(c, ["identity_id", "expires_in", "flow_type"]);
     const identity = isUuid(identityId) ? store.identities.get(identityId.toLowerCase()) : undefined;
     if (!identity) throw new KratosError(404, { reason: "could not find identity", message: "Unable to locate the resource" });
     const now = deps.now();
     const code = newRecoveryCode();
-    const flowId = deps.newId();
-    const expiresAt = formatTime(new Date(now.getTime() + lifespan));
+    const flow = adminFlow(flowType, "code", lifespan, "/admin/recovery/code");
+    const flowId = flow.id;
+    const expiresAt = flow.expiresAt;
     store.flows.insertRecoveryToken({
       id: deps.newId(), identityId: identity.id, kind: "code", tokenHash: hashToken(code),
       flowId, expiresAt, createdAt: formatTime(now),
     });
-    // Kratos links the code to selfservice.flows.recovery.ui_url, whose default is Ory's fallback page.
-    return c.json({ recovery_link: `${RECOVERY_UI_FALLBACK}?flow=${flowId}`, recovery_code: code, expires_at: expiresAt }, 201);
+    // Kratos links the code to selfservice.flows.recovery.ui_url (default: Ory's fallback page).
+    return c.json({ recovery_link: uiUrl(deps, "recovery", flowId), recovery_code: code, expires_at: expiresAt }, 201);
   });
 
   // Real Kratos disables the `link` method by default (404 "This endpoint was disabled ...");
@@ -56,8 +65,9 @@ export function registerRecoveryRoutes(app: Hono, deps: KratosDeps): void {
     if (!identity) throw badRequest("The requested identity id does not exist.");
     const now = deps.now();
     const token = randomAlphaNum(32);
-    const flowId = deps.newId();
-    const expiresAt = formatTime(new Date(now.getTime() + lifespan));
+    const flow = adminFlow("browser", "link", lifespan, "/admin/recovery/link");
+    const flowId = flow.id;
+    const expiresAt = flow.expiresAt;
     store.flows.insertRecoveryToken({
       id: deps.newId(), identityId: identity.id, kind: "link", tokenHash: hashToken(token),
       flowId, expiresAt, createdAt: formatTime(now),

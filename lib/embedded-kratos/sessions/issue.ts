@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { KratosDeps } from "../deps";
 import { digestsEqual, hashToken, newSessionToken } from "../crypto/tokens";
 import { isSessionActive } from "../encode/session";
+import { readSessionCookie } from "../browser/session-cookie";
 import { clientIp, formatTime } from "../http";
 import type { IdentityRecord, SessionRecord } from "../store/types";
 
@@ -15,7 +16,12 @@ export function remoteAddr(c: Context): string | undefined {
 }
 
 /** Creates an aal1 password session and returns the plaintext token (stored only as a hash). */
-export function issueSession(deps: KratosDeps, identity: IdentityRecord, c: Context): { token: string; session: SessionRecord } {
+export function issueSession(
+  deps: KratosDeps,
+  identity: IdentityRecord,
+  c: Context,
+  method = "password",
+): { token: string; session: SessionRecord } {
   const now = deps.now();
   const at = formatTime(now);
   const token = newSessionToken();
@@ -30,7 +36,7 @@ export function issueSession(deps: KratosDeps, identity: IdentityRecord, c: Cont
     issuedAt: at,
     expiresAt: formatTime(new Date(now.getTime() + deps.config.sessionLifespanMs)),
     aal: "aal1",
-    methods: [{ method: "password", aal: "aal1", completed_at: at }],
+    methods: [{ method, aal: "aal1", completed_at: at }],
     devices: [
       {
         id: deps.newId(),
@@ -46,13 +52,13 @@ export function issueSession(deps: KratosDeps, identity: IdentityRecord, c: Cont
   return { token, session };
 }
 
-/** The session token from X-Session-Token, else `Authorization: Bearer` (manager_http extractToken). */
+/** The session token from X-Session-Token, else `Authorization: Bearer`, else the ory_kratos_session cookie (manager_http extractToken). */
 export function extractToken(c: Context): string | undefined {
   const header = c.req.header("X-Session-Token")?.trim();
   if (header) return header;
   const auth = c.req.header("Authorization");
   const m = auth ? /^bearer\s+(.+)$/i.exec(auth.trim()) : null;
-  return m?.[1]?.trim() || undefined;
+  return m?.[1]?.trim() || readSessionCookie(c);
 }
 
 /** Resolves a token to an active session and its identity, or undefined. */

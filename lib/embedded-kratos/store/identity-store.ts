@@ -89,6 +89,14 @@ export class IdentityStore {
     return hit ? this.get(hit.identity_id) : undefined;
   }
 
+  /** The identity owning a recovery or verifiable address (values are stored normalised). */
+  findByAddress(kind: "recovery" | "verifiable", value: string): IdentityRecord | undefined {
+    const hit = this.db.prepare("SELECT identity_id FROM addresses WHERE kind=? AND value=? LIMIT 1").get(kind, value) as
+      | { identity_id: string }
+      | undefined;
+    return hit ? this.get(hit.identity_id) : undefined;
+  }
+
   count(): number {
     return (this.s.count.get() as { n: number }).n;
   }

@@ -91,4 +91,54 @@ CREATE TABLE IF NOT EXISTS recovery_tokens (
 );
 CREATE INDEX IF NOT EXISTS recovery_tokens_identity ON recovery_tokens(identity_id);
 CREATE INDEX IF NOT EXISTS recovery_tokens_flow ON recovery_tokens(flow_id);
+
+CREATE TABLE IF NOT EXISTS selfservice_flows (
+  id TEXT PRIMARY KEY NOT NULL,
+  kind TEXT NOT NULL,
+  data TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS selfservice_flows_expires ON selfservice_flows(expires_at);
+
+CREATE TABLE IF NOT EXISTS verification_codes (
+  id TEXT PRIMARY KEY NOT NULL,
+  identity_id TEXT NOT NULL REFERENCES identities(id) ON DELETE CASCADE,
+  address TEXT NOT NULL,
+  code_hash TEXT NOT NULL,
+  flow_id TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  used_at TEXT
+);
+CREATE INDEX IF NOT EXISTS verification_codes_flow ON verification_codes(flow_id);
+
+CREATE TABLE IF NOT EXISTS self_service_errors (
+  id TEXT PRIMARY KEY NOT NULL,
+  data TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS logout_tokens (
+  token_hash TEXT PRIMARY KEY NOT NULL,
+  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS courier_messages (
+  id TEXT PRIMARY KEY NOT NULL,
+  status TEXT NOT NULL,
+  type TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  template_type TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  send_count INTEGER NOT NULL DEFAULT 0,
+  dispatches TEXT NOT NULL DEFAULT '[]',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS courier_messages_created ON courier_messages(created_at, id);
+CREATE INDEX IF NOT EXISTS courier_messages_recipient ON courier_messages(recipient, created_at);
 `;

@@ -1,9 +1,11 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { CourierStore } from "./courier-store";
 import { FlowStore } from "./flow-store";
 import { IdentityStore } from "./identity-store";
 import { SCHEMA_SQL } from "./schema";
+import { SelfServiceStore } from "./selfservice-store";
 import { SessionStore } from "./session-store";
 
 /** The SQLite-backed store: one connection, WAL, foreign keys, schema applied on open. */
@@ -11,6 +13,8 @@ export interface Store {
   identities: IdentityStore;
   sessions: SessionStore;
   flows: FlowStore;
+  selfService: SelfServiceStore;
+  courier: CourierStore;
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -32,6 +36,8 @@ export function openStore(file: string): Store {
     identities: new IdentityStore(db),
     sessions: new SessionStore(db),
     flows: new FlowStore(db),
+    selfService: new SelfServiceStore(db),
+    courier: new CourierStore(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
     ping: () => {
