@@ -1,5 +1,4 @@
 import "server-only";
-import type { JsonPatch } from "@ory/client";
 import { ApiError } from "@/lib/server/errors";
 import { env } from "@/lib/server/env";
 import { kratos } from "@/lib/server/kratos/client";
@@ -148,7 +147,14 @@ export async function setPassword(id: string, password: string, check?: (current
   return putIdentity(id, () => ({ credentials: { password: { config: { password } } } }), cur);
 }
 
-export async function patchIdentity(id: string, ops: JsonPatch[]): Promise<Identity> {
+/** A JSON Patch operation, as far as Truss uses them (Kratos refuses move/copy/test). */
+export interface PatchOp {
+  op: "add" | "remove" | "replace";
+  path: string;
+  value?: unknown;
+}
+
+export async function patchIdentity(id: string, ops: PatchOp[]): Promise<Identity> {
   const { identity } = await kratos();
   return toIdentity(await call(() => identity.patchIdentity({ id, jsonPatch: ops }), NOT_FOUND));
 }
