@@ -11,9 +11,9 @@ export function wantsJson(c: Context): boolean {
   return jsonAccept || (c.req.header("Content-Type") ?? "").toLowerCase() === "application/json";
 }
 
-/** A 303 to `url`, as Go's http.Redirect(StatusSeeOther) writes it. */
-export function seeOther(url: string): Response {
-  return new Response(null, { status: 303, headers: { Location: url } });
+/** A 303 to `url`, as Go's http.Redirect(StatusSeeOther) writes it, keeping the cookies set on `c`. */
+export function seeOther(c: Context, url: string): Response {
+  return c.redirect(url, 303);
 }
 
 /** `<ui_url>?flow=<id>` (flow.AppendTo). */
@@ -58,7 +58,7 @@ export function browserError(c: Context, deps: KratosDeps, err: unknown): Respon
   deps.store.selfService.saveError(id, ke.toErrorObject(), formatTime(deps.now()));
   const u = new URL(deps.config.selfService.uiUrls.error);
   u.searchParams.set("id", id);
-  return seeOther(u.toString());
+  return seeOther(c, u.toString());
 }
 
 /** Runs a browser-flow handler; errors become an error-UI redirect unless the client wants JSON. */
@@ -68,7 +68,7 @@ export async function asBrowser(c: Context, deps: KratosDeps, fn: () => Promise<
   } catch (err) {
     if (wantsJson(c)) return onError(err instanceof Error ? err : new Error(String(err)), c);
     const redirect = err instanceof KratosError ? err.extra?.redirect_browser_to : undefined;
-    if (typeof redirect === "string") return seeOther(redirect);
+    if (typeof redirect === "string") return seeOther(c, redirect);
     return browserError(c, deps, err);
   }
 }

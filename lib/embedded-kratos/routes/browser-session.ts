@@ -35,7 +35,7 @@ export function registerBrowserSessionRoutes(app: Hono, deps: KratosDeps): void 
       deps.store.sessions.deactivate(sessionId, formatTime(deps.now()));
       clearSessionCookie(c);
       if (wantsJson(c)) return c.body(null, 204);
-      return seeOther(returnTo ?? deps.config.selfService.defaultReturnUrl);
+      return seeOther(c, returnTo ?? deps.config.selfService.defaultReturnUrl);
     }),
   );
 

@@ -24,7 +24,7 @@ export function registerRecoveryPublicRoutes(app: Hono, deps: KratosDeps): void 
   const json = (f: SelfServiceFlowRecord) => encodeRecoveryFlow(f, deps);
   /** Browser flows answer HTML clients with a 303 to the recovery UI, everyone else with JSON. */
   const answer = (c: Context, f: SelfServiceFlowRecord, status: 200 | 400 = 200) =>
-    f.type === "browser" && !wantsJson(c) ? seeOther(uiUrl(deps, "recovery", f.id)) : c.json(json(f), status);
+    f.type === "browser" && !wantsJson(c) ? seeOther(c, uiUrl(deps, "recovery", f.id)) : c.json(json(f), status);
 
   const init = (type: FlowType) => (c: Context) =>
     asBrowser(c, deps, () => {
@@ -65,7 +65,7 @@ export function registerRecoveryPublicRoutes(app: Hono, deps: KratosDeps): void 
           return answer(c, saveFlow(deps, { ...flow, attempts: flow.attempts + 1, messages: [flowMessages.recoveryCodeInvalid()], transientPayload: flow.transientPayload ?? {} }));
         }
         const done = issueRecoverySession(c, deps, flow, identity, "code_recovery");
-        if (flow.type === "browser" && !wantsJson(c)) return seeOther(done.settingsUrl);
+        if (flow.type === "browser" && !wantsJson(c)) return seeOther(c, done.settingsUrl);
         return c.json({ ...json(done.flow), continue_with: done.continueWith });
       }
       if (findActiveSession(deps, extractToken(c))) throw alreadyLoggedIn();
@@ -89,10 +89,10 @@ export function registerRecoveryPublicRoutes(app: Hono, deps: KratosDeps): void 
           type: "browser", requestUrl: requestUrlOf(c, deps), state: "choose_method", active: "link",
           csrfToken: ensureCsrfCookie(c, deps), messages: [flowMessages.recoveryTokenInvalid()],
         });
-        return seeOther(uiUrl(deps, "recovery", fresh.id));
+        return seeOther(c, uiUrl(deps, "recovery", fresh.id));
       }
       const done = issueRecoverySession(c, deps, { ...known, type: "browser" }, identity, "link_recovery");
-      return seeOther(done.settingsUrl);
+      return seeOther(c, done.settingsUrl);
     }),
   );
 }

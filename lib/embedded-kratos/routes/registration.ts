@@ -25,7 +25,7 @@ const alreadyLoggedIn = () =>
 export function registerRegistrationRoutes(app: Hono, deps: KratosDeps): void {
   const json = (f: SelfServiceFlowRecord) => encodeRegistrationFlow(f, deps);
   const answer = (c: Context, f: SelfServiceFlowRecord, status: 200 | 400 = 200) =>
-    f.type === "browser" && !wantsJson(c) ? seeOther(uiUrl(deps, "registration", f.id)) : c.json(json(f), status);
+    f.type === "browser" && !wantsJson(c) ? seeOther(c, uiUrl(deps, "registration", f.id)) : c.json(json(f), status);
   const enabled = () => {
     if (!deps.config.selfService.registrationEnabled) throw registrationDisabled();
   };
@@ -35,7 +35,7 @@ export function registerRegistrationRoutes(app: Hono, deps: KratosDeps): void {
       enabled();
       const returnTo = checkReturnTo(deps, c.req.query("return_to"));
       if (findActiveSession(deps, extractToken(c))) {
-        if (type === "browser" && !wantsJson(c)) return seeOther(returnTo ?? deps.config.selfService.defaultReturnUrl);
+        if (type === "browser" && !wantsJson(c)) return seeOther(c, returnTo ?? deps.config.selfService.defaultReturnUrl);
         throw alreadyLoggedIn();
       }
       const csrfToken = type === "browser" ? ensureCsrfCookie(c, deps) : "";
@@ -79,7 +79,7 @@ export function registerRegistrationRoutes(app: Hono, deps: KratosDeps): void {
       const returnTo = flow.returnTo ?? deps.config.selfService.defaultReturnUrl;
       if (flow.type === "browser") {
         if (session) setSessionCookie(c, session.token, session.record.expiresAt, now);
-        if (!wantsJson(c)) return seeOther(returnTo);
+        if (!wantsJson(c)) return seeOther(c, returnTo);
         const out: JsonObject = { ...(sessionJson && { session: sessionJson }), identity: identityJson, continue_with: [{ action: "redirect_browser_to", redirect_browser_to: returnTo }] };
         return c.json(out);
       }

@@ -13,7 +13,7 @@ import type { FlowType, SelfServiceFlowRecord } from "../store/selfservice-types
 export function registerSettingsRoutes(app: Hono, deps: KratosDeps): void {
   const json = (f: SelfServiceFlowRecord) => encodeSettingsFlow(f, deps);
   const answer = (c: Context, f: SelfServiceFlowRecord, status: 200 | 400 = 200) =>
-    f.type === "browser" && !wantsJson(c) ? seeOther(uiUrl(deps, "settings", f.id)) : c.json(json(f), status);
+    f.type === "browser" && !wantsJson(c) ? seeOther(c, uiUrl(deps, "settings", f.id)) : c.json(json(f), status);
   const sessionOf = (c: Context) => findActiveSession(deps, extractToken(c));
 
   const init = (type: FlowType) => (c: Context) =>
@@ -22,7 +22,7 @@ export function registerSettingsRoutes(app: Hono, deps: KratosDeps): void {
       const found = sessionOf(c);
       if (!found) {
         if (type === "browser" && !wantsJson(c)) {
-          return seeOther(`${deps.config.publicBaseUrl}/self-service/login/browser`);
+          return seeOther(c, `${deps.config.publicBaseUrl}/self-service/login/browser`);
         }
         throw sessionInactive();
       }
@@ -63,7 +63,7 @@ export function registerSettingsRoutes(app: Hono, deps: KratosDeps): void {
       if (!outcome) throw settingsNoStrategy();
       const saved = saveFlow(deps, { ...outcome.flow, active: method });
       if (!outcome.ok) return answer(c, saved, 400);
-      if (flow.type === "browser" && !wantsJson(c)) return seeOther(flow.returnTo ?? uiUrl(deps, "settings", saved.id));
+      if (flow.type === "browser" && !wantsJson(c)) return seeOther(c, flow.returnTo ?? uiUrl(deps, "settings", saved.id));
       return c.json(json(saved));
     }),
   );

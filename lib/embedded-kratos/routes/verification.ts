@@ -14,7 +14,7 @@ export function registerVerificationRoutes(app: Hono, deps: KratosDeps): void {
   // The code strategy answers any client that does not ask for JSON with a redirect to the UI,
   // even for API flows (Kratos v26.2.0 behaviour).
   const answer = (c: Context, f: SelfServiceFlowRecord, status: 200 | 400 = 200) =>
-    !wantsJson(c) ? seeOther(uiUrl(deps, "verification", f.id)) : c.json(json(f), status);
+    !wantsJson(c) ? seeOther(c, uiUrl(deps, "verification", f.id)) : c.json(json(f), status);
   const enabled = () => {
     if (!deps.config.selfService.verificationEnabled) throw notImplemented("Verification");
   };
@@ -25,7 +25,7 @@ export function registerVerificationRoutes(app: Hono, deps: KratosDeps): void {
       const returnTo = checkReturnTo(deps, c.req.query("return_to"));
       const csrfToken = type === "browser" ? ensureCsrfCookie(c, deps) : "";
       const flow = createFlow(deps, "verification", { type, requestUrl: requestUrlOf(c, deps), returnTo, state: "choose_method", active: "code", csrfToken });
-      return type === "browser" && !wantsJson(c) ? seeOther(uiUrl(deps, "verification", flow.id)) : c.json(json(flow));
+      return type === "browser" && !wantsJson(c) ? seeOther(c, uiUrl(deps, "verification", flow.id)) : c.json(json(flow));
     });
   app.get("/self-service/verification/api", init("api"));
   app.get("/self-service/verification/browser", init("browser"));
@@ -58,7 +58,7 @@ export function registerVerificationRoutes(app: Hono, deps: KratosDeps): void {
     asBrowser(c, deps, () => {
       const flow = submittedFlowOrThrow(deps, "verification", c.req.query("flow") ?? "");
       const next = redeemVerificationCode(deps, flow, c.req.query("code") ?? "");
-      return seeOther(uiUrl(deps, "verification", next.id));
+      return seeOther(c, uiUrl(deps, "verification", next.id));
     }),
   );
 }
