@@ -3,6 +3,7 @@ import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 import { HOST_REFUSED, hostAllowedWithoutAuth } from "@/lib/host-guard";
 import { authRequired, readSession, sessionCookieFrom } from "@/lib/session-cookie";
 import { sharedEnv } from "@/lib/shared-config";
+import { errorBody, errorStatus, type ErrorId } from "@/lib/schemas/error";
 
 /**
  * Optimistic first gate only (every route handler and page re-verifies with Kratos): without a valid sealed
@@ -13,10 +14,13 @@ const PUBLIC = ["/login", "/setup", "/api/auth/login", "/api/health", "/api/setu
 const MAX_BODY = 2 * 1024 * 1024;
 const HSTS = "max-age=63072000; includeSubDomains";
 
-/** The JSON error envelope, with a request id, as route handlers write it. */
-function envelope(id: "unauthorized" | "forbidden" | "payload_too_large", status: number, message: string): NextResponse {
+/** The JSON error envelope, with a request id, built by the same helper route handlers use. */
+function envelope(id: ErrorId, message: string): NextResponse {
   const request = `req_${newNonce().replace(/[^A-Za-z0-9]/g, "").slice(0, 12)}`;
-  return NextResponse.json({ error: { id, code: status, message, request } }, { status, headers: { "Cache-Control": "no-store", "X-Request-Id": request } });
+  return NextResponse.json(errorBody(id, message, request), {
+    status: errorStatus[id],
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Request-Id": request },
+  });
 }
 
 /** HSTS whenever the dashboard is served over https (TRUSS_PUBLIC_URL decides, as for the Secure cookie). */
@@ -46,14 +50,14 @@ export async function middleware(req: NextRequest) {
 async function gate(req: NextRequest): Promise<NextResponse> {
   const { pathname, search } = req.nextUrl;
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY)
-    return envelope("payload_too_large", 413, `The body is larger than ${MAX_BODY / 1024} KiB.`);
+    return envelope("payload_too_large", `The body is larger than ${MAX_BODY / 1024} KiB.`);
   if (pathname.startsWith("/v1/") || pathname === "/v1" || PUBLIC.includes(pathname)) return pass(req);
   if (!authRequired()) {
     if (hostAllowedWithoutAuth(req.headers.get("host"), sharedEnv().TRUSS_PUBLIC_URL)) return pass(req);
-    return envelope("forbidden", 403, HOST_REFUSED);
+    return envelope("forbidden", HOST_REFUSED);
   }
   if (await readSession(sessionCookieFrom(req.cookies))) return pass(req);
-  if (pathname.startsWith("/api/")) return envelope("unauthorized", 401, "Sign in to continue.");
+  if (pathname.startsWith("/api/")) return envelope("unauthorized", "Sign in to continue.");
   const login = req.nextUrl.clone();
   login.pathname = "/login";
   login.search = "";

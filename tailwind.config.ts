@@ -4,13 +4,7 @@ import type { Config } from "tailwindcss";
 const config: Config = {
   darkMode: "class",
   content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}"],
-  theme: {
-    extend: {
-      colors: {
-        brand: { DEFAULT: "#4f46e5", fg: "#ffffff", soft: "#eef2ff" },
-      },
-    },
-  },
+  theme: { extend: {} },
 };
 
 export default config;

@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-// The differential suite needs real Kratos beside the embedded one: it runs in the real-Kratos tier only.
+// The differential suite and the deploy/ check need real Kratos: they run in the real-Kratos tier only.
 const realTier = (process.env.TRUSS_TEST_KRATOS ?? "embedded") !== "embedded";
 
 export default defineConfig({
@@ -14,7 +14,7 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
-    exclude: ["**/node_modules/**", ...(realTier ? [] : ["lib/real-kratos/**/*.test.ts"])],
+    exclude: ["**/node_modules/**", ...(realTier ? [] : ["lib/real-kratos/**/*.test.ts", "scripts/deploy-real.test.ts"])],
     environment: "node",
     testTimeout: realTier ? 60_000 : 30_000,
     hookTimeout: realTier ? 180_000 : 60_000,

@@ -21,9 +21,9 @@ function usage(): never {
 try {
   if (command === "create") {
     const body = createApiKeyBodySchema.parse({
-      keyType: values.type,
+      key_type: values.type,
       label: values.label ?? "cli",
-      ...(values["rate-limit"] ? { rateLimit: Number(values["rate-limit"]) } : {}),
+      ...(values["rate-limit"] ? { rate_limit: Number(values["rate-limit"]) } : {}),
     });
     const created = await createApiKey(body, null);
     await recordAudit({ actor: cli, action: "api_key.create", target: created.key.id, outcome: "success", details: { key_type: body.keyType, label: body.label } });

@@ -19,7 +19,7 @@ type Created = { key: { id: string; key_type: string; key_prefix: string; label:
 type Err = { error: { id: string; message: string } };
 
 async function newKey(keyType: "service_role" | "anon", label: string, rateLimit?: number) {
-  const r = await call(keys.POST, "/api/keys", { method: "POST", body: { keyType, label, ...(rateLimit ? { rateLimit } : {}) }, headers: { cookie } });
+  const r = await call(keys.POST, "/api/keys", { method: "POST", body: { key_type: keyType, label, ...(rateLimit ? { rate_limit: rateLimit } : {}) }, headers: { cookie } });
   expect(r.status).toBe(201);
   expect(r.headers.get("cache-control")).toBe("no-store");
   return r.body as Created;
@@ -31,6 +31,14 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe("API keys", () => {
+  it("accepts the deprecated camelCase body (keyType, rateLimit) for one release, same as snake_case", async () => {
+    const r = await call(keys.POST, "/api/keys", { method: "POST", body: { keyType: "anon", label: "old-client", rateLimit: 30 }, headers: { cookie } });
+    expect(r.status).toBe(201);
+    expect((r.body as Created & { key: { rate_limit: number } }).key).toMatchObject({ key_type: "anon", rate_limit: 30 });
+    const none = await call(keys.POST, "/api/keys", { method: "POST", body: { label: "no-type" }, headers: { cookie } });
+    expect(none.status).toBe(400);
+  });
+
   it("creates keys in the documented format; the secret is shown once and never listed", async () => {
     const sk = await newKey("service_role", "ci");
     expect(sk.secret).toMatch(/^truss_sk_[0-9A-Za-z]{49}$/);

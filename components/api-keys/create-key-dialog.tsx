@@ -27,7 +27,7 @@ export function CreateKeyDialog() {
     const d = new FormData(e.currentTarget);
     const rate = formText(d, "rate").trim();
     setError(null);
-    create.mutate({ keyType: formText(d, "type") as KeyType, label: formText(d, "label").trim(), ...(rate ? { rateLimit: Number(rate) } : {}) });
+    create.mutate({ key_type: formText(d, "type") as KeyType, label: formText(d, "label").trim(), ...(rate ? { rate_limit: Number(rate) } : {}) });
   };
   return (
     <>

@@ -9,9 +9,9 @@ import { formText, safeNextPath } from "@/lib/utils";
 
 function describe(err: ApiClientError): string {
   if (err.id === "rate_limited") return "Too many sign-in attempts.";
+  if (err.code === 0) return err.message; // the browser never reached Truss
   if (err.id === "upstream_unavailable" || err.id === "upstream_timeout" || err.id === "upstream_error")
     return "Ory Kratos is unreachable right now, so nobody can sign in. Check that it is running, then try again.";
-  if (err.id === "network_error") return err.message;
   return err.message || "Invalid email or password.";
 }
 

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Progress } from "@/components/ui/progress";
-import { errorMessage } from "@/lib/client/fetcher";
+import { ApiClientError, errorMessage } from "@/lib/client/fetcher";
 import { sessionKeys } from "@/lib/client/queries/sessions";
 import { runBulk, userKeys } from "@/lib/client/queries/users";
 import { toast } from "@/lib/client/toast-store";
@@ -52,7 +52,8 @@ export function BulkDialog({ action, ids, labels, onClose }: BulkDialogProps) {
         const r = await runBulk({ action, ids: chunk });
         all.push(...r.results);
       } catch (err) {
-        all.push(...chunk.map((id) => ({ id, status: "error" as const, error: { id: "request_failed", message: errorMessage(err) } })));
+        const errorId = err instanceof ApiClientError ? err.id : "upstream_unavailable";
+        all.push(...chunk.map((id) => ({ id, status: "error" as const, error: { id: errorId, message: errorMessage(err) } })));
       }
       setResults([...all]);
     }

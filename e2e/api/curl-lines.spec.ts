@@ -39,7 +39,7 @@ test.describe("documented curl lines", () => {
   });
 
   test("the client API lines work with a service_role key", async ({ request, playwright, baseURL }) => {
-    const created = await request.post("/api/keys", { headers: { "Content-Type": "application/json" }, data: { keyType: "service_role", label: "e2e" } });
+    const created = await request.post("/api/keys", { headers: { "Content-Type": "application/json" }, data: { key_type: "service_role", label: "e2e" } });
     expect(created.status()).toBe(201);
     const { secret } = (await created.json()) as { secret: string };
     // A fresh context without the dashboard cookie, like an external server.

@@ -4,7 +4,7 @@ import { errorBodySchema, type ErrorId, type ErrorIssue } from "@/lib/schemas/er
 
 /** The one error type React Query sees: the API's envelope (B3), or a synthetic one for network failures. */
 export class ApiClientError extends Error {
-  readonly id: ErrorId | "network_error" | "invalid_response";
+  readonly id: ErrorId;
   readonly code: number;
   readonly reason: string | undefined;
   readonly details: Record<string, unknown> | undefined;
@@ -73,7 +73,8 @@ async function send<T>(method: string, path: string, opts: RequestOptions<T>): P
     res = await fetch(withQuery(path, opts.query), init);
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
-    throw new ApiClientError({ id: "network_error", code: 0, message: "Could not reach the server. Check your connection." });
+    // The browser never reached Truss: the same id as an unreachable Kratos, with code 0 (no HTTP answer).
+    throw new ApiClientError({ id: "upstream_unavailable", code: 0, message: "Could not reach the server. Check your connection." });
   }
   const text = await res.text();
   let data: unknown = undefined;
@@ -102,7 +103,7 @@ async function send<T>(method: string, path: string, opts: RequestOptions<T>): P
   if (!opts.schema) return data as T;
   const parsed = opts.schema.safeParse(data);
   if (!parsed.success)
-    throw new ApiClientError({ id: "invalid_response", code: res.status, message: "The server sent an unexpected response." });
+    throw new ApiClientError({ id: "upstream_invalid", code: res.status, message: "The server sent an unexpected response." });
   return parsed.data;
 }
 

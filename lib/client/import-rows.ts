@@ -1,4 +1,5 @@
 import { csvToObjects } from "@/lib/client/csv";
+import { ApiClientError } from "@/lib/client/fetcher";
 import { importUsers } from "@/lib/client/queries/users";
 import type { ImportResult } from "@/lib/schemas/import";
 
@@ -58,12 +59,13 @@ export async function runImport(
       all.push(...res.results.map((r) => ({ ...r, index: r.index + offset })));
     } catch (err) {
       const message = err instanceof Error ? err.message : "Request failed.";
+      const id = err instanceof ApiClientError ? err.id : "upstream_unavailable";
       all.push(
         ...chunk.map((r, i) => ({
           index: offset + i,
           email: typeof r.email === "string" ? r.email : null,
           status: "error" as const,
-          error: { id: "request_failed", message },
+          error: { id, message },
         })),
       );
     }

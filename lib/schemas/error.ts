@@ -16,7 +16,6 @@ export const errorStatus = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
-  not_implemented: 501,
   upstream_error: 502,
   upstream_invalid: 502,
   upstream_unavailable: 503,
@@ -25,6 +24,10 @@ export const errorStatus = {
 
 export const errorIdSchema = z.enum(Object.keys(errorStatus) as [keyof typeof errorStatus, ...(keyof typeof errorStatus)[]]);
 export type ErrorId = z.infer<typeof errorIdSchema>;
+
+/** A per-item failure (import rows, bulk items): the same closed set of ids. */
+export const itemErrorSchema = z.object({ id: errorIdSchema, message: z.string() });
+export type ItemError = z.infer<typeof itemErrorSchema>;
 
 export const errorIssueSchema = z.object({ path: z.string(), message: z.string() });
 export type ErrorIssue = z.infer<typeof errorIssueSchema>;
@@ -40,3 +43,22 @@ export const errorBodySchema = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** The one envelope, built the same way by route handlers and middleware (edge-safe). */
+export function errorBody(
+  id: ErrorId,
+  message: string,
+  request: string,
+  extra: { reason?: string; details?: Record<string, unknown> } = {},
+): ErrorBody {
+  return {
+    error: {
+      id,
+      code: errorStatus[id],
+      message,
+      ...(extra.reason ? { reason: extra.reason } : {}),
+      ...(extra.details ? { details: extra.details } : {}),
+      request,
+    },
+  };
+}

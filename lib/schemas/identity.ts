@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { itemErrorSchema } from "@/lib/schemas/error";
 import { jsonObjectSchema, pageSchema, pageSizeSchema, pageTokenSchema } from "@/lib/schemas/common";
 import { passwordNotEmail, passwordNotEmailIssue, passwordSchema } from "@/lib/schemas/password";
 
@@ -107,7 +108,7 @@ export type BulkBody = z.infer<typeof bulkBodySchema>;
 export const itemResultSchema = z.object({
   id: z.string(),
   status: z.enum(["ok", "error"]),
-  error: z.object({ id: z.string(), message: z.string() }).optional(),
+  error: itemErrorSchema.optional(),
 });
 export const bulkResultSchema = z.object({
   action: bulkActionSchema,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { itemErrorSchema } from "@/lib/schemas/error";
 import { emailSchema, identityStateSchema, nameSchema } from "@/lib/schemas/identity";
 import { passwordNotEmail, passwordNotEmailIssue, passwordSchema } from "@/lib/schemas/password";
 
@@ -48,7 +49,7 @@ export const importResultSchema = z.object({
   email: z.string().nullable(),
   status: z.enum(["created", "valid", "error"]),
   id: z.string().optional(),
-  error: z.object({ id: z.string(), message: z.string() }).optional(),
+  error: itemErrorSchema.optional(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

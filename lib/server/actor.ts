@@ -8,4 +8,3 @@ export interface Actor {
 }
 
 export const anonymousActor: Actor = { type: "anonymous", id: null, label: "auth disabled" };
-export const systemActor: Actor = { type: "system", id: null, label: "truss" };

@@ -1,6 +1,6 @@
 import "server-only";
 import { ZodError } from "zod";
-import { errorStatus, type ErrorBody, type ErrorId } from "@/lib/schemas/error";
+import { errorBody, errorStatus, type ErrorId } from "@/lib/schemas/error";
 
 export const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -43,16 +43,7 @@ export function toErrorResponse(err: unknown, requestId: string): Response {
     console.error(`[truss] ${requestId} unhandled error:`, err instanceof Error ? err.stack : String(err));
     apiError = new ApiError("internal", "An internal error occurred. It has been logged.");
   }
-  const body: ErrorBody = {
-    error: {
-      id: apiError.id,
-      code: apiError.status,
-      message: apiError.message,
-      ...(apiError.reason ? { reason: apiError.reason } : {}),
-      ...(apiError.details ? { details: apiError.details } : {}),
-      request: requestId,
-    },
-  };
+  const body = errorBody(apiError.id, apiError.message, requestId, { reason: apiError.reason, details: apiError.details });
   return Response.json(body, {
     status: apiError.status,
     headers: { "Content-Type": JSON_TYPE, "Cache-Control": "no-store", "X-Request-Id": requestId, ...apiError.headers },

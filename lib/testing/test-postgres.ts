@@ -1,10 +1,10 @@
 import "server-only";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "@/scripts/free-port.mjs";
 
 /*
  * Test helper (not used by the app): a throwaway PostgreSQL server on 127.0.0.1 in a temp dir, with
@@ -37,15 +37,6 @@ export function postgresBinDir(_log?: (msg: string) => void): string | null {
   return findBinDir();
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitReady(url: string, child: ChildProcess, logs: () => string): Promise<void> {
   for (let i = 0; i < 150; i++) {

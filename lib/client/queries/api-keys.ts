@@ -6,7 +6,7 @@ import {
   apiKeySchema,
   createdApiKeySchema,
   type ApiKey,
-  type CreateApiKeyBody,
+  type CreateApiKeyInput,
   type CreatedApiKey,
 } from "@/lib/schemas/api-key";
 
@@ -20,10 +20,10 @@ export const apiKeysQuery = () =>
 
 export const useApiKeysQuery = (initialData?: { items: ApiKey[] }) => useQuery({ ...apiKeysQuery(), initialData });
 
-export function useCreateApiKeyMutation(cb?: MutationCallbacks<CreatedApiKey, CreateApiKeyBody>) {
+export function useCreateApiKeyMutation(cb?: MutationCallbacks<CreatedApiKey, CreateApiKeyInput>) {
   return useApiMutation(
     {
-      mutationFn: (body: CreateApiKeyBody) => api.post("/api/keys", body, { schema: createdApiKeySchema }),
+      mutationFn: (body: CreateApiKeyInput) => api.post("/api/keys", body, { schema: createdApiKeySchema }),
       invalidate: [apiKeyKeys.all],
       success: "API key created. Copy the secret now.",
     },

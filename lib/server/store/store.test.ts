@@ -112,8 +112,14 @@ describe.each(["sqlite", "postgres"] as const)("Truss store on %s", (kind) => {
     expect(await withIdempotency("k1", "s", { a: 1 }, run)).toEqual({ status: 200, data: { n: 1 }, replayed: true });
     expect(await errorId(withIdempotency("k1", "s", { a: 2 }, run))).toBe("unprocessable");
     let release = () => {};
-    const slow = withIdempotency("k2", "s", {}, () => new Promise((r) => (release = () => r({ status: 200, data: null }))));
-    await new Promise((r) => setTimeout(r, 50));
+    let claimed = () => {};
+    const running = new Promise<void>((r) => (claimed = r));
+    // The work starts only once the key is claimed: from then on a second call must see it in progress.
+    const slow = withIdempotency("k2", "s", {}, () => {
+      claimed();
+      return new Promise((r) => (release = () => r({ status: 200, data: null })));
+    });
+    await running;
     expect(await errorId(withIdempotency("k2", "s", {}, run))).toBe("conflict");
     release();
     await slow;
