@@ -10,16 +10,17 @@ export const csrfCookieName = (deps: KratosDeps): string =>
 
 /** The raw CSRF token from the cookie, or a new one set on the response. */
 export function ensureCsrfCookie(c: Context, deps: KratosDeps): string {
+  const issued = c.get("embeddedCsrfToken" as never) as string | undefined;
+  if (issued) return issued;
   const existing = getCookie(c, csrfCookieName(deps));
   if (existing && Buffer.from(existing, "base64").length === 32) return existing;
-  const value = randomBytes(32).toString("base64");
-  setCookie(c, csrfCookieName(deps), value, { path: "/", maxAge: 31_536_000, httpOnly: true, sameSite: "Lax" });
-  return value;
+  return regenerateCsrfCookie(c, deps);
 }
 
 /** Re-issues the cookie (after a privilege change, as Kratos's RegenerateToken); returns the new token. */
 export function regenerateCsrfCookie(c: Context, deps: KratosDeps): string {
   const value = randomBytes(32).toString("base64");
+  c.set("embeddedCsrfToken" as never, value as never);
   setCookie(c, csrfCookieName(deps), value, { path: "/", maxAge: 31_536_000, httpOnly: true, sameSite: "Lax" });
   return value;
 }
@@ -41,14 +42,19 @@ function unmask(sent: string): Buffer | undefined {
   return out;
 }
 
-const violation = (rejectReason: string) =>
+const BROWSER_HINT =
+  "We detected a regular browser or server-side call. To debug browser calls check your Browser's Network Tab to see what cookies are included or excluded. If you are calling from a server ensure that the appropriate cookies are being forwarded and that the SDK method is called correctly.";
+const AJAX_HINT =
+  "We detected an AJAX call, please ensure that CORS is enabled and configured correctly, and that your AJAX code sends cookies and has credentials enabled. For further debugging, check your Browser's Network Tab to see what cookies are included or excluded.";
+
+const violationOf = (rejectReason: string, ajax: boolean) =>
   new KratosError(403, {
     id: "security_csrf_violation",
     reason:
       "Please retry the flow and optionally clear your cookies. The request was rejected to protect you from Cross-Site-Request-Forgery (CSRF) which could cause account takeover, leaking personal information, and other serious security issues.",
     details: {
       docs: "https://www.ory.sh/kratos/docs/debug/csrf",
-      hint: "We detected a regular browser or server-side call. To debug browser calls check your Browser's Network Tab to see what cookies are included or excluded. If you are calling from a server ensure that the appropriate cookies are being forwarded and that the SDK method is called correctly.",
+      hint: ajax ? AJAX_HINT : BROWSER_HINT,
       reject_reason: rejectReason,
     },
     message: "the request was rejected to protect you from Cross-Site-Request-Forgery",
@@ -56,6 +62,9 @@ const violation = (rejectReason: string) =>
 
 /** flow.EnsureCSRF for browser flows: the form's csrf_token must unmask to the cookie's token. */
 export function checkCsrf(c: Context, deps: KratosDeps, sent: string): void {
+  const accept = (c.req.header("Accept") ?? "").toLowerCase();
+  const ajax = accept.includes("application/json") || (c.req.header("Content-Type") ?? "").toLowerCase() === "application/json";
+  const violation = (reason: string) => violationOf(reason, ajax);
   const cookie = getCookie(c, csrfCookieName(deps));
   if (!cookie) {
     throw violation("The HTTP Cookie Header was set but did not include the anti-CSRF cookie. We are unable to verify the CSRF token. We recommend deleting all cookies for this domain and retrying the flow.");

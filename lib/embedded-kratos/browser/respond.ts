@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { KratosDeps } from "../deps";
-import { KratosError, onError } from "../errors";
+import { KratosError } from "../errors";
 import { formatTime, isObject, readJson, type JsonObject } from "../http";
 import type { FlowUi } from "../selfservice-config";
 
@@ -11,9 +11,14 @@ export function wantsJson(c: Context): boolean {
   return jsonAccept || (c.req.header("Content-Type") ?? "").toLowerCase() === "application/json";
 }
 
-/** A 303 to `url`, as Go's http.Redirect(StatusSeeOther) writes it, keeping the cookies set on `c`. */
+/**
+ * A 303 to `url`, as Go's http.Redirect(StatusSeeOther) writes it (a small HTML body for GET and
+ * HEAD, nothing for POST), keeping the cookies set on `c`.
+ */
 export function seeOther(c: Context, url: string): Response {
-  return c.redirect(url, 303);
+  if (c.req.method !== "GET" && c.req.method !== "HEAD") return c.redirect(url, 303);
+  const href = url.replace(/&/g, "&amp;").replace(/"/g, "&#34;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return c.body(`<a href="${href}">See Other</a>.\n\n`, 303, { Location: url, "Content-Type": "text/html; charset=utf-8" });
 }
 
 /** `<ui_url>?flow=<id>` (flow.AppendTo). */
@@ -66,7 +71,7 @@ export async function asBrowser(c: Context, deps: KratosDeps, fn: () => Promise<
   try {
     return await fn();
   } catch (err) {
-    if (wantsJson(c)) return onError(err instanceof Error ? err : new Error(String(err)), c);
+    if (wantsJson(c)) throw err;
     const redirect = err instanceof KratosError ? err.extra?.redirect_browser_to : undefined;
     if (typeof redirect === "string") return seeOther(c, redirect);
     return browserError(c, deps, err);

@@ -10,6 +10,7 @@ import type { IdentityRecord, SessionRecord } from "../store/types";
 import { flowMessages } from "./flow-messages";
 import { checkPassword } from "./password-policy";
 import { traitErrors } from "./trait-errors";
+import { withEmptyObjects } from "./trait-nodes";
 import { startVerificationAfterRegistration } from "./verification-flow";
 
 export type RegistrationOutcome =
@@ -18,7 +19,7 @@ export type RegistrationOutcome =
 
 /** The password strategy: validate traits and password, refuse taken identifiers, create, run the hooks. */
 export async function registerWithPassword(c: Context, deps: KratosDeps, flow: SelfServiceFlowRecord, body: JsonObject): Promise<RegistrationOutcome> {
-  const traits = isObject(body.traits) ? body.traits : {};
+  const traits = withEmptyObjects(deps.config.schemas, deps.config.defaultSchemaId, isObject(body.traits) ? body.traits : {});
   const password = typeof body.password === "string" ? body.password : "";
   const failed = (patch: Partial<SelfServiceFlowRecord>): RegistrationOutcome => ({
     ok: false,

@@ -11,12 +11,15 @@ import { traitNodes } from "./trait-nodes";
 import { inputNode } from "./ui-nodes";
 
 /** session.ErrNoActiveSessionFound as the self-service endpoints write it. */
-export const sessionInactive = () =>
+export const sessionInactive = (reason = "No active session was found in this request.") =>
   new KratosError(401, {
     id: "session_inactive",
-    reason: "No active session was found in this request.",
+    reason,
     message: "request does not have a valid authentication session",
   });
+
+/** What the settings endpoints answer without a session. */
+export const settingsNeedSession = () => sessionInactive("This endpoint can only be accessed with a valid session. Please log in and try again.");
 
 export const identityMismatch = () =>
   new KratosError(403, {
@@ -45,6 +48,15 @@ export function createSettingsFlow(deps: KratosDeps, identity: IdentityRecord, o
   });
 }
 
+/** The oidc strategy's "Link <provider>" buttons for providers this identity has not linked, by id. */
+function linkNodes(deps: KratosDeps, identity: IdentityRecord): JsonObject[] {
+  const linked = new Set(identity.credentials.find((c) => c.type === "oidc")?.identifiers.map((i) => i.split(":")[0]) ?? []);
+  return [...deps.config.oidcProviders]
+    .filter((p) => !linked.has(p.id))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((p) => inputNode("oidc", { name: "link", type: "submit", value: p.id }, { id: 1050002, text: `Link ${p.label ?? p.id}`, type: "info", context: { provider: p.label ?? p.id } }));
+}
+
 /** profile (traits) then password nodes, as the two settings strategies populate them. */
 function settingsNodes(flow: SelfServiceFlowRecord, identity: IdentityRecord, deps: KratosDeps): JsonObject[] {
   const typed = flow.values.traits;
@@ -54,6 +66,7 @@ function settingsNodes(flow: SelfServiceFlowRecord, identity: IdentityRecord, de
     inputNode("profile", { name: "method", type: "submit", value: "profile" }, labels.save()),
     inputNode("password", { name: "password", type: "password", required: true, autocomplete: "new-password" }, labels.password(), flow.nodeMessages.password ?? []),
     inputNode("password", { name: "method", type: "submit", value: "password" }, labels.save()),
+    ...linkNodes(deps, identity),
   ];
 }
 

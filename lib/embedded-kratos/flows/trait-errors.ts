@@ -22,7 +22,7 @@ export function traitErrors(deps: KratosDeps, schemaId: string, traits: JsonObje
       const prop = missing[2] ?? "";
       return { messages: [], nodeMessages: { [["traits", parent, prop].filter(Boolean).join(".")]: [flowMessages.missingProperty(prop)] } };
     }
-    const at = /^I\[#\/traits\/([^\]]*)\] S\[[^\]]*\/format\] .*email/.exec(reason);
+    const at = /I\[#\/traits\/([^\]]*)\] S\[[^\]]*\/format\] .*email/.exec(reason);
     if (at) {
       const path = (at[1] ?? "").split("/");
       const name = ["traits", ...path].join(".");

@@ -67,3 +67,17 @@ export function traitNodes(schemas: SchemaRegistry, schemaId: string, o: TraitNo
     );
   });
 }
+
+/** decoderx's schema-aware decoding: object-typed properties the client left out arrive as `{}`. */
+export function withEmptyObjects(schemas: SchemaRegistry, schemaId: string, traits: JsonObject): JsonObject {
+  const props = isObject(schemas.require(schemaId).schema.properties) ? (schemas.require(schemaId).schema.properties as JsonObject) : {};
+  const fill = (schema: unknown, value: JsonObject): JsonObject => {
+    const out: JsonObject = { ...value };
+    const sub = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
+    for (const [key, s] of Object.entries(sub)) {
+      if (isObject(s) && s.type === "object") out[key] = fill(s, isObject(out[key]) ? out[key] : {});
+    }
+    return out;
+  };
+  return fill(props.traits, traits);
+}

@@ -68,7 +68,7 @@ export function sendVerificationCode(deps: KratosDeps, flow: SelfServiceFlowReco
 
 export function requestVerification(deps: KratosDeps, flow: SelfServiceFlowRecord, email: string): SelfServiceFlowRecord {
   sendVerificationCode(deps, flow, email);
-  return saveFlow(deps, { ...flow, state: "sent_email", values: { email }, nodeMessages: {}, messages: [flowMessages.verificationCodeSent()], transientPayload: flow.transientPayload ?? {} });
+  return saveFlow(deps, { ...flow, state: "sent_email", values: { email }, nodeMessages: {}, messages: [flowMessages.verificationCodeSent()] });
 }
 
 /** Redeems a code once: the address becomes verified (status completed, verified_at now). */
@@ -87,11 +87,14 @@ export function redeemVerificationCode(deps: KratosDeps, flow: SelfServiceFlowRe
   return saveFlow(deps, { ...flow, state: "passed_challenge", identityId: identity.id, messages: [flowMessages.verificationSuccess()], nodeMessages: {}, transientPayload: null });
 }
 
-/** The flow registration starts for each new address (Kratos sends the code right away). */
-export function startVerificationAfterRegistration(deps: KratosDeps, identity: IdentityRecord, type: "api" | "browser", requestUrl: string): void {
+/**
+ * hook.Verifier: after registration every unverified address, after settings every address still
+ * "pending", gets its own verification flow with a code sent right away.
+ */
+export function startVerificationAfterRegistration(deps: KratosDeps, identity: IdentityRecord, type: "api" | "browser", requestUrl: string, after: "registration" | "settings" = "registration"): void {
   if (!deps.config.selfService.verificationEnabled) return;
   for (const a of identity.verifiableAddresses) {
-    if (a.verified) continue;
+    if (after === "registration" ? a.verified : a.status !== "pending") continue;
     const flow = createFlow(deps, "verification", { type, requestUrl, state: "sent_email", active: "code" });
     sendVerificationCode(deps, { ...flow, values: { email: a.value } }, a.value, deps.store.identities.get(identity.id));
     saveFlow(deps, { ...flow, values: { email: a.value } });

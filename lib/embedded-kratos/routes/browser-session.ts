@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import type { KratosDeps } from "../deps";
-import { ensureCsrfCookie } from "../browser/csrf";
+import { ensureCsrfCookie, regenerateCsrfCookie } from "../browser/csrf";
 import { asBrowser, checkReturnTo, seeOther, wantsJson } from "../browser/respond";
 import { clearSessionCookie } from "../browser/session-cookie";
 import { hashToken, randomAlphaNum } from "../crypto/tokens";
@@ -26,6 +26,7 @@ export function registerBrowserSessionRoutes(app: Hono, deps: KratosDeps): void 
 
   app.get("/self-service/logout", (c) =>
     asBrowser(c, deps, () => {
+      regenerateCsrfCookie(c, deps);
       const returnTo = checkReturnTo(deps, c.req.query("return_to"));
       const token = c.req.query("token") ?? "";
       const sessionId = token ? deps.store.selfService.takeLogoutToken(hashToken(token)) : undefined;
@@ -40,6 +41,7 @@ export function registerBrowserSessionRoutes(app: Hono, deps: KratosDeps): void 
   );
 
   app.get("/self-service/errors", (c) => {
+    ensureCsrfCookie(c, deps);
     const id = c.req.query("id") ?? "";
     const found = deps.store.selfService.getError(id);
     if (!found) throw notFoundRow();

@@ -28,6 +28,7 @@ export function registerRecoveryPublicRoutes(app: Hono, deps: KratosDeps): void 
 
   const init = (type: FlowType) => (c: Context) =>
     asBrowser(c, deps, () => {
+      if (type === "browser") ensureCsrfCookie(c, deps);
       const returnTo = checkReturnTo(deps, c.req.query("return_to"));
       if (findActiveSession(deps, extractToken(c))) throw alreadyLoggedIn();
       const csrfToken = type === "browser" ? ensureCsrfCookie(c, deps) : "";
@@ -37,6 +38,17 @@ export function registerRecoveryPublicRoutes(app: Hono, deps: KratosDeps): void 
       });
       return answer(c, flow);
     });
+  /** A second submit of a completed flow: 400 pointing at a fresh flow (continue_with show_recovery_ui). */
+  const codeAlreadyUsed = (c: Context, flow: SelfServiceFlowRecord) => {
+    const csrfToken = ensureCsrfCookie(c, deps);
+    const fresh = createFlow(deps, "recovery", {
+      type: flow.type, requestUrl: requestUrlOf(c, deps), state: "choose_method", active: deps.config.selfService.recoveryUse, csrfToken,
+    });
+    return new KratosError(400, {
+      reason: "The code was already used. Please request another code.",
+      details: { continue_with: [{ action: "show_recovery_ui", flow: { id: fresh.id } }] },
+    });
+  };
   app.get("/self-service/recovery/api", init("api"));
   app.get("/self-service/recovery/browser", init("browser"));
 
@@ -57,7 +69,7 @@ export function registerRecoveryPublicRoutes(app: Hono, deps: KratosDeps): void 
       }
       const code = typeof b.code === "string" ? b.code : "";
       const email = typeof b.email === "string" ? b.email : "";
-      if (flow.state === "passed_challenge") return answer(c, saveFlow(deps, { ...flow, messages: [flowMessages.recoveryRetrySuccess()] }), 400);
+      if (flow.state === "passed_challenge") throw codeAlreadyUsed(c, flow);
       if (flow.state === "sent_email" && code !== "" && email === "") {
         const token = deps.store.selfService.useRecoveryToken("code", hashToken(code), formatTime(deps.now()), flow.id);
         const identity = token ? deps.store.identities.get(token.identityId) : undefined;

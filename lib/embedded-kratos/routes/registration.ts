@@ -1,6 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { KratosDeps } from "../deps";
-import { ensureCsrfCookie, flowCsrfCheck } from "../browser/csrf";
+import { ensureCsrfCookie, flowCsrfCheck, regenerateCsrfCookie } from "../browser/csrf";
 import { asBrowser, checkReturnTo, readFlowBody, seeOther, uiUrl, wantsJson } from "../browser/respond";
 import { setSessionCookie } from "../browser/session-cookie";
 import { encodeIdentity } from "../encode/identity";
@@ -33,6 +33,7 @@ export function registerRegistrationRoutes(app: Hono, deps: KratosDeps): void {
   const init = (type: FlowType) => (c: Context) =>
     asBrowser(c, deps, () => {
       enabled();
+      if (type === "browser") ensureCsrfCookie(c, deps);
       const returnTo = checkReturnTo(deps, c.req.query("return_to"));
       if (findActiveSession(deps, extractToken(c))) {
         if (type === "browser" && !wantsJson(c)) return seeOther(c, returnTo ?? deps.config.selfService.defaultReturnUrl);
@@ -79,6 +80,7 @@ export function registerRegistrationRoutes(app: Hono, deps: KratosDeps): void {
       const returnTo = flow.returnTo ?? deps.config.selfService.defaultReturnUrl;
       if (flow.type === "browser") {
         if (session) setSessionCookie(c, session.token, session.record.expiresAt, now);
+        regenerateCsrfCookie(c, deps); // a new privilege level gets a new CSRF token, as Kratos does
         if (!wantsJson(c)) return seeOther(c, returnTo);
         const out: JsonObject = { ...(sessionJson && { session: sessionJson }), identity: identityJson, continue_with: [{ action: "redirect_browser_to", redirect_browser_to: returnTo }] };
         return c.json(out);

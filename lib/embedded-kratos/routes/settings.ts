@@ -4,8 +4,9 @@ import { ensureCsrfCookie, flowCsrfCheck } from "../browser/csrf";
 import { asBrowser, checkReturnTo, readFlowBody, seeOther, uiUrl, wantsJson } from "../browser/respond";
 import { flowMessages } from "../flows/flow-messages";
 import { getFlowOrThrow, requestUrlOf, saveFlow, submittedFlowOrThrow } from "../flows/selfservice-flow";
-import { createSettingsFlow, encodeSettingsFlow, identityMismatch, sessionInactive } from "../flows/settings-flow";
+import { createSettingsFlow, encodeSettingsFlow, identityMismatch, settingsNeedSession } from "../flows/settings-flow";
 import { settingsNoStrategy, updatePassword, updateProfile } from "../flows/settings-submit";
+import { startVerificationAfterRegistration } from "../flows/verification-flow";
 import { extractToken, findActiveSession } from "../sessions/issue";
 import type { FlowType, SelfServiceFlowRecord } from "../store/selfservice-types";
 
@@ -18,13 +19,14 @@ export function registerSettingsRoutes(app: Hono, deps: KratosDeps): void {
 
   const init = (type: FlowType) => (c: Context) =>
     asBrowser(c, deps, () => {
+      if (type === "browser") ensureCsrfCookie(c, deps);
       const returnTo = checkReturnTo(deps, c.req.query("return_to"));
       const found = sessionOf(c);
       if (!found) {
         if (type === "browser" && !wantsJson(c)) {
           return seeOther(c, `${deps.config.publicBaseUrl}/self-service/login/browser`);
         }
-        throw sessionInactive();
+        throw settingsNeedSession();
       }
       const csrfToken = type === "browser" ? ensureCsrfCookie(c, deps) : "";
       const flow = createSettingsFlow(deps, found.identity, { type, requestUrl: requestUrlOf(c, deps), returnTo, csrfToken });
@@ -36,7 +38,7 @@ export function registerSettingsRoutes(app: Hono, deps: KratosDeps): void {
   app.get("/self-service/settings/flows", (c) => {
     ensureCsrfCookie(c, deps);
     const found = sessionOf(c);
-    if (!found) throw sessionInactive();
+    if (!found) throw settingsNeedSession();
     const flow = getFlowOrThrow(deps, "settings", c.req.query("id") ?? "");
     if (flow.identityId !== found.identity.id) throw identityMismatch();
     return c.json(json(flow));
@@ -46,7 +48,7 @@ export function registerSettingsRoutes(app: Hono, deps: KratosDeps): void {
     asBrowser(c, deps, async () => {
       const flow = submittedFlowOrThrow(deps, "settings", c.req.query("flow") ?? "");
       const found = sessionOf(c);
-      if (!found) throw sessionInactive();
+      if (!found) throw settingsNeedSession();
       if (flow.identityId !== found.identity.id) throw identityMismatch();
       const b = await readFlowBody(c);
       const apiViolation = flowCsrfCheck(c, deps, flow, b.csrf_token);
@@ -63,6 +65,8 @@ export function registerSettingsRoutes(app: Hono, deps: KratosDeps): void {
       if (!outcome) throw settingsNoStrategy();
       const saved = saveFlow(deps, { ...outcome.flow, active: method });
       if (!outcome.ok) return answer(c, saved, 400);
+      const updated = deps.store.identities.get(found.identity.id);
+      if (updated) startVerificationAfterRegistration(deps, updated, flow.type, `${deps.config.publicBaseUrl}${path}`, "settings");
       if (flow.type === "browser" && !wantsJson(c)) return seeOther(c, flow.returnTo ?? uiUrl(deps, "settings", saved.id));
       return c.json(json(saved));
     }),

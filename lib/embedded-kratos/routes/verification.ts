@@ -22,6 +22,7 @@ export function registerVerificationRoutes(app: Hono, deps: KratosDeps): void {
   const init = (type: FlowType) => (c: Context) =>
     asBrowser(c, deps, () => {
       enabled();
+      if (type === "browser") ensureCsrfCookie(c, deps);
       const returnTo = checkReturnTo(deps, c.req.query("return_to"));
       const csrfToken = type === "browser" ? ensureCsrfCookie(c, deps) : "";
       const flow = createFlow(deps, "verification", { type, requestUrl: requestUrlOf(c, deps), returnTo, state: "choose_method", active: "code", csrfToken });

@@ -5,7 +5,10 @@ import { loginCases } from "./cases-login";
 import { metaCases } from "./cases-meta";
 import { paginationCases } from "./cases-pagination";
 import { patchCases } from "./cases-patch";
+import { recoveryCases } from "./cases-recovery";
+import { registrationCases } from "./cases-registration";
 import { sessionCases } from "./cases-sessions";
+import { verificationCases } from "./cases-verification";
 
 export type { Case } from "./case";
 
@@ -18,4 +21,7 @@ export const CASES: Case[] = [
   ...patchCases,
   ...importCases,
   ...sessionCases,
+  ...registrationCases,
+  ...recoveryCases,
+  ...verificationCases,
 ];

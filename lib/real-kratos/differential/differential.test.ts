@@ -11,6 +11,7 @@ import { firstDifference, normalizeObservations } from "./normalize";
 import { Recorder } from "./recorder";
 import { renderTable, writeReadmeSummary, type CaseResult } from "./report";
 import { makeTarget, type Target } from "./sdk";
+import { embeddedSelfService, realSelfServiceOverrides } from "./selfservice-setup";
 
 // Both servers get the same login providers, so oidc nodes and submits are compared too.
 const providerEnv: Record<string, string> = {
@@ -36,8 +37,15 @@ beforeAll(async () => {
       bcryptCost: 4,
       unknownIdentifierDelayMs: [0, 0],
       oidcProviders: parseProviders(providerEnv).providers.map((p) => ({ id: p.id, label: p.label })),
+      selfService: embeddedSelfService,
     }),
-    startRealKratos({ dir: path.join(dir, "real"), bcryptCost: 4, offline: true, env: { ...process.env, ...providerEnv } }),
+    startRealKratos({
+      dir: path.join(dir, "real"),
+      bcryptCost: 4,
+      offline: true,
+      env: { ...process.env, ...providerEnv },
+      overrides: realSelfServiceOverrides,
+    }),
   ]);
   targets = [makeTarget("embedded", embedded.publicUrl, embedded.adminUrl), makeTarget("real", real.publicUrl, real.adminUrl)];
 });

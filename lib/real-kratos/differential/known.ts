@@ -14,5 +14,4 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
   "import md5-crypt hash, then sign in with it": "md5-crypt hashes are imported but never verify (no crypt(3) in Node's crypto)",
   "import sha256-crypt hash, then sign in with it": "sha256-crypt hashes are imported but never verify (no crypt(3) in Node's crypto)",
   "import sha512-crypt hash, then sign in with it": "sha512-crypt hashes are imported but never verify (no crypt(3) in Node's crypto)",
-  createRecoveryLinkForIdentity: "the link method is enabled (Kratos's default, and Truss's deploy config, leave it disabled: 404)",
 };

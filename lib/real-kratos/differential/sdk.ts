@@ -1,7 +1,6 @@
 // The differential contract suite drives both Kratos servers through the SDK Truss uses, like the
 // *.test.ts contract tests do; only these types and constructors cross the @ory/client fence here.
-// eslint-disable-next-line no-restricted-imports
-import { Configuration, FrontendApi, IdentityApi } from "@ory/client";
+import { Configuration, CourierApi, FrontendApi, IdentityApi } from "@ory/client";
 
 /** One Kratos under comparison: its base URLs and the SDK clients pointed at them. */
 export interface Target {
@@ -10,6 +9,7 @@ export interface Target {
   adminUrl: string;
   identity: IdentityApi;
   frontend: FrontendApi;
+  courier: CourierApi;
 }
 
 export function makeTarget(name: Target["name"], publicUrl: string, adminUrl: string): Target {
@@ -19,5 +19,6 @@ export function makeTarget(name: Target["name"], publicUrl: string, adminUrl: st
     adminUrl,
     identity: new IdentityApi(new Configuration({ basePath: adminUrl })),
     frontend: new FrontendApi(new Configuration({ basePath: publicUrl })),
+    courier: new CourierApi(new Configuration({ basePath: adminUrl })),
   };
 }
