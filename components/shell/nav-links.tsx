@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/", label: "Overview" },
   { href: "/users", label: "Users" },
   { href: "/sessions", label: "Sessions" },
+  { href: "/messages", label: "Messages" },
   { href: "/providers", label: "Providers" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/audit", label: "Audit log" },

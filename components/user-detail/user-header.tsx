@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge, StateBadge } from "@/components/ui/badge";
@@ -29,6 +30,11 @@ export function UserHeader({ user }: { user: Identity }) {
           {user.is_admin && <Badge tone="indigo">Dashboard admin</Badge>}
           {user.name && <span>{user.name}</span>}
           <span>Created {formatDateTime(user.created_at)}</span>
+          {user.email && (
+            <Link href={`/messages?recipient=${encodeURIComponent(user.email)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+              Messages sent to this user
+            </Link>
+          )}
         </div>
       </div>
       <div className="flex flex-wrap gap-2">
