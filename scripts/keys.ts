@@ -1,8 +1,8 @@
 // `npm run keys -- create --type service_role --label ci` | `list` | `revoke ID`: API keys from the command line.
 import { parseArgs } from "node:util";
-import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/server/api-keys";
-import { recordAudit } from "@/lib/server/audit";
-import { ApiError } from "@/lib/server/errors";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/server/services/api-keys";
+import { recordAudit } from "@/lib/server/services/audit";
+import { ApiError } from "@/lib/server/http/errors";
 import { closeStores } from "@/lib/server/store";
 import { createApiKeyBodySchema } from "@/lib/schemas/api-key";
 

@@ -3,7 +3,7 @@ import { ReauthDialog } from "@/components/auth/reauth-dialog";
 import { AppShell } from "@/components/shell/app-shell";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
-import { requireAdmin } from "@/lib/server/page-auth";
+import { requireAdmin } from "@/lib/server/http/page-auth";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const { admin, authRequired } = await requireAdmin();

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { OverviewView } from "@/components/overview/overview-view";
 import { PageHeader } from "@/components/ui/card";
-import { requireAdmin } from "@/lib/server/page-auth";
-import { getStats } from "@/lib/server/stats";
+import { requireAdmin } from "@/lib/server/http/page-auth";
+import { getStats } from "@/lib/server/services/stats";
 import type { Stats } from "@/lib/schemas/stats";
 
 export const metadata: Metadata = { title: "Overview" };

@@ -6,7 +6,7 @@ import { email, sdk, userLogin } from "@/lib/testing/users";
 const BOOT = { email: "boot-admin@example.test", password: "Operator-pass-42" };
 const h: Harness = await startHarness({ TRUSS_ADMIN_EMAIL: BOOT.email, TRUSS_ADMIN_PASSWORD: BOOT.password });
 const { boot } = await import("@/lib/server/boot");
-const { issueSetupToken } = await import("@/lib/server/admins");
+const { issueSetupToken } = await import("@/lib/server/services/admins");
 const { db } = await import("@/lib/server/store");
 const setup = await import("@/app/api/setup/route");
 const login = await import("@/app/api/auth/login/route");

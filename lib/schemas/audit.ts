@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageSizeSchema } from "@/lib/schemas/common";
 
 export const auditEntrySchema = z.object({
   id: z.number(),
@@ -18,7 +19,7 @@ export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), next
 export type AuditPage = z.infer<typeof auditPageSchema>;
 
 export const listAuditQuerySchema = z.object({
-  page_size: z.coerce.number().int().min(1).max(500).default(50),
+  page_size: pageSizeSchema,
   page_token: z.string().regex(/^\d+$/, "is not a valid page token").optional(),
   actor: z.string().trim().min(1).max(200).optional(),
   action: z.string().trim().min(1).max(100).optional(),

@@ -28,3 +28,14 @@ export type SetupBody = z.infer<typeof setupBodySchema>;
 
 export const reauthBodySchema = z.object({ password: z.string().min(1).max(1024) }).strict();
 export type ReauthBody = z.infer<typeof reauthBodySchema>;
+
+export const reauthResultSchema = z.object({ reauthenticated_at: z.string() });
+export type ReauthResult = z.infer<typeof reauthResultSchema>;
+
+/** GET /api/health (no auth). */
+export const healthSchema = z.object({
+  status: z.enum(["ok", "degraded"]),
+  auth_required: z.boolean(),
+  kratos: z.object({ mode: z.enum(["embedded", "external"]), public: z.enum(["up", "down"]), admin: z.enum(["up", "down"]), version: z.string().nullable() }),
+});
+export type Health = z.infer<typeof healthSchema>;

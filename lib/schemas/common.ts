@@ -10,7 +10,8 @@ export const pageTokenSchema = z
   .max(512)
   .regex(/^[A-Za-z0-9_=\-.:%]+$/, "is not a valid page token");
 
-export const pageSizeSchema = z.coerce.number().int().min(1).max(500).default(50);
+// Query values arrive as strings; clients may pass numbers (the input type says both).
+export const pageSizeSchema = z.coerce.number<string | number>().int().min(1).max(500).default(50);
 
 export function pageSchema<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), next_page_token: z.string().nullable() });

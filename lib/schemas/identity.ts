@@ -116,3 +116,7 @@ export const bulkResultSchema = z.object({
   results: z.array(itemResultSchema),
 });
 export type BulkResult = z.infer<typeof bulkResultSchema>;
+
+/** POST …/identities/{id}/reset-password */
+export const resetPasswordResultSchema = z.object({ identity: identitySchema, sessions_revoked: z.boolean() });
+export type ResetPasswordResult = z.infer<typeof resetPasswordResultSchema>;

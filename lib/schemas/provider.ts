@@ -28,3 +28,8 @@ export type ProviderCheck = z.infer<typeof providerCheckSchema>;
 
 export const providerParamsSchema = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "is not a provider id") });
 export const unlinkParamsSchema = z.object({ id: z.uuid(), provider: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/) });
+export type UnlinkParams = z.infer<typeof unlinkParamsSchema>;
+
+/** GET /api/auth/providers/kratos-config: the Kratos OIDC block, as YAML and as Kratos's env-var form. */
+export const kratosConfigSchema = z.object({ yaml: z.string(), env: z.string() });
+export type KratosConfig = z.infer<typeof kratosConfigSchema>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { anyAdminExists, ensureBootstrapAdmin, issueSetupToken } from "@/lib/server/admins";
+import { anyAdminExists, ensureBootstrapAdmin, issueSetupToken } from "@/lib/server/services/admins";
 import { env } from "@/lib/server/env";
 import { kratosUrls } from "@/lib/server/kratos-runtime";
 import { sessionSecrets } from "@/lib/session-cookie";

@@ -13,11 +13,11 @@ export async function loadInstance(env: { DATABASE_URL?: string; TRUSS_DATA_DIR:
   else delete process.env.DATABASE_URL;
   const [store, apiKeys, audit, throttle, idempotency, admins] = await Promise.all([
     import("@/lib/server/store"),
-    import("@/lib/server/api-keys"),
-    import("@/lib/server/audit"),
-    import("@/lib/server/throttle"),
-    import("@/lib/server/idempotency"),
-    import("@/lib/server/admins"),
+    import("@/lib/server/services/api-keys"),
+    import("@/lib/server/services/audit"),
+    import("@/lib/server/services/throttle"),
+    import("@/lib/server/services/idempotency"),
+    import("@/lib/server/services/admins"),
   ]);
   await store.store(); // parse env and migrate now, while process.env still holds this instance's settings
   return { store, apiKeys, audit, throttle, idempotency, admins };

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { setupPending } from "@/lib/server/admins";
+import { setupPending } from "@/lib/server/services/admins";
 import { env } from "@/lib/server/env";
-import { currentAdmin } from "@/lib/server/session";
+import { currentAdmin } from "@/lib/server/http/session";
 import { safeNextPath } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SetupForm } from "@/components/auth/setup-form";
-import { setupPending } from "@/lib/server/admins";
+import { setupPending } from "@/lib/server/services/admins";
 
 export const metadata: Metadata = { title: "Set up" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { AuditView, type AuditFilters } from "@/components/audit/audit-view";
 import { PageHeader } from "@/components/ui/card";
-import { listAudit } from "@/lib/server/audit";
-import { requireAdmin } from "@/lib/server/page-auth";
+import { listAudit } from "@/lib/server/services/audit";
+import { requireAdmin } from "@/lib/server/http/page-auth";
 import type { AuditPage } from "@/lib/schemas/audit";
 
 export const metadata: Metadata = { title: "Audit log" };

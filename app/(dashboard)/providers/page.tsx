@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ProvidersView } from "@/components/providers/providers-view";
 import { PageHeader } from "@/components/ui/card";
-import { requireAdmin } from "@/lib/server/page-auth";
-import { listProviders } from "@/lib/server/providers";
+import { requireAdmin } from "@/lib/server/http/page-auth";
+import { listProviders } from "@/lib/server/services/providers";
 import type { Provider } from "@/lib/schemas/provider";
 
 export const metadata: Metadata = { title: "Providers" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SessionsView } from "@/components/sessions/sessions-view";
 import { PageHeader } from "@/components/ui/card";
 import { listSessions } from "@/lib/server/kratos";
-import { requireAdmin } from "@/lib/server/page-auth";
+import { requireAdmin } from "@/lib/server/http/page-auth";
 import { uuidSchema } from "@/lib/schemas/common";
 
 export const metadata: Metadata = { title: "Sessions" };

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import type { UserFilters } from "@/components/users/users-toolbar";
 import { UsersView } from "@/components/users/users-view";
 import { PageHeader } from "@/components/ui/card";
-import { listUsers } from "@/lib/server/users-list";
-import { requireAdmin } from "@/lib/server/page-auth";
-import { oidcProviderIds } from "@/lib/server/providers";
+import { listUsers } from "@/lib/server/services/users-list";
+import { requireAdmin } from "@/lib/server/http/page-auth";
+import { oidcProviderIds } from "@/lib/server/services/providers";
 import type { IdentityPage } from "@/lib/schemas/identity";
 
 export const metadata: Metadata = { title: "Users" };

@@ -1,9 +1,9 @@
-import { listAudit } from "@/lib/server/audit";
-import { json, route, methodNotAllowed } from "@/lib/server/route";
-import { listAuditQuerySchema } from "@/lib/schemas/audit";
+import { listAuditEntries } from "@/lib/server/handlers/audit";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// GET /api/audit: audit log, newest first (filters: actor, action, target)
-export const GET = route({ auth: "admin", query: listAuditQuerySchema }, async ({ query }) => json(await listAudit(query)));
+// GET /api/audit
+export const GET = route(e.platform.audit, listAuditEntries);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

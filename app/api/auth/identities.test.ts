@@ -157,7 +157,7 @@ describe("sessions", () => {
   it("the users list shows when each user's latest session started (from the cached scan)", async () => {
     const u = await createUser();
     await userLogin(h, u.email, u.password);
-    const { refreshStats } = await import("@/lib/server/stats");
+    const { refreshStats } = await import("@/lib/server/services/stats");
     await refreshStats(); // may be a scan that started before the login…
     await refreshStats(); // …so wait for one that started after it
     const r = await call(list.GET, `/api/auth/identities?search=${encodeURIComponent(u.email)}`, { headers: { cookie } });

@@ -61,7 +61,7 @@ describe("trusted proxy depth", () => {
     const ipWith = async (depth: string, xff: string) => {
       vi.resetModules();
       process.env.TRUSS_TRUST_PROXY = depth;
-      const { clientIp } = await import("@/lib/server/request-info");
+      const { clientIp } = await import("@/lib/server/http/request-info");
       return clientIp(new Request("http://x/", { headers: { "x-forwarded-for": xff, "x-truss-client-ip": "10.0.0.2" } }));
     };
     try {

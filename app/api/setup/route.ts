@@ -1,9 +1,9 @@
-import { setup } from "@/lib/server/handlers/auth";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { setupBodySchema } from "@/lib/schemas/auth";
+import { setup } from "@/lib/server/handlers/setup";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// POST /api/setup: create the first admin with the single-use setup token
-export const POST = route({ auth: "public", body: setupBodySchema }, setup);
+// POST /api/setup
+export const POST = route(e.auth.setup, setup);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);

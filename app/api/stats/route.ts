@@ -1,8 +1,9 @@
-import { getStats } from "@/lib/server/stats";
-import { json, route, methodNotAllowed } from "@/lib/server/route";
+import { getStatsHandler } from "@/lib/server/handlers/overview";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// GET /api/stats: overview figures (users, sessions, daily series, providers, Kratos health), cached server-side
-export const GET = route({ auth: "admin" }, async () => json(await getStats()));
+// GET /api/stats
+export const GET = route(e.platform.stats, getStatsHandler);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

@@ -1,10 +1,9 @@
-import { openApiDocument } from "@/lib/server/openapi";
-import { json, route, methodNotAllowed } from "@/lib/server/route";
+import { openApi } from "@/lib/server/handlers/overview";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// GET /v1/openapi.json: the OpenAPI 3.1 description of /v1 and /api (public)
-export const GET = route({ auth: "public" }, async () =>
-  json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } }),
-);
+// GET /v1/openapi.json
+export const GET = route(e.platform.openapi, openApi);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

@@ -1,14 +1,9 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/fetcher";
-import { auditPageSchema, type AuditEntry, type AuditPage } from "@/lib/schemas/audit";
+import type { z } from "zod";
+import { auditPageSchema, type AuditEntry, type AuditPage, type listAuditQuerySchema } from "@/lib/schemas/audit";
 
-export interface AuditListQuery {
-  page_size: number;
-  page_token?: string;
-  actor?: string;
-  action?: string;
-  target?: string;
-}
+export type AuditListQuery = z.input<typeof listAuditQuerySchema>;
 
 export const auditKeys = { all: ["audit"] as const, list: (q: AuditListQuery) => ["audit", "list", q] as const };
 

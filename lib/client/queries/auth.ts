@@ -1,7 +1,8 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/fetcher";
 import { useApiMutation, type MutationCallbacks } from "@/lib/client/queries/mutation";
-import { loginFlowSchema } from "@/lib/schemas/auth";
+import type { z } from "zod";
+import { loginFlowSchema, type loginBodySchema, type setupBodySchema } from "@/lib/schemas/auth";
 import { identitySchema, type Identity } from "@/lib/schemas/identity";
 
 export const authKeys = { flow: ["auth", "login-flow"] as const };
@@ -16,11 +17,7 @@ export const loginFlowQuery = () =>
   });
 export const useLoginFlowQuery = () => useQuery(loginFlowQuery());
 
-export interface LoginInput {
-  email: string;
-  password: string;
-  flow?: string;
-}
+export type LoginInput = z.input<typeof loginBodySchema>;
 export function useLoginMutation(cb?: MutationCallbacks<Identity, LoginInput>) {
   return useApiMutation({ mutationFn: (b: LoginInput) => api.post("/api/auth/login", b, { schema: identitySchema }) }, cb);
 }
@@ -29,12 +26,7 @@ export function useLogoutMutation(cb?: MutationCallbacks<void, void>) {
   return useApiMutation({ mutationFn: () => api.post<void>("/api/auth/logout", {}) }, cb);
 }
 
-export interface SetupInput {
-  token: string;
-  email: string;
-  password: string;
-  name?: string;
-}
+export type SetupInput = z.input<typeof setupBodySchema>;
 export function useSetupMutation(cb?: MutationCallbacks<Identity, SetupInput>) {
   return useApiMutation({ mutationFn: (b: SetupInput) => api.post("/api/setup", b, { schema: identitySchema }) }, cb);
 }

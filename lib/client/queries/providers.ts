@@ -1,10 +1,8 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/fetcher";
 import { useApiMutation, type MutationCallbacks } from "@/lib/client/queries/mutation";
-import { z } from "zod";
-import { providerCheckSchema, providerListSchema, type Provider, type ProviderCheck } from "@/lib/schemas/provider";
+import { kratosConfigSchema, providerCheckSchema, providerListSchema, type Provider, type ProviderCheck } from "@/lib/schemas/provider";
 
-const kratosConfigSchema = z.object({ yaml: z.string(), env: z.string().optional() });
 
 export const providerKeys = {
   all: ["providers"] as const,

@@ -1,13 +1,10 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/fetcher";
 import { useApiMutation, type MutationCallbacks } from "@/lib/client/queries/mutation";
-import { sessionPageSchema, type SessionPage } from "@/lib/schemas/session";
+import type { z } from "zod";
+import { sessionPageSchema, type listSessionsQuerySchema, type SessionPage } from "@/lib/schemas/session";
 
-export interface SessionsListQuery {
-  page_size: number;
-  page_token?: string;
-  identity_id?: string;
-}
+export type SessionsListQuery = z.input<typeof listSessionsQuerySchema>;
 
 export const sessionKeys = {
   all: ["sessions"] as const,

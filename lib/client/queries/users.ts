@@ -1,9 +1,12 @@
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
+import type { z } from "zod";
 import { api } from "@/lib/client/fetcher";
 import { useApiMutation, type MutationCallbacks } from "@/lib/client/queries/mutation";
 import {
   bulkResultSchema,
+  resetPasswordResultSchema,
+  type createIdentityBodySchema,
+  type listIdentitiesQuerySchema,
   identityPageSchema,
   identitySchema,
   recoverySchema,
@@ -15,13 +18,7 @@ import {
 } from "@/lib/schemas/identity";
 import { importResponseSchema } from "@/lib/schemas/import";
 
-export interface UsersListQuery {
-  page_size: number;
-  page_token?: string;
-  search?: string;
-  state?: IdentityState;
-  provider?: string;
-}
+export type UsersListQuery = z.input<typeof listIdentitiesQuerySchema>;
 
 export const userKeys = {
   all: ["users"] as const,
@@ -46,12 +43,7 @@ export const useUsersQuery = (q: UsersListQuery, initialData?: z.infer<typeof id
   useQuery({ ...usersQuery(q), initialData, placeholderData: (prev) => prev });
 export const useUserQuery = (id: string, initialData?: Identity) => useQuery({ ...userQuery(id), initialData });
 
-export interface CreateUserInput {
-  email: string;
-  password?: string;
-  name?: string;
-  state: IdentityState;
-}
+export type CreateUserInput = z.input<typeof createIdentityBodySchema>;
 
 export function useCreateUserMutation(cb?: MutationCallbacks<Identity, CreateUserInput>) {
   return useApiMutation(
@@ -110,13 +102,12 @@ export function useSetAdminMutation(id: string, cb?: MutationCallbacks<Identity,
   );
 }
 
-const resetResultSchema = z.object({ identity: identitySchema, sessions_revoked: z.boolean().or(z.number()) });
 
 export function useResetPasswordMutation(id: string, cb?: MutationCallbacks<unknown, { password: string; revoke_sessions: boolean }>) {
   return useApiMutation(
     {
       mutationFn: (body: { password: string; revoke_sessions: boolean }) =>
-        api.post(`/api/auth/identities/${id}/reset-password`, body, { schema: resetResultSchema }),
+        api.post(`/api/auth/identities/${id}/reset-password`, body, { schema: resetPasswordResultSchema }),
       invalidate: [userKeys.detail(id), ["sessions"]],
       success: (_r, v) => (v.revoke_sessions ? "Password reset; signed out everywhere." : "Password reset."),
     },

@@ -1,10 +1,11 @@
 import "server-only";
-import { demote, promote, unlessLastAdmin } from "@/lib/server/admins";
-import { audited } from "@/lib/server/audited";
-import { ApiError } from "@/lib/server/errors";
-import { listUsers } from "@/lib/server/users-list";
+import { unlessLastAdmin } from "@/lib/server/services/admins";
+import { audited } from "@/lib/server/services/audited";
+import { ApiError } from "@/lib/server/http/errors";
+import { listUsers } from "@/lib/server/services/users-list";
+import { applyState } from "@/lib/server/services/identity-state";
 import * as k from "@/lib/server/kratos";
-import { json, noContent, type RouteContext } from "@/lib/server/route";
+import { json, noContent, type RouteContext } from "@/lib/server/http/route";
 import type { IdParams } from "@/lib/schemas/common";
 import type {
   CreateIdentityBody,
@@ -53,13 +54,6 @@ export const deleteIdentity = async (ctx: Ctx<IdParams>) => {
   return noContent();
 };
 
-/** Deactivating also revokes every session (whoami already fails for them; this removes them). */
-export async function applyState(id: string, state: "active" | "inactive"): Promise<k.IdentityDto> {
-  const patch = () => k.patchIdentity(id, [{ op: "replace", path: "/state", value: state }]);
-  const updated = state === "inactive" ? await unlessLastAdmin(id, "deactivating this account", patch) : await patch();
-  if (state === "inactive") await k.revokeIdentitySessions(id);
-  return updated;
-}
 
 export const setState = async (ctx: Ctx<IdParams, undefined, z.infer<typeof setStateBodySchema>>) =>
   json(
@@ -92,11 +86,6 @@ export const resetPassword = async (ctx: Ctx<IdParams, undefined, ResetPasswordB
 export const createRecovery = async (ctx: Ctx<IdParams, undefined, z.infer<typeof recoveryBodySchema>>) =>
   json(await audited(ctx, "identity.recovery", ctx.params.id, () => k.createRecovery(ctx.params.id, ctx.body.method, ctx.body.expires_in), (r) => ({ method: r.method, expires_at: r.expires_at })), { status: 201 });
 
-export const promoteAdmin = async (ctx: Ctx<IdParams>) =>
-  json(await audited(ctx, "identity.promote_admin", ctx.params.id, () => promote(ctx.params.id)));
-
-export const demoteAdmin = async (ctx: Ctx<IdParams>) =>
-  json(await audited(ctx, "identity.demote_admin", ctx.params.id, () => demote(ctx.params.id)));
 
 export const listIdentitySessions = async ({ params }: Ctx<IdParams>) => json(await k.listIdentitySessions(params.id));
 

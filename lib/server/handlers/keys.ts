@@ -1,7 +1,7 @@
 import "server-only";
-import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/server/api-keys";
-import { audited } from "@/lib/server/audited";
-import { json, type RouteContext } from "@/lib/server/route";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/server/services/api-keys";
+import { audited } from "@/lib/server/services/audited";
+import { json, type RouteContext } from "@/lib/server/http/route";
 import type { IdParams } from "@/lib/schemas/common";
 import type { CreateApiKeyBody } from "@/lib/schemas/api-key";
 

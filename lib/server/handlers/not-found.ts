@@ -1,6 +1,6 @@
 import "server-only";
-import { ApiError } from "@/lib/server/errors";
-import { route } from "@/lib/server/route";
+import { ApiError } from "@/lib/server/http/errors";
+import { route } from "@/lib/server/http/route";
 
 // Unknown API paths answer with the JSON envelope, not the HTML 404 page.
 const notFound = route({ auth: "public" }, async ({ req }) => {

@@ -1,7 +1,7 @@
 import "server-only";
-import { audited } from "@/lib/server/audited";
+import { audited } from "@/lib/server/services/audited";
 import * as k from "@/lib/server/kratos";
-import { json, noContent, type RouteContext } from "@/lib/server/route";
+import { json, noContent, type RouteContext } from "@/lib/server/http/route";
 import type { IdParams } from "@/lib/schemas/common";
 import type { ListSessionsQuery } from "@/lib/schemas/session";
 

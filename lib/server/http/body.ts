@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/server/errors";
+import { ApiError } from "@/lib/server/http/errors";
 
 export const SINGLE_OP_LIMIT = 64 * 1024;
 export const IMPORT_LIMIT = 2 * 1024 * 1024;

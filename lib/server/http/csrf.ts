@@ -1,6 +1,6 @@
 import "server-only";
-import { ApiError } from "@/lib/server/errors";
-import { ownOrigin } from "@/lib/server/request-info";
+import { ApiError } from "@/lib/server/http/errors";
+import { ownOrigin } from "@/lib/server/http/request-info";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 

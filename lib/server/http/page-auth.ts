@@ -1,7 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { env } from "@/lib/server/env";
-import { currentAdmin } from "@/lib/server/session";
+import { currentAdmin } from "@/lib/server/http/session";
 import type { Identity } from "@/lib/schemas/identity";
 
 /**

@@ -1,18 +1,18 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import type { Actor } from "@/lib/server/actor";
-import { apiKeyFromRequest, verifyApiKey } from "@/lib/server/api-keys";
-import { readJsonBody, SINGLE_OP_LIMIT } from "@/lib/server/body";
-import { checkCsrf } from "@/lib/server/csrf";
+import type { Actor } from "@/lib/server/http/actor";
+import type { Endpoint } from "@/lib/server/http/endpoint";
+import { apiKeyFromRequest, verifyApiKey } from "@/lib/server/services/api-keys";
+import { readJsonBody, SINGLE_OP_LIMIT } from "@/lib/server/http/body";
+import { checkCsrf } from "@/lib/server/http/csrf";
 import { env } from "@/lib/server/env";
-import { ApiError, JSON_TYPE, toErrorResponse, zodIssues } from "@/lib/server/errors";
-import { clientIp, newRequestId } from "@/lib/server/request-info";
-import { verifyAdminRequest, type AdminSession } from "@/lib/server/session";
+import { ApiError, JSON_TYPE, toErrorResponse, zodIssues } from "@/lib/server/http/errors";
+import { clientIp, newRequestId } from "@/lib/server/http/request-info";
+import { verifyAdminRequest, type AdminSession } from "@/lib/server/http/session";
 import { resealDue, sessionSetCookie } from "@/lib/session-cookie";
 
-/** admin: dashboard cookie; service_role / any_key: /v1 API key; public: nobody (login, health). */
-export type RouteAuth = "admin" | "service_role" | "any_key" | "public";
+export type { RouteAuth } from "@/lib/server/http/endpoint";
 
 export interface RouteContext<P = undefined, Q = undefined, B = undefined> {
   req: NextRequest;
@@ -25,17 +25,16 @@ export interface RouteContext<P = undefined, Q = undefined, B = undefined> {
   requestId: string;
 }
 
-interface RouteOptions<P, Q, B> {
-  auth: RouteAuth;
-  params?: z.ZodType<P>;
-  query?: z.ZodType<Q>;
-  body?: z.ZodType<B>;
-  maxBody?: number;
-  /** Cookie-reading public routes that mutate (logout): same Origin and content-type rules as admin routes. */
-  csrf?: boolean;
-  /** Sensitive: the admin must have entered their password within TRUSS_REAUTH_MINUTES (true, or per body). */
-  recentAuth?: boolean | ((body: B) => boolean);
-}
+/** What route() needs to serve a request: an endpoint declaration (lib/server/endpoints) has all of it. */
+type RouteOptions<P, Q, B> = Pick<Endpoint<P, Q, B>, "auth" | "params" | "query" | "body" | "maxBody" | "csrf" | "recentAuth"> &
+  Partial<Endpoint<P, Q, B>>;
+
+/** A Next route handler, carrying the declaration it was made from (the OpenAPI drift test reads it). */
+export type RouteHandler = ((req: NextRequest, nextCtx?: NextCtx) => Promise<Response>) & {
+  endpoint?: Endpoint<unknown, unknown, unknown>;
+  /** A 405 answer for a verb the route does not serve. */
+  refusal?: true;
+};
 
 type NextCtx = { params: Promise<Record<string, string | string[]>> };
 
@@ -47,8 +46,8 @@ type NextCtx = { params: Promise<Record<string, string | string[]>> };
 export function route<P = undefined, Q = undefined, B = undefined>(
   opts: RouteOptions<P, Q, B>,
   handler: (ctx: RouteContext<P, Q, B>) => Promise<Response>,
-) {
-  return async (req: NextRequest, nextCtx?: NextCtx): Promise<Response> => {
+): RouteHandler {
+  const serve = async (req: NextRequest, nextCtx?: NextCtx): Promise<Response> => {
     const requestId = newRequestId();
     try {
       const rawParams = (await nextCtx?.params) ?? {};
@@ -90,6 +89,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       return toErrorResponse(err, requestId);
     }
   };
+  return opts.method && opts.path ? Object.assign(serve, { endpoint: opts as Endpoint<unknown, unknown, unknown> }) : serve;
 }
 
 /** Refuses sensitive actions on a sign-in older than TRUSS_REAUTH_MINUTES; the GUI then asks for the password. */
@@ -123,5 +123,6 @@ export function methodNotAllowed(allowed: Verb[]) {
   const refuse = route({ auth: "public" }, async ({ req }) => {
     throw new ApiError("method_not_allowed", `${req.method} is not allowed here. Allowed: ${allow}.`, { headers: { Allow: allow } });
   });
-  return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
+  const marked = Object.assign(refuse, { refusal: true as const });
+  return { GET: marked, POST: marked, PUT: marked, PATCH: marked, DELETE: marked };
 }

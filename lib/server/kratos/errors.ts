@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/server/errors";
+import { ApiError } from "@/lib/server/http/errors";
 
 interface AxiosLikeError {
   isAxiosError: true;

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/server/errors";
+import { ApiError } from "@/lib/server/http/errors";
 import { env } from "@/lib/server/env";
 import { kratos } from "@/lib/server/kratos/client";
 import { attempt, call, callWithHeaders } from "@/lib/server/kratos/errors";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Identity as KratosIdentity, Session as KratosSession } from "@ory/client";
 import { z } from "zod";
-import { ApiError } from "@/lib/server/errors";
+import { ApiError } from "@/lib/server/http/errors";
 import type { Identity } from "@/lib/schemas/identity";
 import type { Session } from "@/lib/schemas/session";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { env, StartupError } from "@/lib/server/env";
-import { ApiError } from "@/lib/server/errors";
+import { ApiError } from "@/lib/server/http/errors";
 import {
   ADMIN_ROLE,
   createIdentity,
@@ -15,7 +15,7 @@ import {
   submitLogin,
 } from "@/lib/server/kratos";
 import { db } from "@/lib/server/store";
-import { withStoreLock } from "@/lib/server/store-lock";
+import { withStoreLock } from "@/lib/server/services/store-lock";
 import type { Identity } from "@/lib/schemas/identity";
 
 /*

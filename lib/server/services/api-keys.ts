@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { displayPrefix, formatKey, parseKey } from "@/lib/api-key-format";
-import { ApiError } from "@/lib/server/errors";
+import { ApiError } from "@/lib/server/http/errors";
 import { db } from "@/lib/server/store";
-import { consume } from "@/lib/server/throttle";
+import { consume } from "@/lib/server/services/throttle";
 import type { ApiKey, CreateApiKeyBody, CreatedApiKey, KeyType } from "@/lib/schemas/api-key";
 
 interface Row extends ApiKey {

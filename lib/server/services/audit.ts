@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/server/actor";
+import type { Actor } from "@/lib/server/http/actor";
 import { db } from "@/lib/server/store";
 import type { AuditPage, ListAuditQuery } from "@/lib/schemas/audit";
 

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Actor } from "@/lib/server/actor";
-import { recordAudit } from "@/lib/server/audit";
-import { ApiError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/http/actor";
+import { recordAudit } from "@/lib/server/services/audit";
+import { ApiError } from "@/lib/server/http/errors";
 
 export interface Who {
   actor: Actor;

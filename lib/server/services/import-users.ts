@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/server/env";
-import { ApiError, zodIssues } from "@/lib/server/errors";
+import { ApiError, zodIssues } from "@/lib/server/http/errors";
 import { batchCreateIdentities, findIdentityByEmail, traitsFor, type BatchItem } from "@/lib/server/kratos";
 import { importRowSchema, type ImportResponse, type ImportResult, type ImportRow } from "@/lib/schemas/import";
 

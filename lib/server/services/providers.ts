@@ -2,9 +2,9 @@ import "server-only";
 import { kratosOidcConfig } from "@/lib/kratos-config";
 import { providerStatus, type ProviderConfig } from "@/lib/providers-config";
 import { providerEnv } from "@/lib/server/env";
-import { ApiError } from "@/lib/server/errors";
+import { ApiError } from "@/lib/server/http/errors";
 import { kratosUrls } from "@/lib/server/kratos-runtime";
-import { getStats } from "@/lib/server/stats";
+import { getStats } from "@/lib/server/services/stats";
 import type { Provider } from "@/lib/schemas/provider";
 
 /** The configured providers (parsed once, in env.ts). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { usesEmbeddedKratos } from "@/lib/server/env";
 import { kratosHealth, listIdentities, listSessions } from "@/lib/server/kratos";
-import { oidcProviderIds } from "@/lib/server/providers";
+import { oidcProviderIds } from "@/lib/server/services/providers";
 import type { DailyCount, KratosStatus, Stats } from "@/lib/schemas/stats";
 
 const TTL_MS = 60_000;

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "kysely";
-import { ApiError } from "@/lib/server/errors";
+import { ApiError } from "@/lib/server/http/errors";
 import { db } from "@/lib/server/store";
 
 export interface Limit {

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/server/errors";
+import { ApiError } from "@/lib/server/http/errors";
 import * as k from "@/lib/server/kratos";
 
 /** Removes every link of one provider from a user, refusing when nothing else would let them sign in. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { listIdentities } from "@/lib/server/kratos";
-import { lastSessionAt } from "@/lib/server/stats";
+import { lastSessionAt } from "@/lib/server/services/stats";
 import type { IdentityPage, ListIdentitiesQuery } from "@/lib/schemas/identity";
 
 /** One page of users as the dashboard shows it: Kratos's page plus each user's latest session (cached scan). */

@@ -3,7 +3,7 @@ import { ApiReference } from "@/components/docs/api-reference";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { openApiDocument } from "@/lib/server/openapi";
-import { requireAdmin } from "@/lib/server/page-auth";
+import { requireAdmin } from "@/lib/server/http/page-auth";
 import { openApiDocSchema, type OpenApiDoc } from "@/lib/schemas/openapi-doc";
 
 export const metadata: Metadata = { title: "API reference" };

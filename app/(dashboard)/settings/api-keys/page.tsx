@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ApiKeysView } from "@/components/api-keys/api-keys-view";
 import { PageHeader } from "@/components/ui/card";
-import { listApiKeys } from "@/lib/server/api-keys";
-import { requireAdmin } from "@/lib/server/page-auth";
+import { listApiKeys } from "@/lib/server/services/api-keys";
+import { requireAdmin } from "@/lib/server/http/page-auth";
 import type { ApiKey } from "@/lib/schemas/api-key";
 
 export const metadata: Metadata = { title: "API keys" };

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UserDetail } from "@/components/user-detail/user-detail";
-import { ApiError } from "@/lib/server/errors";
+import { ApiError } from "@/lib/server/http/errors";
 import { getIdentity, listIdentitySessions } from "@/lib/server/kratos";
-import { requireAdmin } from "@/lib/server/page-auth";
+import { requireAdmin } from "@/lib/server/http/page-auth";
 import { uuidSchema } from "@/lib/schemas/common";
 
 export const metadata: Metadata = { title: "User" };

@@ -1,12 +1,12 @@
 import { createIdentity, listIdentities } from "@/lib/server/handlers/identities";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { createIdentityBodySchema, listIdentitiesQuerySchema } from "@/lib/schemas/identity";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// GET /api/auth/identities: one page of users (page_size, page_token, search, state, provider)
-export const GET = route({ auth: "admin", query: listIdentitiesQuerySchema }, listIdentities);
+// GET /api/auth/identities
+export const GET = route(e.identities.list, listIdentities);
 
-// POST /api/auth/identities: create a user
-export const POST = route({ auth: "admin", body: createIdentityBodySchema }, createIdentity);
+// POST /api/auth/identities
+export const POST = route(e.identities.create, createIdentity);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { PUT, PATCH, DELETE } = methodNotAllowed(["GET", "POST"]);

@@ -1,12 +1,12 @@
-import { login, startLogin } from "@/lib/server/handlers/auth";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { loginBodySchema } from "@/lib/schemas/auth";
+import { login, startLogin } from "@/lib/server/handlers/login";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// GET /api/auth/login: start a Kratos API login flow (id and expiry only)
-export const GET = route({ auth: "public" }, startLogin);
+// GET /api/auth/login
+export const GET = route(e.auth.startLogin, startLogin);
 
-// POST /api/auth/login: email + password → truss_session cookie (admins only)
-export const POST = route({ auth: "public", body: loginBodySchema }, login);
+// POST /api/auth/login
+export const POST = route(e.auth.login, login);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { PUT, PATCH, DELETE } = methodNotAllowed(["GET", "POST"]);

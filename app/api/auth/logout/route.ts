@@ -1,8 +1,9 @@
-import { logout } from "@/lib/server/handlers/auth";
-import { route, methodNotAllowed } from "@/lib/server/route";
+import { logout } from "@/lib/server/handlers/logout";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// POST /api/auth/logout: revoke the Kratos session and clear the cookie
-export const POST = route({ auth: "public", csrf: true }, logout);
+// POST /api/auth/logout
+export const POST = route(e.auth.logout, logout);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);

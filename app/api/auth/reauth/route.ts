@@ -1,9 +1,9 @@
-import { reauthenticate } from "@/lib/server/handlers/auth";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { reauthBodySchema } from "@/lib/schemas/auth";
+import { reauthenticate } from "@/lib/server/handlers/reauth";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// POST /api/auth/reauth: confirm the password; sensitive actions work for TRUSS_REAUTH_MINUTES after
-export const POST = route({ auth: "admin", body: reauthBodySchema }, reauthenticate);
+// POST /api/auth/reauth
+export const POST = route(e.auth.reauth, reauthenticate);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);

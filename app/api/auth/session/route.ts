@@ -1,8 +1,9 @@
-import { currentSession } from "@/lib/server/handlers/auth";
-import { route, methodNotAllowed } from "@/lib/server/route";
+import { currentSession } from "@/lib/server/handlers/session";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// GET /api/auth/session: the signed-in admin
-export const GET = route({ auth: "admin" }, currentSession);
+// GET /api/auth/session
+export const GET = route(e.auth.session, currentSession);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

@@ -1,9 +1,9 @@
 import { listSessions } from "@/lib/server/handlers/sessions";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { listSessionsQuerySchema } from "@/lib/schemas/session";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// GET /api/auth/sessions: active sessions across all users (or one user's with identity_id)
-export const GET = route({ auth: "admin", query: listSessionsQuerySchema }, listSessions);
+// GET /api/auth/sessions
+export const GET = route(e.sessions.list, listSessions);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

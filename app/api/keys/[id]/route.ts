@@ -1,9 +1,9 @@
 import { revokeKey } from "@/lib/server/handlers/keys";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { idParamsSchema } from "@/lib/schemas/common";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// DELETE /api/keys/:id: revoke a key (it stays listed, as revoked)
-export const DELETE = route({ auth: "admin", params: idParamsSchema }, revokeKey);
+// DELETE /api/keys/[id]
+export const DELETE = route(e.keys.revoke, revokeKey);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { GET, POST, PUT, PATCH } = methodNotAllowed(["DELETE"]);

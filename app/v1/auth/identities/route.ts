@@ -1,12 +1,12 @@
 import { createIdentity, listIdentities } from "@/lib/server/handlers/identities";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { createIdentityBodySchema, listIdentitiesQuerySchema } from "@/lib/schemas/identity";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// GET /v1/auth/identities: one page of users (service_role key)
-export const GET = route({ auth: "service_role", query: listIdentitiesQuerySchema }, listIdentities);
+// GET /v1/auth/identities
+export const GET = route(e.v1.list, listIdentities);
 
-// POST /v1/auth/identities: create a user (service_role key)
-export const POST = route({ auth: "service_role", body: createIdentityBodySchema }, createIdentity);
+// POST /v1/auth/identities
+export const POST = route(e.v1.create, createIdentity);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { PUT, PATCH, DELETE } = methodNotAllowed(["GET", "POST"]);

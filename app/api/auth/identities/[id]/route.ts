@@ -1,16 +1,15 @@
 import { deleteIdentity, getIdentity, updateIdentity } from "@/lib/server/handlers/identities";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { idParamsSchema } from "@/lib/schemas/common";
-import { updateIdentityBodySchema } from "@/lib/schemas/identity";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// GET /api/auth/identities/:id: one user, with credential types and linked providers
-export const GET = route({ auth: "admin", params: idParamsSchema }, getIdentity);
+// GET /api/auth/identities/[id]
+export const GET = route(e.identities.get, getIdentity);
 
-// PATCH /api/auth/identities/:id: edit email, name, traits or public metadata
-export const PATCH = route({ auth: "admin", params: idParamsSchema, body: updateIdentityBodySchema }, updateIdentity);
+// PATCH /api/auth/identities/[id]
+export const PATCH = route(e.identities.update, updateIdentity);
 
-// DELETE /api/auth/identities/:id: delete the user
-export const DELETE = route({ auth: "admin", params: idParamsSchema, recentAuth: true }, deleteIdentity);
+// DELETE /api/auth/identities/[id]
+export const DELETE = route(e.identities.remove, deleteIdentity);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { POST, PUT } = methodNotAllowed(["GET", "PATCH", "DELETE"]);

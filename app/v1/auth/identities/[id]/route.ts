@@ -1,12 +1,12 @@
 import { deleteIdentity, getIdentity } from "@/lib/server/handlers/identities";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { idParamsSchema } from "@/lib/schemas/common";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// GET /v1/auth/identities/:id: one user (service_role key)
-export const GET = route({ auth: "service_role", params: idParamsSchema }, getIdentity);
+// GET /v1/auth/identities/[id]
+export const GET = route(e.v1.get, getIdentity);
 
-// DELETE /v1/auth/identities/:id: delete the user (service_role key)
-export const DELETE = route({ auth: "service_role", params: idParamsSchema }, deleteIdentity);
+// DELETE /v1/auth/identities/[id]
+export const DELETE = route(e.v1.remove, deleteIdentity);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { POST, PUT, PATCH } = methodNotAllowed(["GET", "DELETE"]);

@@ -1,10 +1,9 @@
-import { IMPORT_LIMIT } from "@/lib/server/body";
-import { importHandler } from "@/lib/server/handlers/bulk";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { importBodySchema, importQuerySchema } from "@/lib/schemas/import";
+import { importUsersHandler } from "@/lib/server/handlers/users-import";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// POST /v1/auth/users/import: import up to 500 users (service_role key)
-export const POST = route({ auth: "service_role", query: importQuerySchema, body: importBodySchema, maxBody: IMPORT_LIMIT }, importHandler);
+// POST /v1/auth/users/import
+export const POST = route(e.v1.import, importUsersHandler);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);

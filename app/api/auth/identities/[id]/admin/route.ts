@@ -1,12 +1,12 @@
-import { demoteAdmin, promoteAdmin } from "@/lib/server/handlers/identities";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { idParamsSchema } from "@/lib/schemas/common";
+import { demoteAdmin, promoteAdmin } from "@/lib/server/handlers/identity-admin";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// POST /api/auth/identities/:id/admin: make the user a dashboard admin
-export const POST = route({ auth: "admin", params: idParamsSchema, recentAuth: true }, promoteAdmin);
+// POST /api/auth/identities/[id]/admin
+export const POST = route(e.identities.promote, promoteAdmin);
 
-// DELETE /api/auth/identities/:id/admin: remove the admin role (never the last admin)
-export const DELETE = route({ auth: "admin", params: idParamsSchema, recentAuth: true }, demoteAdmin);
+// DELETE /api/auth/identities/[id]/admin
+export const DELETE = route(e.identities.demote, demoteAdmin);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { GET, PUT, PATCH } = methodNotAllowed(["POST", "DELETE"]);

@@ -1,12 +1,12 @@
 import { listIdentitySessions, revokeIdentitySessions } from "@/lib/server/handlers/identities";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { idParamsSchema } from "@/lib/schemas/common";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// GET /api/auth/identities/:id/sessions: the user's active sessions
-export const GET = route({ auth: "admin", params: idParamsSchema }, listIdentitySessions);
+// GET /api/auth/identities/[id]/sessions
+export const GET = route(e.identities.sessions, listIdentitySessions);
 
-// DELETE /api/auth/identities/:id/sessions: revoke them all (force logout)
-export const DELETE = route({ auth: "admin", params: idParamsSchema }, revokeIdentitySessions);
+// DELETE /api/auth/identities/[id]/sessions
+export const DELETE = route(e.identities.revokeSessions, revokeIdentitySessions);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { POST, PUT, PATCH } = methodNotAllowed(["GET", "DELETE"]);

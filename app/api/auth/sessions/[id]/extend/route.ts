@@ -1,9 +1,9 @@
 import { extendSession } from "@/lib/server/handlers/sessions";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { idParamsSchema } from "@/lib/schemas/common";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// PATCH /api/auth/sessions/:id/extend: extend a session by Kratos's session lifespan
-export const PATCH = route({ auth: "admin", params: idParamsSchema }, extendSession);
+// PATCH /api/auth/sessions/[id]/extend
+export const PATCH = route(e.sessions.extend, extendSession);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { GET, POST, PUT, DELETE } = methodNotAllowed(["PATCH"]);

@@ -1,10 +1,9 @@
 import { resetPassword } from "@/lib/server/handlers/identities";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { idParamsSchema } from "@/lib/schemas/common";
-import { resetPasswordBodySchema } from "@/lib/schemas/identity";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// POST /v1/auth/identities/:id/reset-password: set a new password (service_role key)
-export const POST = route({ auth: "service_role", params: idParamsSchema, body: resetPasswordBodySchema }, resetPassword);
+// POST /v1/auth/identities/[id]/reset-password
+export const POST = route(e.v1.resetPassword, resetPassword);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);

@@ -1,12 +1,12 @@
 import { listIdentitySessions, revokeIdentitySessions } from "@/lib/server/handlers/identities";
-import { route, methodNotAllowed } from "@/lib/server/route";
-import { idParamsSchema } from "@/lib/schemas/common";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// GET /v1/auth/identities/:id/sessions: the user's active sessions (service_role key)
-export const GET = route({ auth: "service_role", params: idParamsSchema }, listIdentitySessions);
+// GET /v1/auth/identities/[id]/sessions
+export const GET = route(e.v1.sessions, listIdentitySessions);
 
-// DELETE /v1/auth/identities/:id/sessions: force logout (service_role key)
-export const DELETE = route({ auth: "service_role", params: idParamsSchema }, revokeIdentitySessions);
+// DELETE /v1/auth/identities/[id]/sessions
+export const DELETE = route(e.v1.revokeSessions, revokeIdentitySessions);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { POST, PUT, PATCH } = methodNotAllowed(["GET", "DELETE"]);
