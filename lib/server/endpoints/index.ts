@@ -2,7 +2,7 @@ import "server-only";
 import type { Endpoint } from "@/lib/server/http/endpoint";
 import { authEndpoints } from "@/lib/server/endpoints/auth";
 import { identityEndpoints, v1IdentityEndpoints } from "@/lib/server/endpoints/identities";
-import { keyEndpoints, platformEndpoints, providerEndpoints } from "@/lib/server/endpoints/platform";
+import { courierEndpoints, keyEndpoints, platformEndpoints, providerEndpoints } from "@/lib/server/endpoints/platform";
 import { sessionEndpoints } from "@/lib/server/endpoints/sessions";
 
 /** Every endpoint of /api and /v1, declared once; route files and the OpenAPI document both read these. */
@@ -14,6 +14,7 @@ export const endpoints = {
   keys: keyEndpoints,
   providers: providerEndpoints,
   platform: platformEndpoints,
+  courier: courierEndpoints,
 };
 
 export const allEndpoints: Endpoint<unknown, unknown, unknown>[] = Object.values(endpoints).flatMap(

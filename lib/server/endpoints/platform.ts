@@ -2,6 +2,7 @@ import "server-only";
 import { endpoint } from "@/lib/server/http/endpoint";
 import { apiKeyListSchema, apiKeySchema, createApiKeyBodySchema, createdApiKeySchema } from "@/lib/schemas/api-key";
 import { auditPageSchema, listAuditQuerySchema } from "@/lib/schemas/audit";
+import { courierMessagePageSchema, courierMessageSchema, listCourierMessagesQuerySchema } from "@/lib/schemas/courier";
 import { healthSchema } from "@/lib/schemas/auth";
 import { idParamsSchema } from "@/lib/schemas/common";
 import { openApiDocSchema } from "@/lib/schemas/openapi-doc";
@@ -25,4 +26,9 @@ export const platformEndpoints = {
   stats: endpoint({ method: "GET", path: "/api/stats", summary: "Overview figures: users, sessions, daily series, providers, Kratos health", tag: "Overview", auth: "admin", response: statsSchema }),
   health: endpoint({ method: "GET", path: "/api/health", summary: "The app and both Kratos endpoints (no auth, no secrets; 503 when degraded)", tag: "Overview", auth: "public", response: healthSchema }),
   openapi: endpoint({ method: "GET", path: "/v1/openapi.json", summary: "This OpenAPI document (no auth)", tag: "Client API", auth: "public", response: openApiDocSchema }),
+};
+
+export const courierEndpoints = {
+  list: endpoint({ method: "GET", path: "/api/auth/courier/messages", summary: "What Kratos's courier sent or queued, newest first (status, recipient filters)", tag: "Messages", auth: "admin", query: listCourierMessagesQuerySchema, response: courierMessagePageSchema }),
+  get: endpoint({ method: "GET", path: "/api/auth/courier/messages/{id}", summary: "One courier message, with its body", tag: "Messages", auth: "admin", params: idParamsSchema, response: courierMessageSchema }),
 };

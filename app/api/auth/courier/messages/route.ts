@@ -1,9 +1,9 @@
-import { listCourierMessages } from "@/lib/server/kratos";
-import { json, methodNotAllowed, route } from "@/lib/server/http/route";
-import { listCourierMessagesQuerySchema } from "@/lib/schemas/courier";
+import { listMessages } from "@/lib/server/handlers/courier";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// GET /api/auth/courier/messages: what Kratos's courier sent or queued, newest first (status, recipient filters)
-export const GET = route({ auth: "admin", query: listCourierMessagesQuerySchema }, async ({ query }) => json(await listCourierMessages(query)));
+// GET /api/auth/courier/messages
+export const GET = route(e.courier.list, listMessages);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

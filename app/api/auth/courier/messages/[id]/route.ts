@@ -1,9 +1,9 @@
-import { getCourierMessage } from "@/lib/server/kratos";
-import { json, methodNotAllowed, route } from "@/lib/server/http/route";
-import { idParamsSchema } from "@/lib/schemas/common";
+import { getMessage } from "@/lib/server/handlers/courier";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
 
-// GET /api/auth/courier/messages/[id]: one courier message with its body
-export const GET = route({ auth: "admin", params: idParamsSchema }, async ({ params }) => json(await getCourierMessage(params.id)));
+// GET /api/auth/courier/messages/[id]
+export const GET = route(e.courier.get, getMessage);
 
 // Any other verb: 405 in the JSON envelope, with Allow
 export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);
