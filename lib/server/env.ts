@@ -38,6 +38,9 @@ export const envSchema = z
       .regex(/^\d+(ms|s|m|h)$/, 'must be a duration like "24h", "90m" or "3600s"')
       .optional(),
     KRATOS_IDENTITY_SCHEMA_FILE: z.string().min(1).optional(),
+    // The embedded Kratos's courier: stored always (GET /admin/courier/messages, the Messages page); also sent by SMTP.
+    EMBEDDED_KRATOS_SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+    EMBEDDED_KRATOS_SMTP_FROM: z.email().optional(),
     KRATOS_OIDC_PROVIDERS: z.string().default(""),
   })
   .transform((e) => ({ ...e, TRUSS_DATA_DIR: path.resolve(e.TRUSS_DATA_DIR) }))

@@ -19,6 +19,12 @@ export function ensureEmbeddedKratos(): Promise<EmbeddedKratos> {
     adminPort: e.EMBEDDED_KRATOS_ADMIN_PORT,
     bcryptCost: e.EMBEDDED_KRATOS_BCRYPT_COST,
     oidcProviders: providerEnv().providers.map((p) => ({ id: p.id, label: p.label })),
+    // The same self-service settings npm run kratos reads (one rule each, parsed in env.ts).
+    selfService: {
+      smtpUrl: e.EMBEDDED_KRATOS_SMTP_URL,
+      smtpFrom: e.EMBEDDED_KRATOS_SMTP_FROM,
+      defaultReturnUrl: e.TRUSS_PUBLIC_URL ? `${e.TRUSS_PUBLIC_URL}/` : undefined,
+    },
     identitySchemaPath: e.KRATOS_IDENTITY_SCHEMA_FILE ? path.resolve(e.KRATOS_IDENTITY_SCHEMA_FILE) : undefined,
     sessionLifespanMs: e.EMBEDDED_KRATOS_SESSION_LIFESPAN ? parseDuration(e.EMBEDDED_KRATOS_SESSION_LIFESPAN) : undefined,
   }).catch((err: unknown) => {
