@@ -13,7 +13,17 @@ const oryFence = {
 };
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/.work/**", "*.config.mjs"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/.work/**",
+      "*.config.mjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -35,12 +45,30 @@ export default tseslint.config(
   },
   // The one Kratos module may use the SDK; contract tests drive Kratos through it too.
   {
-    files: ["lib/server/kratos/**", "**/*.test.ts", "lib/testing/**", "lib/real-kratos/differential/**", "bench/**", "scripts/**", "e2e/**"],
+    files: [
+      "lib/server/kratos/**",
+      "**/*.test.ts",
+      "lib/testing/**",
+      "lib/real-kratos/differential/**",
+      "bench/**",
+      "scripts/**",
+      "e2e/**",
+    ],
     rules: { "no-restricted-imports": "off" },
   },
   // Client code and the embedded Kratos never reach into lib/server.
   {
-    files: ["components/**", "lib/client/**", "lib/schemas/**", "lib/utils.ts", "lib/session-cookie.ts", "lib/shared-config.ts", "lib/host-guard.ts", "lib/csp.ts", "middleware.ts"],
+    files: [
+      "components/**",
+      "lib/client/**",
+      "lib/schemas/**",
+      "lib/utils.ts",
+      "lib/session-cookie.ts",
+      "lib/shared-config.ts",
+      "lib/host-guard.ts",
+      "lib/csp.ts",
+      "middleware.ts",
+    ],
     rules: { "no-restricted-imports": ["error", { paths: [oryFence], patterns: [serverFence] }] },
   },
   {
@@ -50,7 +78,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["@/*", "next", "next/*", "react", "react-dom", "server-only"], message: "The embedded Kratos imports nothing from the app or Next." },
+            {
+              group: ["@/*", "next", "next/*", "react", "react-dom", "server-only"],
+              message: "The embedded Kratos imports nothing from the app or Next.",
+            },
             { group: ["../**/lib/*", "../../*"], message: "The embedded Kratos stays inside lib/embedded-kratos." },
           ],
         },
@@ -62,7 +93,13 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { process: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly", setTimeout: "readonly" },
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        Buffer: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+      },
     },
   },
 );

@@ -16,10 +16,16 @@ const HSTS = "max-age=63072000; includeSubDomains";
 
 /** The JSON error envelope, with a request id, built by the same helper route handlers use. */
 function envelope(id: ErrorId, message: string): NextResponse {
-  const request = `req_${newNonce().replace(/[^A-Za-z0-9]/g, "").slice(0, 12)}`;
+  const request = `req_${newNonce()
+    .replace(/[^A-Za-z0-9]/g, "")
+    .slice(0, 12)}`;
   return NextResponse.json(errorBody(id, message, request), {
     status: errorStatus[id],
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Request-Id": request },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Request-Id": request,
+    },
   });
 }
 

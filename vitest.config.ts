@@ -14,7 +14,10 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
-    exclude: ["**/node_modules/**", ...(realTier ? [] : ["lib/real-kratos/**/*.test.ts", "scripts/deploy-real.test.ts"])],
+    exclude: [
+      "**/node_modules/**",
+      ...(realTier ? [] : ["lib/real-kratos/**/*.test.ts", "scripts/deploy-real.test.ts"]),
+    ],
     environment: "node",
     testTimeout: realTier ? 60_000 : 30_000,
     hookTimeout: realTier ? 180_000 : 60_000,

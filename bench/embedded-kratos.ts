@@ -48,10 +48,39 @@ function seed(file: string, from: number, to: number, hashed: string): string[] 
         ids.push(id);
         const value = email(n);
         chunk.push({
-          id, schemaId: "default", state: "active", stateChangedAt: now, traits: { email: value },
-          metadataPublic: null, metadataAdmin: null, externalId: null, createdAt: now, updatedAt: now,
-          credentials: [{ id: randomUUID(), type: "password", identifiers: [value], config: { hashed_password: hashed }, version: 0, createdAt: now, updatedAt: now }],
-          verifiableAddresses: [{ id: randomUUID(), value, via: "email", verified: false, status: "pending", verifiedAt: null, createdAt: now, updatedAt: now }],
+          id,
+          schemaId: "default",
+          state: "active",
+          stateChangedAt: now,
+          traits: { email: value },
+          metadataPublic: null,
+          metadataAdmin: null,
+          externalId: null,
+          createdAt: now,
+          updatedAt: now,
+          credentials: [
+            {
+              id: randomUUID(),
+              type: "password",
+              identifiers: [value],
+              config: { hashed_password: hashed },
+              version: 0,
+              createdAt: now,
+              updatedAt: now,
+            },
+          ],
+          verifiableAddresses: [
+            {
+              id: randomUUID(),
+              value,
+              via: "email",
+              verified: false,
+              status: "pending",
+              verifiedAt: null,
+              createdAt: now,
+              updatedAt: now,
+            },
+          ],
           recoveryAddresses: [{ id: randomUUID(), value, via: "email", createdAt: now, updatedAt: now }],
         });
       }
@@ -71,7 +100,9 @@ async function listMetrics(adminUrl: string, ids: string[], probe: number) {
   return {
     firstPageMs: await p50Of(`${base}?page_size=250`),
     deepPageMs: await p50Of(`${base}?page_size=250&page_token=${deepToken}`),
-    prefixSearchMs: await p50Of(`${base}?preview_credentials_identifier_similar=${encodeURIComponent(email(probe).split("@")[0] ?? "")}`),
+    prefixSearchMs: await p50Of(
+      `${base}?preview_credentials_identifier_similar=${encodeURIComponent(email(probe).split("@")[0] ?? "")}`,
+    ),
   };
 }
 
@@ -84,7 +115,13 @@ export async function benchEmbeddedKratos(opts: { log: (s: string) => void }): P
   const dataDir = mkdtempSync(join(tmpdir(), "embedded-kratos-bench-"));
   const file = join(dataDir, "embedded-kratos.sqlite");
   const fixedHash = hashSync("bench-password", 4).replace(/^\$2b\$/, "$2a$");
-  const kratos = await startEmbeddedKratos({ dataDir, publicPort: 0, adminPort: 0, bcryptCost: COST, unknownIdentifierDelayMs: [0, 0] });
+  const kratos = await startEmbeddedKratos({
+    dataDir,
+    publicPort: 0,
+    adminPort: 0,
+    bcryptCost: COST,
+    unknownIdentifierDelayMs: [0, 0],
+  });
   try {
     log("seeding 1,000 identities");
     const ids = seed(file, 0, 1000, fixedHash);
@@ -105,12 +142,20 @@ export async function benchEmbeddedKratos(opts: { log: (s: string) => void }): P
     const cores = availableParallelism();
     const body = {
       identities: Array.from({ length: 200 }, (_, i) => ({
-        create: { schema_id: "default", traits: { email: `batch-${i}-${randomUUID().slice(0, 8)}@bench.test` }, credentials: { password: { config: { password: `pw-${i}` } } } },
+        create: {
+          schema_id: "default",
+          traits: { email: `batch-${i}-${randomUUID().slice(0, 8)}@bench.test` },
+          credentials: { password: { config: { password: `pw-${i}` } } },
+        },
       })),
     };
     const cpuBefore = process.cpuUsage();
     const batchStart = performance.now();
-    const res = await fetch(`${kratos.adminUrl}/admin/identities`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const res = await fetch(`${kratos.adminUrl}/admin/identities`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
     const batchJson = (await res.json()) as { identities?: { action: string }[] };
     const batchMs = performance.now() - batchStart;
     const cpu = process.cpuUsage(cpuBefore);
@@ -131,7 +176,8 @@ export async function benchEmbeddedKratos(opts: { log: (s: string) => void }): P
     log("whoami vs health");
     const flow = (await (await fetch(`${kratos.publicUrl}/self-service/login/api`)).json()) as { id: string };
     const login = await fetch(`${kratos.publicUrl}/self-service/login?flow=${flow.id}`, {
-      method: "POST", headers: { "Content-Type": "application/json" },
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ method: "password", identifier: email(42), password: "bench-password" }),
     });
     const token = ((await login.json()) as { session_token: string }).session_token;
@@ -150,9 +196,17 @@ export async function benchEmbeddedKratos(opts: { log: (s: string) => void }): P
         target: "<= 1.5",
       },
       batch: {
-        items: 200, created, cost: COST, cores, oneHashMs: round(oneHashMs), batchMs: round(batchMs),
-        idealMs: round(idealMs), ratio: round(batchMs / idealMs), target: "<= 1.2 on an idle machine",
-        batchCpuMs: round(batchCpuMs), cpuVsSerialHashes: round(batchCpuMs / (200 * oneHashMs)),
+        items: 200,
+        created,
+        cost: COST,
+        cores,
+        oneHashMs: round(oneHashMs),
+        batchMs: round(batchMs),
+        idealMs: round(idealMs),
+        ratio: round(batchMs / idealMs),
+        target: "<= 1.2 on an idle machine",
+        batchCpuMs: round(batchCpuMs),
+        cpuVsSerialHashes: round(batchCpuMs / (200 * oneHashMs)),
         loadAvg1mAfterBatch: round(loadAfterBatch),
       },
       whoami: { whoamiP50Ms: round(whoamiMs, 3), healthP50Ms: round(healthMs, 3), ratio: round(whoamiMs / healthMs) },

@@ -22,19 +22,33 @@ export function realKratosUnavailable(): string | null {
  * POST with no client-side deadline. The import of 500 plaintext passwords on real Kratos takes minutes (Kratos
  * hashes a batch's passwords one after another), past fetch's 300 s headers timeout on a busy machine.
  */
-function postLong(url: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {
+function postLong(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<{ status: number; json: unknown }> {
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(data) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8").on("data", (c: string) => (text += c)).on("end", () => {
-        try {
-          resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as unknown });
-        } catch {
-          resolve({ status: res.statusCode ?? 0, json: text });
-        }
-      });
-    });
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(data) },
+      },
+      (res) => {
+        let text = "";
+        res
+          .setEncoding("utf8")
+          .on("data", (c: string) => (text += c))
+          .on("end", () => {
+            try {
+              resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as unknown });
+            } catch {
+              resolve({ status: res.statusCode ?? 0, json: text });
+            }
+          });
+      },
+    );
     req.on("error", reject);
     req.end(data);
   });
@@ -43,7 +57,9 @@ function postLong(url: string, body: unknown, headers: Record<string, string>): 
 async function kratosNativeLogin(publicUrl: string, identifier: string, password: string): Promise<number> {
   const flow = (await (await fetch(`${publicUrl}/self-service/login/api`)).json()) as { id: string };
   const res = await fetch(`${publicUrl}/self-service/login?flow=${flow.id}`, {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ method: "password", identifier, password }),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ method: "password", identifier, password }),
   });
   await res.arrayBuffer();
   return res.status;
@@ -66,7 +82,13 @@ export async function benchRealKratos(opts: RealKratosBenchOptions): Promise<Rec
   try {
     const port = await freePort();
     server = await startServer(
-      { TRUSS_DATA_DIR: path.join(dir, "truss"), KRATOS_PUBLIC_URL: kratos.publicUrl, KRATOS_ADMIN_URL: kratos.adminUrl, TRUSS_ADMIN_EMAIL: ADMIN.email, TRUSS_ADMIN_PASSWORD: ADMIN.password },
+      {
+        TRUSS_DATA_DIR: path.join(dir, "truss"),
+        KRATOS_PUBLIC_URL: kratos.publicUrl,
+        KRATOS_ADMIN_URL: kratos.adminUrl,
+        TRUSS_ADMIN_EMAIL: ADMIN.email,
+        TRUSS_ADMIN_PASSWORD: ADMIN.password,
+      },
       port,
     );
     const base = `http://127.0.0.1:${port}`;
@@ -76,17 +98,34 @@ export async function benchRealKratos(opts: RealKratosBenchOptions): Promise<Rec
 
     log("real Kratos: seeding 1,000 identities (pre-hashed) through the batch API");
     const hashed = (await hash(SEED_PASSWORD, 4)).replace(/^\$2b\$/, "$2a$");
-    const identities = Array.from({ length: 1000 }, (_, i) => ({ create: { schema_id: "default", traits: { email: `seed-${i}@bench.test` }, credentials: { password: { config: { hashed_password: hashed } } } } }));
-    const seeded = (await (await fetch(`${admin}/admin/identities`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ identities }) })).json()) as { identities?: { action: string }[] };
+    const identities = Array.from({ length: 1000 }, (_, i) => ({
+      create: {
+        schema_id: "default",
+        traits: { email: `seed-${i}@bench.test` },
+        credentials: { password: { config: { hashed_password: hashed } } },
+      },
+    }));
+    const seeded = (await (
+      await fetch(`${admin}/admin/identities`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ identities }),
+      })
+    ).json()) as { identities?: { action: string }[] };
     const seededCount = seeded.identities?.filter((r) => r.action === "create").length ?? 0;
     if (seededCount !== 1000) throw new Error(`real Kratos: seeding created ${seededCount} of 1000 identities`);
-    if ((await kratosNativeLogin(kratos.publicUrl, "seed-7@bench.test", SEED_PASSWORD)) !== 200) throw new Error("real Kratos: a seeded user cannot sign in");
+    if ((await kratosNativeLogin(kratos.publicUrl, "seed-7@bench.test", SEED_PASSWORD)) !== 200)
+      throw new Error("real Kratos: a seeded user cannot sign in");
 
     log("real Kratos: dashboard login vs Kratos's own native login flow (and one bcrypt verify)");
     // The bootstrap admin is created by the server's boot (hashed by Kratos at cost 12): wait for the first login.
     let cookie = "";
     for (let i = 0; i < 60 && !cookie; i++) {
-      const r = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) });
+      const r = await fetch(`${base}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(ADMIN),
+      });
       await r.arrayBuffer();
       if (r.ok) cookie = (r.headers.get("set-cookie") ?? "").split(";")[0]!;
       else await new Promise((res) => setTimeout(res, 500));
@@ -98,7 +137,11 @@ export async function benchRealKratos(opts: RealKratosBenchOptions): Promise<Rec
     const stored = await hash(ADMIN.password, cost);
     for (let i = 0; i < 5; i++) {
       let t = performance.now();
-      const r = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) });
+      const r = await fetch(`${base}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(ADMIN),
+      });
       await r.arrayBuffer();
       if (!r.ok) throw new Error(`real Kratos: dashboard login answered ${r.status}`);
       loginTimes.push(performance.now() - t);
@@ -111,45 +154,78 @@ export async function benchRealKratos(opts: RealKratosBenchOptions): Promise<Rec
       verifyTimes.push(performance.now() - t);
     }
     const login = {
-      loginP50Ms: round(median(loginTimes)), kratosNativeLoginP50Ms: round(median(nativeTimes)), oneHashVerifyP50Ms: round(median(verifyTimes)),
+      loginP50Ms: round(median(loginTimes)),
+      kratosNativeLoginP50Ms: round(median(nativeTimes)),
+      oneHashVerifyP50Ms: round(median(verifyTimes)),
       ratio: round(median(loginTimes) / median(nativeTimes)),
     };
     log(JSON.stringify(login));
 
     log("real Kratos: dashboard GET /api/auth/identities?page_size=100 vs Kratos GET /admin/identities?page_size=100");
-    const first = (await (await fetch(`${base}/api/auth/identities?page_size=100`, { headers: { cookie } })).json()) as { items?: unknown[] };
-    if (first.items?.length !== 100) throw new Error(`real Kratos: the dashboard list returned ${first.items?.length ?? "no"} items, not 100`);
+    const first = (await (
+      await fetch(`${base}/api/auth/identities?page_size=100`, { headers: { cookie } })
+    ).json()) as { items?: unknown[] };
+    if (first.items?.length !== 100)
+      throw new Error(`real Kratos: the dashboard list returned ${first.items?.length ?? "no"} items, not 100`);
     const layer: Record<string, unknown> = {};
     for (const c of [1, 16]) {
       const total = c === 1 ? 200 : 400;
       const k = await load(`${admin}/admin/identities?page_size=100`, {}, { total, concurrency: c });
-      const dash = await load(`${base}/api/auth/identities?page_size=100`, { headers: { cookie } }, { total, concurrency: c });
-      if (k.errors || dash.errors) throw new Error(`real Kratos: list load had errors (Kratos ${k.errors}, dashboard ${dash.errors})`);
-      layer[`c${c}`] = { dashboard: dash, kratos: k, p50Ratio: round(dash.p50 / k.p50), rpsRatio: round(dash.rps / k.rps) };
+      const dash = await load(
+        `${base}/api/auth/identities?page_size=100`,
+        { headers: { cookie } },
+        { total, concurrency: c },
+      );
+      if (k.errors || dash.errors)
+        throw new Error(`real Kratos: list load had errors (Kratos ${k.errors}, dashboard ${dash.errors})`);
+      layer[`c${c}`] = {
+        dashboard: dash,
+        kratos: k,
+        p50Ratio: round(dash.p50 / k.p50),
+        rpsRatio: round(dash.rps / k.rps),
+      };
       log(`c=${c} ${JSON.stringify(layer[`c${c}`])}`);
     }
 
-    log(`real Kratos: import of ${importUsers} plaintext-password users at cost ${cost} (Kratos hashes a batch serially)`);
+    log(
+      `real Kratos: import of ${importUsers} plaintext-password users at cost ${cost} (Kratos hashes a batch serially)`,
+    );
     const oneHash: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t = performance.now();
       await hash("Probe-password-1", cost);
       oneHash.push(performance.now() - t);
     }
-    const users = Array.from({ length: importUsers }, (_, i) => ({ email: `import-${i}@bench.test`, password: `Import-pass-${i}x` }));
+    const users = Array.from({ length: importUsers }, (_, i) => ({
+      email: `import-${i}@bench.test`,
+      password: `Import-pass-${i}x`,
+    }));
     const t0 = performance.now();
     const imp = await postLong(`${base}/api/auth/users/import`, { users }, { cookie });
     const importMs = performance.now() - t0;
     const summary = (imp.json as { summary?: { created: number; failed: number } }).summary;
     const created = summary?.created ?? 0;
     if (imp.status !== 200 || created !== importUsers)
-      log(`real Kratos: IMPORT DID NOT SUCCEED: HTTP ${imp.status}, ${JSON.stringify(summary ?? imp.json).slice(0, 500)}`);
-    else if ((await kratosNativeLogin(kratos.publicUrl, `import-${importUsers - 1}@bench.test`, `Import-pass-${importUsers - 1}x`)) !== 200)
+      log(
+        `real Kratos: IMPORT DID NOT SUCCEED: HTTP ${imp.status}, ${JSON.stringify(summary ?? imp.json).slice(0, 500)}`,
+      );
+    else if (
+      (await kratosNativeLogin(
+        kratos.publicUrl,
+        `import-${importUsers - 1}@bench.test`,
+        `Import-pass-${importUsers - 1}x`,
+      )) !== 200
+    )
       throw new Error("real Kratos: an imported user cannot sign in");
     const serialIdeal = importUsers * median(oneHash);
     const importResult = {
-      users: importUsers, created, failed: summary?.failed ?? importUsers - created, importMs: round(importMs), oneHashMs: round(median(oneHash)),
-      serialIdealMs: round(serialIdeal), ratioToSerialIdeal: round(importMs / serialIdeal),
+      users: importUsers,
+      created,
+      failed: summary?.failed ?? importUsers - created,
+      importMs: round(importMs),
+      oneHashMs: round(median(oneHash)),
+      serialIdealMs: round(serialIdeal),
+      ratioToSerialIdeal: round(importMs / serialIdeal),
       embeddedImportMs: opts.embeddedImportMs === undefined ? null : round(opts.embeddedImportMs),
       ratioToEmbedded: opts.embeddedImportMs ? round(importMs / opts.embeddedImportMs) : null,
     };

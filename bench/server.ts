@@ -4,7 +4,10 @@ import fs from "node:fs";
 export { freePort } from "../scripts/free-port.mjs";
 
 /** Starts `next start` in its own process group (so the whole tree can be stopped) and waits for health. */
-export async function startServer(env: Record<string, string>, port: number): Promise<{ child: ChildProcess; stop: () => void }> {
+export async function startServer(
+  env: Record<string, string>,
+  port: number,
+): Promise<{ child: ChildProcess; stop: () => void }> {
   const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],

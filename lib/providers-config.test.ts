@@ -26,15 +26,21 @@ const full = {
   KRATOS_OIDC_ACME_LABEL: "Acme SSO",
   KRATOS_OIDC_ACME_SCOPES: "openid email",
 };
-const SECRETS = Object.entries(full).filter(([k]) => /SECRET|PRIVATE_KEY$/.test(k)).map(([, v]) => v);
+const SECRETS = Object.entries(full)
+  .filter(([k]) => /SECRET|PRIVATE_KEY$/.test(k))
+  .map(([, v]) => v);
 
 describe("KRATOS_OIDC_PROVIDERS parser", () => {
   it("parses every built-in type and a custom OIDC provider as ready", () => {
     const { providers, errors } = parseProviders(full);
     expect(errors).toEqual([]);
     expect(providers.map((p) => [p.id, p.type, providerStatus(p)])).toEqual([
-      ["google", "google", "ready"], ["github", "github", "ready"], ["discord", "discord", "ready"],
-      ["apple", "apple", "ready"], ["microsoft", "microsoft", "ready"], ["acme", "generic", "ready"],
+      ["google", "google", "ready"],
+      ["github", "github", "ready"],
+      ["discord", "discord", "ready"],
+      ["apple", "apple", "ready"],
+      ["microsoft", "microsoft", "ready"],
+      ["acme", "generic", "ready"],
     ]);
     const acme = providers.find((p) => p.id === "acme")!;
     expect(acme).toMatchObject({ label: "Acme SSO", scopes: ["openid", "email"], issuerUrl: "https://id.acme.test" });
@@ -46,9 +52,20 @@ describe("KRATOS_OIDC_PROVIDERS parser", () => {
     const missing = Object.fromEntries(providers.map((p) => [p.id, p.missing]));
     expect(missing).toEqual({
       google: ["KRATOS_OIDC_GOOGLE_CLIENT_ID", "KRATOS_OIDC_GOOGLE_CLIENT_SECRET"],
-      apple: ["KRATOS_OIDC_APPLE_CLIENT_ID", "KRATOS_OIDC_APPLE_TEAM_ID", "KRATOS_OIDC_APPLE_PRIVATE_KEY_ID", "KRATOS_OIDC_APPLE_PRIVATE_KEY"],
-      microsoft: ["KRATOS_OIDC_MICROSOFT_CLIENT_ID", "KRATOS_OIDC_MICROSOFT_CLIENT_SECRET", "KRATOS_OIDC_MICROSOFT_TENANT"],
-      acme: ["KRATOS_OIDC_ACME_CLIENT_ID", "KRATOS_OIDC_ACME_ISSUER_URL", "KRATOS_OIDC_ACME_CLIENT_SECRET"].sort((a, b) => (a.includes("ISSUER") ? 1 : b.includes("ISSUER") ? -1 : 0)),
+      apple: [
+        "KRATOS_OIDC_APPLE_CLIENT_ID",
+        "KRATOS_OIDC_APPLE_TEAM_ID",
+        "KRATOS_OIDC_APPLE_PRIVATE_KEY_ID",
+        "KRATOS_OIDC_APPLE_PRIVATE_KEY",
+      ],
+      microsoft: [
+        "KRATOS_OIDC_MICROSOFT_CLIENT_ID",
+        "KRATOS_OIDC_MICROSOFT_CLIENT_SECRET",
+        "KRATOS_OIDC_MICROSOFT_TENANT",
+      ],
+      acme: ["KRATOS_OIDC_ACME_CLIENT_ID", "KRATOS_OIDC_ACME_ISSUER_URL", "KRATOS_OIDC_ACME_CLIENT_SECRET"].sort(
+        (a, b) => (a.includes("ISSUER") ? 1 : b.includes("ISSUER") ? -1 : 0),
+      ),
     });
     expect(providers.every((p) => providerStatus(p) === "incomplete")).toBe(true);
   });
@@ -65,15 +82,27 @@ describe("KRATOS_OIDC_PROVIDERS parser", () => {
       KRATOS_OIDC_WORK_ISSUER_URL: "https://work.test",
       KRATOS_OIDC_APPLE_CLIENT_SECRET: "x",
     });
-    expect(errors).toEqual([expect.stringContaining('"google" is listed twice'), expect.stringContaining('"bad_id!" is not a valid provider id')]);
+    expect(errors).toEqual([
+      expect.stringContaining('"google" is listed twice'),
+      expect.stringContaining('"bad_id!" is not a valid provider id'),
+    ]);
     const byId = Object.fromEntries(providers.map((p) => [p.id, p]));
     expect(byId.acme!.errors).toEqual([expect.stringContaining("KRATOS_OIDC_ACME_ISSUER_URL")]);
     expect(byId.google!.errors).toEqual([expect.stringContaining("KRATOS_OIDC_GOOGLE_TENANT")]);
     expect(byId.work!.errors).toEqual([expect.stringContaining('KRATOS_OIDC_WORK_PROVIDER: "myspace"')]);
     expect(providerStatus(byId.acme!)).toBe("misconfigured");
-    const apple = parseProviders({ ...full, KRATOS_OIDC_PROVIDERS: "apple", KRATOS_OIDC_APPLE_CLIENT_SECRET: "x", KRATOS_OIDC_APPLE_TEAM_ID: "short" }).providers[0]!;
+    const apple = parseProviders({
+      ...full,
+      KRATOS_OIDC_PROVIDERS: "apple",
+      KRATOS_OIDC_APPLE_CLIENT_SECRET: "x",
+      KRATOS_OIDC_APPLE_TEAM_ID: "short",
+    }).providers[0]!;
     expect(apple.errors).toEqual([expect.stringContaining("CLIENT_SECRET"), expect.stringContaining("TEAM_ID")]);
-    const ms = parseProviders({ ...full, KRATOS_OIDC_PROVIDERS: "microsoft", KRATOS_OIDC_MICROSOFT_TENANT: "not a tenant" }).providers[0]!;
+    const ms = parseProviders({
+      ...full,
+      KRATOS_OIDC_PROVIDERS: "microsoft",
+      KRATOS_OIDC_MICROSOFT_TENANT: "not a tenant",
+    }).providers[0]!;
     expect(ms.errors).toEqual([expect.stringContaining("KRATOS_OIDC_MICROSOFT_TENANT")]);
     expect(JSON.stringify({ providers, errors })).not.toMatch(/secret-value|myspace-secret/);
   });
@@ -82,7 +111,13 @@ describe("KRATOS_OIDC_PROVIDERS parser", () => {
 describe("generated Kratos config", () => {
   const { providers } = parseProviders(full);
   const out = kratosOidcConfig(providers, "https://auth.example.com");
-  const doc = YAML.parse(out.yaml) as { selfservice: { methods: { oidc: { enabled: boolean; config: { base_redirect_uri: string; providers: Record<string, unknown>[] } } } } };
+  const doc = YAML.parse(out.yaml) as {
+    selfservice: {
+      methods: {
+        oidc: { enabled: boolean; config: { base_redirect_uri: string; providers: Record<string, unknown>[] } };
+      };
+    };
+  };
   const entries = doc.selfservice.methods.oidc.config.providers;
 
   it("is valid YAML with the fields Kratos requires per provider type", () => {
@@ -91,7 +126,11 @@ describe("generated Kratos config", () => {
       for (const k of ["id", "provider", "client_id", "mapper_url"]) expect(e[k], `${String(e.id)}.${k}`).toBeTruthy();
       if (e.provider === "apple") {
         expect(e.client_secret).toBeUndefined();
-        expect(e).toMatchObject({ apple_team_id: expect.any(String) as unknown, apple_private_key_id: expect.any(String) as unknown, apple_private_key: expect.any(String) as unknown });
+        expect(e).toMatchObject({
+          apple_team_id: expect.any(String) as unknown,
+          apple_private_key_id: expect.any(String) as unknown,
+          apple_private_key: expect.any(String) as unknown,
+        });
       } else expect(e.client_secret).toBeTruthy();
       expect(e.microsoft_tenant !== undefined).toBe(e.provider === "microsoft");
       if (e.provider === "generic") expect(e.issuer_url).toBe("https://id.acme.test");
@@ -112,15 +151,20 @@ describe("generated Kratos config", () => {
   // Kratos's config.schema.json lives beside the clone (../shared/kratos); without it this case is reported skipped.
   // Real Kratos booting with the generated config (the real-Kratos tier) is the stronger check.
   const schemaFile = path.resolve("../shared/kratos/config.schema.json");
-  it.skipIf(!fs.existsSync(schemaFile))("matches Kratos's own provider schema (../shared/kratos/config.schema.json)", () => {
-    const file = schemaFile;
-    const schema = JSON.parse(fs.readFileSync(file, "utf8")) as { definitions: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }> };
-    const def = schema.definitions.selfServiceOIDCProvider!;
-    const allowed = new Set(Object.keys(def.properties));
-    for (const e of entries) {
-      for (const k of Object.keys(e)) expect(allowed.has(k), `unknown key ${k}`).toBe(true);
-      for (const r of def.required ?? []) expect(e[r], `${String(e.id)} needs ${r}`).toBeDefined();
-      expect(def.properties.provider!.enum).toContain(e.provider);
-    }
-  });
+  it.skipIf(!fs.existsSync(schemaFile))(
+    "matches Kratos's own provider schema (../shared/kratos/config.schema.json)",
+    () => {
+      const file = schemaFile;
+      const schema = JSON.parse(fs.readFileSync(file, "utf8")) as {
+        definitions: Record<string, { properties: Record<string, { enum?: string[] }>; required?: string[] }>;
+      };
+      const def = schema.definitions.selfServiceOIDCProvider!;
+      const allowed = new Set(Object.keys(def.properties));
+      for (const e of entries) {
+        for (const k of Object.keys(e)) expect(allowed.has(k), `unknown key ${k}`).toBe(true);
+        for (const r of def.required ?? []) expect(e[r], `${String(e.id)} needs ${r}`).toBeDefined();
+        expect(def.properties.provider!.enum).toContain(e.provider);
+      }
+    },
+  );
 });

@@ -17,7 +17,14 @@ const DEFAULT_SCOPES: Record<ProviderType, string[]> = {
   microsoft: ["openid", "email", "profile"],
   generic: ["openid", "email", "profile"],
 };
-const LABELS: Record<ProviderType, string> = { google: "Google", github: "GitHub", discord: "Discord", apple: "Apple", microsoft: "Microsoft", generic: "" };
+const LABELS: Record<ProviderType, string> = {
+  google: "Google",
+  github: "GitHub",
+  discord: "Discord",
+  apple: "Apple",
+  microsoft: "Microsoft",
+  generic: "",
+};
 
 export interface ProviderConfig {
   id: string;
@@ -42,9 +49,15 @@ const httpsUrl = z.url().refine((u) => {
   return protocol === "https:" || (protocol === "http:" && (hostname === "127.0.0.1" || hostname === "localhost"));
 });
 
-export function parseProviders(env: Record<string, string | undefined>): { providers: ProviderConfig[]; errors: string[] } {
+export function parseProviders(env: Record<string, string | undefined>): {
+  providers: ProviderConfig[];
+  errors: string[];
+} {
   const errors: string[] = [];
-  const ids = (env.KRATOS_OIDC_PROVIDERS ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const ids = (env.KRATOS_OIDC_PROVIDERS ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const seen = new Set<string>();
   const providers: ProviderConfig[] = [];
   for (const id of ids) {
@@ -89,8 +102,10 @@ function parseOne(id: string, env: Record<string, string | undefined>): Provider
     appleTeamId = require("TEAM_ID");
     applePrivateKeyId = require("PRIVATE_KEY_ID");
     if (require("PRIVATE_KEY")) secretVars.applePrivateKey = `${p}PRIVATE_KEY`;
-    if (get("CLIENT_SECRET")) errors.push(`${p}CLIENT_SECRET: Apple uses a private key, not a client secret; remove it`);
-    if (appleTeamId && !/^[A-Z0-9]{10}$/.test(appleTeamId)) errors.push(`${p}TEAM_ID: must be the 10-character Apple team id`);
+    if (get("CLIENT_SECRET"))
+      errors.push(`${p}CLIENT_SECRET: Apple uses a private key, not a client secret; remove it`);
+    if (appleTeamId && !/^[A-Z0-9]{10}$/.test(appleTeamId))
+      errors.push(`${p}TEAM_ID: must be the 10-character Apple team id`);
   } else if (require("CLIENT_SECRET")) secretVars.clientSecret = `${p}CLIENT_SECRET`;
   if (type === "microsoft") {
     tenant = require("TENANT");
@@ -103,9 +118,25 @@ function parseOne(id: string, env: Record<string, string | undefined>): Provider
       errors.push(`${p}ISSUER_URL: must be an https URL (http only for localhost)`);
     }
   }
-  const scopes = get("SCOPES")?.split(/[\s,]+/).filter(Boolean) ?? DEFAULT_SCOPES[type];
+  const scopes =
+    get("SCOPES")
+      ?.split(/[\s,]+/)
+      .filter(Boolean) ?? DEFAULT_SCOPES[type];
   const label = get("LABEL") ?? (LABELS[type] || id.charAt(0).toUpperCase() + id.slice(1));
-  return { id, type, label, scopes, issuerUrl: issuerUrl?.replace(/\/+$/, "") ?? null, clientId, tenant, appleTeamId, applePrivateKeyId, secretVars, missing, errors };
+  return {
+    id,
+    type,
+    label,
+    scopes,
+    issuerUrl: issuerUrl?.replace(/\/+$/, "") ?? null,
+    clientId,
+    tenant,
+    appleTeamId,
+    applePrivateKeyId,
+    secretVars,
+    missing,
+    errors,
+  };
 }
 
 export function providerStatus(p: ProviderConfig): "ready" | "incomplete" | "misconfigured" {

@@ -25,8 +25,12 @@ let secrets: string[] | undefined;
 
 /** TRUSS_SESSION_SECRET as a list: "new,old,…". The first seals; every one still unseals (rotation). */
 export function parseSessionSecrets(raw: string): string[] {
-  const list = raw.split(",").map((s) => s.trim()).filter(Boolean);
-  if (list.length === 0 || list.some((s) => s.length < 32)) throw new Error("TRUSS_SESSION_SECRET: each comma-separated secret must be at least 32 characters");
+  const list = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (list.length === 0 || list.some((s) => s.length < 32))
+    throw new Error("TRUSS_SESSION_SECRET: each comma-separated secret must be at least 32 characters");
   return list;
 }
 
@@ -84,7 +88,9 @@ export async function readSession(value: string | undefined, now = Date.now()): 
 export async function readSessionToken(value: string | undefined): Promise<string | null> {
   if (!value) return null;
   try {
-    const parsed = sessionPayloadSchema.safeParse(await unsealData<unknown>(value, { password: unsealPasswords(), ttl: sessionTtlSeconds() }));
+    const parsed = sessionPayloadSchema.safeParse(
+      await unsealData<unknown>(value, { password: unsealPasswords(), ttl: sessionTtlSeconds() }),
+    );
     return parsed.success ? parsed.data.kt : null;
   } catch {
     return null;
@@ -107,7 +113,13 @@ function isHttps(req: Request): boolean {
 }
 
 function serialize(value: string, maxAge: number, req: Request): string {
-  const parts = [`${SESSION_COOKIE}=${encodeURIComponent(value)}`, "Path=/", `Max-Age=${maxAge}`, "HttpOnly", "SameSite=Lax"];
+  const parts = [
+    `${SESSION_COOKIE}=${encodeURIComponent(value)}`,
+    "Path=/",
+    `Max-Age=${maxAge}`,
+    "HttpOnly",
+    "SameSite=Lax",
+  ];
   if (isHttps(req)) parts.push("Secure");
   return parts.join("; ");
 }

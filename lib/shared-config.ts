@@ -16,11 +16,24 @@ export const sharedEnvShape = {
   TRUSS_SESSION_SECRET: z
     .string()
     .optional()
-    .refine((v) => v === undefined || v.split(",").every((s) => s.trim().length >= 32), "each comma-separated secret must be at least 32 characters"),
+    .refine(
+      (v) => v === undefined || v.split(",").every((s) => s.trim().length >= 32),
+      "each comma-separated secret must be at least 32 characters",
+    ),
   TRUSS_DATA_DIR: z.string().default("./.data"),
   TRUSS_PUBLIC_URL: url.optional(),
-  TRUSS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  TRUSS_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  TRUSS_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  TRUSS_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
   NODE_ENV: z.string().optional(),
 };
 const sharedEnvSchema = z.object(sharedEnvShape);

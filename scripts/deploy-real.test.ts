@@ -26,7 +26,8 @@ import { migrateIdentities } from "@/scripts/migrate-to-kratos";
 const root = path.resolve(import.meta.dirname, "..");
 const read = (p: string) => fs.readFileSync(path.join(root, p), "utf8");
 const onPath = (name: string, extra: string[] = []) =>
-  [...extra, ...(process.env.PATH ?? "").split(":")].map((d) => path.join(d, name)).find((f) => fs.existsSync(f)) ?? null;
+  [...extra, ...(process.env.PATH ?? "").split(":")].map((d) => path.join(d, name)).find((f) => fs.existsSync(f)) ??
+  null;
 const hasPostgres = canRunPostgres();
 const KRATOS_BIN = process.env.KRATOS_BIN;
 const ENVSUBST = onPath("envsubst");
@@ -86,13 +87,20 @@ function interpolate(value: string, env: Record<string, string>): string {
 function diffPaths(a: unknown, b: unknown, at = ""): string[] {
   if (a && b && typeof a === "object" && typeof b === "object") {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].flatMap((k) => diffPaths((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], at ? `${at}.${k}` : k));
+    return [...keys].flatMap((k) =>
+      diffPaths((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], at ? `${at}.${k}` : k),
+    );
   }
   return Object.is(a, b) ? [] : [at];
 }
 
 /** Polls until the URL answers (with 2xx when opts.ok); throws with the process's output if it exits first. */
-async function waitFor(url: string, child: ChildProcess, logs: () => string, opts: { ok?: boolean } = {}): Promise<Response> {
+async function waitFor(
+  url: string,
+  child: ChildProcess,
+  logs: () => string,
+  opts: { ok?: boolean } = {},
+): Promise<Response> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode}):\n${logs()}`);
@@ -134,7 +142,8 @@ let gateUrl = ""; // the nginx gate, once the gate test has started it
 
 let pgPort = "";
 let dsnEnv = ""; // kratos-migrate's DSN, on loopback
-const serveArgs = (configFile: string) => [compose.services.kratos!.command].flat().map((a) => (a === "/etc/config/kratos/kratos.yml" ? configFile : a!));
+const serveArgs = (configFile: string) =>
+  [compose.services.kratos!.command].flat().map((a) => (a === "/etc/config/kratos/kratos.yml" ? configFile : a!));
 const baseEnv = () => childEnv({ PATH: process.env.PATH, HOME: dir });
 
 /** The compose network's hostname "postgres" is the throwaway server here (same role, password and database). */
@@ -151,16 +160,29 @@ function renderKratosYml(env: Record<string, string>, ports: { public: number; a
   expect(shellFormat, "kratos-config runs envsubst with a variable list").toBeTruthy();
   const renderEnv = Object.fromEntries(Object.entries(svc.environment ?? {}).map(([k, v]) => [k, interpolate(v, env)]));
   renderEnv.KRATOS_DSN = onLoopback(renderEnv.KRATOS_DSN!);
-  const rendered = spawnSync(ENVSUBST!, [shellFormat!], { input: read("deploy/kratos/kratos.yml"), env: childEnv({ PATH: process.env.PATH, ...renderEnv }), encoding: "utf8" });
+  const rendered = spawnSync(ENVSUBST!, [shellFormat!], {
+    input: read("deploy/kratos/kratos.yml"),
+    env: childEnv({ PATH: process.env.PATH, ...renderEnv }),
+    encoding: "utf8",
+  });
   expect(rendered.status, rendered.stderr).toBe(0);
   // Every variable the file uses was in the list (comments may still say "${VAR}").
-  expect(rendered.stdout.split("\n").filter((l) => !l.trim().startsWith("#")).join("\n")).not.toMatch(/\$\{[A-Z0-9_]+\}/);
+  expect(
+    rendered.stdout
+      .split("\n")
+      .filter((l) => !l.trim().startsWith("#"))
+      .join("\n"),
+  ).not.toMatch(/\$\{[A-Z0-9_]+\}/);
   fs.copyFileSync(path.join(root, "deploy/kratos/identity.schema.json"), path.join(dir, "identity.schema.json")); // "cp … /config/"
 
   const shipped = YAML.parse(rendered.stdout) as Record<string, Record<string, Record<string, unknown>>>;
   const doc = YAML.parse(rendered.stdout) as typeof shipped;
   Object.assign(doc.serve!.public!, { port: ports.public, host: "127.0.0.1" });
-  Object.assign(doc.serve!.admin!, { port: ports.admin, host: "127.0.0.1", base_url: `http://127.0.0.1:${ports.admin}/` });
+  Object.assign(doc.serve!.admin!, {
+    port: ports.admin,
+    host: "127.0.0.1",
+    base_url: `http://127.0.0.1:${ports.admin}/`,
+  });
   (doc.identity!.schemas as unknown as { url: string }[])[0]!.url = `file://${path.join(dir, "identity.schema.json")}`;
   expect(diffPaths(shipped, doc).sort()).toEqual([...LOOPBACK_CHANGES].sort());
   const file = path.join(dir, name);
@@ -172,9 +194,14 @@ function renderKratosYml(env: Record<string, string>, ports: { public: number; a
 async function dotenvForLoopback(): Promise<Record<string, string>> {
   return {
     ...dotenv(read("deploy/.env.example")),
-    POSTGRES_PASSWORD: secret(), KRATOS_DB_PASSWORD: secret(), TRUSS_DB_PASSWORD: secret(),
-    KRATOS_SECRET_DEFAULT: secret(), KRATOS_SECRET_COOKIE: secret(), KRATOS_SECRET_CIPHER: secret(),
-    KRATOS_ADMIN_TOKEN: secret(), TRUSS_SESSION_SECRET: secret() + secret(),
+    POSTGRES_PASSWORD: secret(),
+    KRATOS_DB_PASSWORD: secret(),
+    TRUSS_DB_PASSWORD: secret(),
+    KRATOS_SECRET_DEFAULT: secret(),
+    KRATOS_SECRET_COOKIE: secret(),
+    KRATOS_SECRET_CIPHER: secret(),
+    KRATOS_ADMIN_TOKEN: secret(),
+    TRUSS_SESSION_SECRET: secret() + secret(),
     TRUSS_PUBLIC_URL: "http://127.0.0.1:8787",
     KRATOS_SMTP_URI: `smtp://127.0.0.1:${await freePort()}/?disable_starttls=true`, // nothing is mailed; never leaves loopback
   };
@@ -187,8 +214,16 @@ beforeAll(async () => {
   pgPort = new URL(await pg.createDatabase("probe")).port;
   const env = await dotenvForLoopback();
   const init = spawnSync("sh", [path.join(root, "deploy/postgres/init-databases.sh")], {
-    env: childEnv({ PATH: process.env.PATH, POSTGRES_USER: "postgres", PGHOST: "127.0.0.1", PGPORT: pgPort, KRATOS_DB_PASSWORD: env.KRATOS_DB_PASSWORD, TRUSS_DB_PASSWORD: env.TRUSS_DB_PASSWORD }),
-    encoding: "utf8", timeout: 60_000,
+    env: childEnv({
+      PATH: process.env.PATH,
+      POSTGRES_USER: "postgres",
+      PGHOST: "127.0.0.1",
+      PGPORT: pgPort,
+      KRATOS_DB_PASSWORD: env.KRATOS_DB_PASSWORD,
+      TRUSS_DB_PASSWORD: env.TRUSS_DB_PASSWORD,
+    }),
+    encoding: "utf8",
+    timeout: 60_000,
   });
   if (init.status !== 0) throw new Error(`init-databases.sh failed:\n${init.stdout}${init.stderr}`);
 
@@ -197,18 +232,30 @@ beforeAll(async () => {
   publicUrl = `http://127.0.0.1:${ports.public}`;
   // The shipped kratos.yml enables the Google and GitHub providers, so a deploy that keeps them sets their client
   // ids and secrets in deploy/.env; placeholders here (no OIDC login is attempted). Left empty, see the next test.
-  const configFile = renderKratosYml({
-    ...env, KRATOS_PUBLIC_BASE_URL: publicUrl,
-    KRATOS_OIDC_GOOGLE_CLIENT_ID: "loopback-google-client", KRATOS_OIDC_GOOGLE_CLIENT_SECRET: secret(),
-    KRATOS_OIDC_GITHUB_CLIENT_ID: "loopback-github-client", KRATOS_OIDC_GITHUB_CLIENT_SECRET: secret(),
-  }, ports, "kratos.yml");
+  const configFile = renderKratosYml(
+    {
+      ...env,
+      KRATOS_PUBLIC_BASE_URL: publicUrl,
+      KRATOS_OIDC_GOOGLE_CLIENT_ID: "loopback-google-client",
+      KRATOS_OIDC_GOOGLE_CLIENT_SECRET: secret(),
+      KRATOS_OIDC_GITHUB_CLIENT_ID: "loopback-github-client",
+      KRATOS_OIDC_GITHUB_CLIENT_SECRET: secret(),
+    },
+    ports,
+    "kratos.yml",
+  );
 
   // kratos-migrate, then kratos, with their compose commands and environment.
   const migrateSvc = compose.services["kratos-migrate"]!;
   const migrateArgs = [migrateSvc.command].flat().map((a) => (a === "/etc/config/kratos/kratos.yml" ? configFile : a!));
   dsnEnv = onLoopback(interpolate(migrateSvc.environment!.DSN!, env));
-  const migrate = spawnSync(KRATOS_BIN!, migrateArgs, { env: childEnv({ ...baseEnv(), DSN: dsnEnv }), encoding: "utf8", timeout: 180_000 });
-  if (migrate.status !== 0) throw new Error(`kratos ${migrateArgs.join(" ")} failed:\n${migrate.stdout}${migrate.stderr}`);
+  const migrate = spawnSync(KRATOS_BIN!, migrateArgs, {
+    env: childEnv({ ...baseEnv(), DSN: dsnEnv }),
+    encoding: "utf8",
+    timeout: 180_000,
+  });
+  if (migrate.status !== 0)
+    throw new Error(`kratos ${migrateArgs.join(" ")} failed:\n${migrate.stdout}${migrate.stderr}`);
   kratos = spawnLogged(KRATOS_BIN!, serveArgs(configFile), baseEnv());
   await waitFor(`http://127.0.0.1:${adminPort}/health/ready`, kratos.child, kratos.logs, { ok: true });
   await waitFor(`${publicUrl}/health/ready`, kratos.child, kratos.logs, { ok: true });
@@ -223,50 +270,80 @@ afterAll(async () => {
 });
 
 describe("deploy/ on the real binaries (loopback)", () => {
-  it.skipIf(kratosSkip !== null)(named("kratos.yml as compose renders it: migrate sql on PostgreSQL, serve, ready, admin create + native login", kratosSkip), async () => {
-    const admin = `http://127.0.0.1:${adminPort}`;
-    expect((await fetch(`${admin}/health/ready`)).status).toBe(200);
-    expect(((await (await fetch(`${admin}/version`)).json()) as { version: string }).version).toBe("v26.2.0");
-    const created = await fetch(`${admin}/admin/identities`, {
-      method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ schema_id: "default", traits: { email: USER.email, name: { first: "Deploy" } }, credentials: { password: { config: { password: USER.password } } } }),
-    });
-    expect(created.status, await created.clone().text()).toBe(201);
-    const identity = (await created.json()) as { id: string };
-    const full = (await (await fetch(`${admin}/admin/identities/${identity.id}?include_credential=password`)).json()) as { credentials: { password: { config: { hashed_password: string } } } };
-    expect(full.credentials.password.config.hashed_password).toMatch(/^\$2a\$12\$/); // the shipped hasher: bcrypt cost 12
+  it.skipIf(kratosSkip !== null)(
+    named(
+      "kratos.yml as compose renders it: migrate sql on PostgreSQL, serve, ready, admin create + native login",
+      kratosSkip,
+    ),
+    async () => {
+      const admin = `http://127.0.0.1:${adminPort}`;
+      expect((await fetch(`${admin}/health/ready`)).status).toBe(200);
+      expect(((await (await fetch(`${admin}/version`)).json()) as { version: string }).version).toBe("v26.2.0");
+      const created = await fetch(`${admin}/admin/identities`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          schema_id: "default",
+          traits: { email: USER.email, name: { first: "Deploy" } },
+          credentials: { password: { config: { password: USER.password } } },
+        }),
+      });
+      expect(created.status, await created.clone().text()).toBe(201);
+      const identity = (await created.json()) as { id: string };
+      const full = (await (
+        await fetch(`${admin}/admin/identities/${identity.id}?include_credential=password`)
+      ).json()) as { credentials: { password: { config: { hashed_password: string } } } };
+      expect(full.credentials.password.config.hashed_password).toMatch(/^\$2a\$12\$/); // the shipped hasher: bcrypt cost 12
 
-    const flow = (await (await fetch(`${publicUrl}/self-service/login/api`)).json()) as { id: string };
-    const login = await fetch(`${publicUrl}/self-service/login?flow=${flow.id}`, {
-      method: "POST", headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ method: "password", identifier: USER.email, password: USER.password }),
-    });
-    expect(login.status, await login.clone().text()).toBe(200);
-    const { session_token } = (await login.json()) as { session_token: string };
-    const whoami = await fetch(`${publicUrl}/sessions/whoami`, { headers: { "x-session-token": session_token } });
-    expect(whoami.status).toBe(200);
-    expect(((await whoami.json()) as { identity: { id: string } }).identity.id).toBe(identity.id);
-  }, 60_000);
+      const flow = (await (await fetch(`${publicUrl}/self-service/login/api`)).json()) as { id: string };
+      const login = await fetch(`${publicUrl}/self-service/login?flow=${flow.id}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ method: "password", identifier: USER.email, password: USER.password }),
+      });
+      expect(login.status, await login.clone().text()).toBe(200);
+      const { session_token } = (await login.json()) as { session_token: string };
+      const whoami = await fetch(`${publicUrl}/sessions/whoami`, { headers: { "x-session-token": session_token } });
+      expect(whoami.status).toBe(200);
+      expect(((await whoami.json()) as { identity: { id: string } }).identity.id).toBe(identity.id);
+    },
+    60_000,
+  );
 
   // deploy/.env.example leaves KRATOS_OIDC_* empty and compose defaults them to "". The generated OIDC block quotes
   // every ${VAR}, so they render as "" (strings Kratos accepts); unquoted they rendered as YAML null and Kratos refused.
-  it.skipIf(kratosSkip !== null)(named("with KRATOS_OIDC_* unset (compose's default \"\"), kratos serve accepts the rendered config", kratosSkip), async () => {
-    const env = await dotenvForLoopback();
-    const oidc = ["KRATOS_OIDC_GOOGLE_CLIENT_ID", "KRATOS_OIDC_GOOGLE_CLIENT_SECRET", "KRATOS_OIDC_GITHUB_CLIENT_ID", "KRATOS_OIDC_GITHUB_CLIENT_SECRET"];
-    expect(oidc.map((k) => env[k])).toEqual(["", "", "", ""]);
-    const ports = { public: await freePort(), admin: await freePort() };
-    const file = renderKratosYml({ ...env, KRATOS_PUBLIC_BASE_URL: `http://127.0.0.1:${ports.public}` }, ports, "kratos-oidc-unset.yml");
-    const proc = spawnLogged(KRATOS_BIN!, serveArgs(file), baseEnv());
-    try {
-      const outcome = await Promise.race([
-        new Promise<string>((r) => proc.child.once("exit", () => r("exited"))),
-        waitFor(`http://127.0.0.1:${ports.admin}/health/ready`, proc.child, proc.logs, { ok: true }).then(() => "ready"),
-      ]);
-      expect(outcome, proc.logs()).toBe("ready");
-    } finally {
-      await proc.stop();
-    }
-  }, 60_000);
+  it.skipIf(kratosSkip !== null)(
+    named('with KRATOS_OIDC_* unset (compose\'s default ""), kratos serve accepts the rendered config', kratosSkip),
+    async () => {
+      const env = await dotenvForLoopback();
+      const oidc = [
+        "KRATOS_OIDC_GOOGLE_CLIENT_ID",
+        "KRATOS_OIDC_GOOGLE_CLIENT_SECRET",
+        "KRATOS_OIDC_GITHUB_CLIENT_ID",
+        "KRATOS_OIDC_GITHUB_CLIENT_SECRET",
+      ];
+      expect(oidc.map((k) => env[k])).toEqual(["", "", "", ""]);
+      const ports = { public: await freePort(), admin: await freePort() };
+      const file = renderKratosYml(
+        { ...env, KRATOS_PUBLIC_BASE_URL: `http://127.0.0.1:${ports.public}` },
+        ports,
+        "kratos-oidc-unset.yml",
+      );
+      const proc = spawnLogged(KRATOS_BIN!, serveArgs(file), baseEnv());
+      try {
+        const outcome = await Promise.race([
+          new Promise<string>((r) => proc.child.once("exit", () => r("exited"))),
+          waitFor(`http://127.0.0.1:${ports.admin}/health/ready`, proc.child, proc.logs, { ok: true }).then(
+            () => "ready",
+          ),
+        ]);
+        expect(outcome, proc.logs()).toBe("ready");
+      } finally {
+        await proc.stop();
+      }
+    },
+    60_000,
+  );
 
   /*
    * The template is loaded as the nginx image loads it: envsubst of ${KRATOS_ADMIN_TOKEN} only
@@ -276,94 +353,169 @@ describe("deploy/ on the real binaries (loopback)", () => {
    * dashboard upstream/resolver/server out. Loopback changes: `listen 4434` → a free 127.0.0.1 port and
    * `proxy_pass http://kratos:4434` → the loopback Kratos admin port; pid, logs and temp paths in a temp dir.
    */
-  it.skipIf(nginxSkip !== null)(named("nginx admin-token gate: 401 without or with a wrong token, Kratos admin with the right Bearer token", nginxSkip), async () => {
-    const token = adminToken;
-    const ngxDir = path.join(dir, "nginx");
-    fs.mkdirSync(ngxDir, { recursive: true });
-    const r = spawnSync(ENVSUBST!, ["${KRATOS_ADMIN_TOKEN}"], { input: read("deploy/nginx/kratos-admin.conf.template"), env: childEnv({ PATH: process.env.PATH, KRATOS_ADMIN_TOKEN: token }), encoding: "utf8" });
-    expect(r.status).toBe(0);
-    const rendered = r.stdout;
-    expect(rendered).toContain(`if ($http_authorization != "Bearer ${token}")`);
-    const cut = rendered.indexOf("\nupstream truss {");
-    expect(cut).toBeGreaterThan(0);
-    const dashboardPart = rendered.slice(cut);
-    expect(dashboardPart).toMatch(/server truss:8787 resolve;[\s\S]*listen 8080;[\s\S]*proxy_pass http:\/\/truss;/);
-    const gatePart = rendered.slice(0, rendered.length - dashboardPart.length);
-    expect(gatePart.match(/listen 4434;/g)).toHaveLength(1);
-    expect(gatePart.match(/proxy_pass http:\/\/kratos:4434;/g)).toHaveLength(1);
-    const port = await freePort();
-    const gate = gatePart.replace("listen 4434;", `listen 127.0.0.1:${port};`).replace("proxy_pass http://kratos:4434;", `proxy_pass http://127.0.0.1:${adminPort};`);
-    fs.writeFileSync(path.join(ngxDir, "gate.conf"), gate);
-    const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `${t}_temp_path ${path.join(ngxDir, t)};`).join(" ");
-    const main = (include: string) =>
-      `daemon off; master_process off; pid ${path.join(ngxDir, "nginx.pid")}; error_log ${path.join(ngxDir, "error.log")} warn;\n` +
-      `events { worker_connections 64; }\nhttp { access_log off; ${temp} include ${include}; }\n`;
-    fs.writeFileSync(path.join(ngxDir, "nginx.conf"), main(path.join(ngxDir, "gate.conf")));
-    const nginxArgs = (conf: string) => ["-p", ngxDir, "-e", path.join(ngxDir, "error.log"), "-c", path.join(ngxDir, conf)];
+  it.skipIf(nginxSkip !== null)(
+    named(
+      "nginx admin-token gate: 401 without or with a wrong token, Kratos admin with the right Bearer token",
+      nginxSkip,
+    ),
+    async () => {
+      const token = adminToken;
+      const ngxDir = path.join(dir, "nginx");
+      fs.mkdirSync(ngxDir, { recursive: true });
+      const r = spawnSync(ENVSUBST!, ["${KRATOS_ADMIN_TOKEN}"], {
+        input: read("deploy/nginx/kratos-admin.conf.template"),
+        env: childEnv({ PATH: process.env.PATH, KRATOS_ADMIN_TOKEN: token }),
+        encoding: "utf8",
+      });
+      expect(r.status).toBe(0);
+      const rendered = r.stdout;
+      expect(rendered).toContain(`if ($http_authorization != "Bearer ${token}")`);
+      const cut = rendered.indexOf("\nupstream truss {");
+      expect(cut).toBeGreaterThan(0);
+      const dashboardPart = rendered.slice(cut);
+      expect(dashboardPart).toMatch(/server truss:8787 resolve;[\s\S]*listen 8080;[\s\S]*proxy_pass http:\/\/truss;/);
+      const gatePart = rendered.slice(0, rendered.length - dashboardPart.length);
+      expect(gatePart.match(/listen 4434;/g)).toHaveLength(1);
+      expect(gatePart.match(/proxy_pass http:\/\/kratos:4434;/g)).toHaveLength(1);
+      const port = await freePort();
+      const gate = gatePart
+        .replace("listen 4434;", `listen 127.0.0.1:${port};`)
+        .replace("proxy_pass http://kratos:4434;", `proxy_pass http://127.0.0.1:${adminPort};`);
+      fs.writeFileSync(path.join(ngxDir, "gate.conf"), gate);
+      const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+        .map((t) => `${t}_temp_path ${path.join(ngxDir, t)};`)
+        .join(" ");
+      const main = (include: string) =>
+        `daemon off; master_process off; pid ${path.join(ngxDir, "nginx.pid")}; error_log ${path.join(ngxDir, "error.log")} warn;\n` +
+        `events { worker_connections 64; }\nhttp { access_log off; ${temp} include ${include}; }\n`;
+      fs.writeFileSync(path.join(ngxDir, "nginx.conf"), main(path.join(ngxDir, "gate.conf")));
+      const nginxArgs = (conf: string) => [
+        "-p",
+        ngxDir,
+        "-e",
+        path.join(ngxDir, "error.log"),
+        "-c",
+        path.join(ngxDir, conf),
+      ];
 
-    // The whole template, as shipped, against this nginx: on < 1.27.3 it stops at `resolve`.
-    const nginxVersion = /nginx\/(\d+)\.(\d+)\.(\d+)/.exec(spawnSync(NGINX!, ["-v"], { encoding: "utf8" }).stderr)!.slice(1).map(Number);
-    const tooOld = nginxVersion[0]! * 1e6 + nginxVersion[1]! * 1e3 + nginxVersion[2]! < 1_027_003;
-    fs.writeFileSync(path.join(ngxDir, "full.conf"), main(path.join(ngxDir, "all.conf")));
-    fs.writeFileSync(path.join(ngxDir, "all.conf"), gate + dashboardPart);
-    const full = spawnSync(NGINX!, ["-t", ...nginxArgs("full.conf")], { encoding: "utf8" });
-    if (tooOld) expect(full.stderr).toMatch(/invalid parameter "resolve"/);
+      // The whole template, as shipped, against this nginx: on < 1.27.3 it stops at `resolve`.
+      const nginxVersion = /nginx\/(\d+)\.(\d+)\.(\d+)/
+        .exec(spawnSync(NGINX!, ["-v"], { encoding: "utf8" }).stderr)!
+        .slice(1)
+        .map(Number);
+      const tooOld = nginxVersion[0]! * 1e6 + nginxVersion[1]! * 1e3 + nginxVersion[2]! < 1_027_003;
+      fs.writeFileSync(path.join(ngxDir, "full.conf"), main(path.join(ngxDir, "all.conf")));
+      fs.writeFileSync(path.join(ngxDir, "all.conf"), gate + dashboardPart);
+      const full = spawnSync(NGINX!, ["-t", ...nginxArgs("full.conf")], { encoding: "utf8" });
+      if (tooOld) expect(full.stderr).toMatch(/invalid parameter "resolve"/);
 
-    const check = spawnSync(NGINX!, ["-t", ...nginxArgs("nginx.conf")], { encoding: "utf8" });
-    expect(check.status, check.stderr).toBe(0);
-    nginx = spawnLogged(NGINX!, nginxArgs("nginx.conf"), childEnv({ PATH: process.env.PATH }));
-    const url = `http://127.0.0.1:${port}/admin/identities`;
-    const none = await waitFor(url, nginx.child, nginx.logs);
-    expect(none.status).toBe(401);
-    expect(await none.json()).toEqual({ error: { code: 401, status: "Unauthorized", message: "missing or wrong admin token" } });
-    for (const authorization of ["Bearer wrong-token", `Bearer ${token}x`, `Bearer ${token.slice(0, -1)}`, token, `Basic ${token}`, `Bearer  ${token}`]) {
-      const res = await fetch(url, { headers: { authorization } });
-      expect(res.status, authorization.replace(token, "<token>")).toBe(401);
-      await res.arrayBuffer();
-    }
-    expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(401); // every admin path is gated
-    // The comparison is exact and case-sensitive (an nginx map's string keys would ignore case).
-    const upper = token.toUpperCase();
-    expect(upper).not.toBe(token);
-    expect((await fetch(url, { headers: { authorization: `BEARER ${upper}` } })).status).toBe(401);
-    expect((await fetch(url, { headers: { authorization: `Bearer ${upper}` } })).status).toBe(401);
-    const ok = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-    expect(ok.status).toBe(200);
-    // Kratos's own answer, passed through: the same list the admin port gives directly.
-    expect(await ok.json()).toEqual(await (await fetch(`http://127.0.0.1:${adminPort}/admin/identities`)).json());
-    const version = await fetch(`http://127.0.0.1:${port}/version`, { headers: { authorization: `Bearer ${token}` } });
-    expect(((await version.json()) as { version: string }).version).toBe("v26.2.0");
-    gateUrl = `http://127.0.0.1:${port}`;
-  }, 60_000);
+      const check = spawnSync(NGINX!, ["-t", ...nginxArgs("nginx.conf")], { encoding: "utf8" });
+      expect(check.status, check.stderr).toBe(0);
+      nginx = spawnLogged(NGINX!, nginxArgs("nginx.conf"), childEnv({ PATH: process.env.PATH }));
+      const url = `http://127.0.0.1:${port}/admin/identities`;
+      const none = await waitFor(url, nginx.child, nginx.logs);
+      expect(none.status).toBe(401);
+      expect(await none.json()).toEqual({
+        error: { code: 401, status: "Unauthorized", message: "missing or wrong admin token" },
+      });
+      for (const authorization of [
+        "Bearer wrong-token",
+        `Bearer ${token}x`,
+        `Bearer ${token.slice(0, -1)}`,
+        token,
+        `Basic ${token}`,
+        `Bearer  ${token}`,
+      ]) {
+        const res = await fetch(url, { headers: { authorization } });
+        expect(res.status, authorization.replace(token, "<token>")).toBe(401);
+        await res.arrayBuffer();
+      }
+      expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(401); // every admin path is gated
+      // The comparison is exact and case-sensitive (an nginx map's string keys would ignore case).
+      const upper = token.toUpperCase();
+      expect(upper).not.toBe(token);
+      expect((await fetch(url, { headers: { authorization: `BEARER ${upper}` } })).status).toBe(401);
+      expect((await fetch(url, { headers: { authorization: `Bearer ${upper}` } })).status).toBe(401);
+      const ok = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      expect(ok.status).toBe(200);
+      // Kratos's own answer, passed through: the same list the admin port gives directly.
+      expect(await ok.json()).toEqual(await (await fetch(`http://127.0.0.1:${adminPort}/admin/identities`)).json());
+      const version = await fetch(`http://127.0.0.1:${port}/version`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(((await version.json()) as { version: string }).version).toBe("v26.2.0");
+      gateUrl = `http://127.0.0.1:${port}`;
+    },
+    60_000,
+  );
 
   // The path README's "Moving users" takes: npm run migrate:kratos with --to-token, through the gate. 1,000 users
   // with 5 KB of metadata each make a 5 MB batch, over the template's client_max_body_size 4m: nginx answers 413
   // and the script halves the batch.
-  it.skipIf(nginxSkip !== null)(named("migrate:kratos through the gate with --to-token (a 413 from nginx halves the batch); a wrong token moves nothing", nginxSkip), async () => {
-    expect(gateUrl, "the gate test started nginx").not.toBe("");
-    const from = await startEmbeddedKratos({ dataDir: path.join(dir, "embedded"), publicPort: 0, adminPort: 0, bcryptCost: 4, unknownIdentifierDelayMs: [0, 0] });
-    try {
-      const hashed = hashSync(USER.password, 4).replace(/^\$2b\$/, "$2a$");
-      for (let start = 0; start < 1000; start += 500) {
-        const identities = Array.from({ length: 500 }, (_, k) => ({
-          create: { schema_id: "default", traits: { email: `moved-${start + k}@example.com` }, metadata_admin: { notes: "x".repeat(5000) }, credentials: { password: { config: { hashed_password: hashed } } } },
-        }));
-        const r = await fetch(`${from.adminUrl}/admin/identities`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ identities }) });
-        expect(r.status).toBe(200);
-      }
-      const refused = await migrateIdentities({ fromAdmin: from.adminUrl, toAdmin: gateUrl, toToken: "not-the-token", chunkSize: 1000 });
-      expect({ created: refused.created, failed: refused.failed }).toEqual({ created: 0, failed: 1000 });
-      expect(refused.results[0]?.error).toMatch(/401|Unauthorized|admin token/);
-
-      const moved = await migrateIdentities({ fromAdmin: from.adminUrl, toAdmin: gateUrl, toToken: adminToken, chunkSize: 1000 });
-      expect({ total: moved.total, created: moved.created, exists: moved.exists, failed: moved.failed }).toEqual({ total: 1000, created: 1000, exists: 0, failed: 0 });
-      const flow = (await (await fetch(`${publicUrl}/self-service/login/api`)).json()) as { id: string };
-      const login = await fetch(`${publicUrl}/self-service/login?flow=${flow.id}`, {
-        method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ method: "password", identifier: "moved-999@example.com", password: USER.password }),
+  it.skipIf(nginxSkip !== null)(
+    named(
+      "migrate:kratos through the gate with --to-token (a 413 from nginx halves the batch); a wrong token moves nothing",
+      nginxSkip,
+    ),
+    async () => {
+      expect(gateUrl, "the gate test started nginx").not.toBe("");
+      const from = await startEmbeddedKratos({
+        dataDir: path.join(dir, "embedded"),
+        publicPort: 0,
+        adminPort: 0,
+        bcryptCost: 4,
+        unknownIdentifierDelayMs: [0, 0],
       });
-      expect(login.status).toBe(200);
-    } finally {
-      await from.close();
-    }
-  }, 120_000);
+      try {
+        const hashed = hashSync(USER.password, 4).replace(/^\$2b\$/, "$2a$");
+        for (let start = 0; start < 1000; start += 500) {
+          const identities = Array.from({ length: 500 }, (_, k) => ({
+            create: {
+              schema_id: "default",
+              traits: { email: `moved-${start + k}@example.com` },
+              metadata_admin: { notes: "x".repeat(5000) },
+              credentials: { password: { config: { hashed_password: hashed } } },
+            },
+          }));
+          const r = await fetch(`${from.adminUrl}/admin/identities`, {
+            method: "PATCH",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ identities }),
+          });
+          expect(r.status).toBe(200);
+        }
+        const refused = await migrateIdentities({
+          fromAdmin: from.adminUrl,
+          toAdmin: gateUrl,
+          toToken: "not-the-token",
+          chunkSize: 1000,
+        });
+        expect({ created: refused.created, failed: refused.failed }).toEqual({ created: 0, failed: 1000 });
+        expect(refused.results[0]?.error).toMatch(/401|Unauthorized|admin token/);
+
+        const moved = await migrateIdentities({
+          fromAdmin: from.adminUrl,
+          toAdmin: gateUrl,
+          toToken: adminToken,
+          chunkSize: 1000,
+        });
+        expect({ total: moved.total, created: moved.created, exists: moved.exists, failed: moved.failed }).toEqual({
+          total: 1000,
+          created: 1000,
+          exists: 0,
+          failed: 0,
+        });
+        const flow = (await (await fetch(`${publicUrl}/self-service/login/api`)).json()) as { id: string };
+        const login = await fetch(`${publicUrl}/self-service/login?flow=${flow.id}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ method: "password", identifier: "moved-999@example.com", password: USER.password }),
+        });
+        expect(login.status).toBe(200);
+      } finally {
+        await from.close();
+      }
+    },
+    120_000,
+  );
 });

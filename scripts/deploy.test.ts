@@ -9,12 +9,24 @@ import { parseProviders } from "@/lib/providers-config";
 // What can be checked without Docker: deploy/ parses, keeps secrets out, and matches Kratos's config schema.
 const root = path.resolve(import.meta.dirname, "..");
 const read = (p: string) => fs.readFileSync(path.join(root, p), "utf8");
-type Service = { image?: string; command?: string | string[]; environment?: Record<string, string>; ports?: string[]; networks?: Record<string, { aliases?: string[] }> };
+type Service = {
+  image?: string;
+  command?: string | string[];
+  environment?: Record<string, string>;
+  ports?: string[];
+  networks?: Record<string, { aliases?: string[] }>;
+};
 const compose = YAML.parse(read("deploy/docker-compose.yml")) as { services: Record<string, Service> };
 const kratosYml = read("deploy/kratos/kratos.yml");
-const kratos = YAML.parse(kratosYml) as Record<string, unknown> & { selfservice: { methods: { oidc: { config: { providers: Record<string, unknown>[] } } } } };
+const kratos = YAML.parse(kratosYml) as Record<string, unknown> & {
+  selfservice: { methods: { oidc: { config: { providers: Record<string, unknown>[] } } } };
+};
 const ref = /^\$\{[A-Z0-9_]+\}$/;
-const uncommented = (text: string) => text.split("\n").filter((l) => !l.trim().startsWith("#")).join("\n");
+const uncommented = (text: string) =>
+  text
+    .split("\n")
+    .filter((l) => !l.trim().startsWith("#"))
+    .join("\n");
 const varsIn = (text: string) => [...new Set([...uncommented(text).matchAll(/\$\{([A-Z0-9_]+)\}/g)].map((m) => m[1]!))];
 
 describe("deploy/", () => {
@@ -34,7 +46,8 @@ describe("deploy/", () => {
   it("keeps every secret out of the files: ${VAR} references only", () => {
     for (const [name, svc] of Object.entries(compose.services))
       for (const [key, value] of Object.entries(svc.environment ?? {}))
-        if (/PASSWORD|SECRET|TOKEN|DSN|DATABASE_URL|SMTP_URI/.test(key)) expect(value, `${name}.${key}`).toContain("${");
+        if (/PASSWORD|SECRET|TOKEN|DSN|DATABASE_URL|SMTP_URI/.test(key))
+          expect(value, `${name}.${key}`).toContain("${");
     const secrets = kratos.secrets as Record<string, string[]>;
     for (const list of Object.values(secrets)) for (const v of list) expect(v).toMatch(ref);
     expect(kratos.dsn).toMatch(ref);
@@ -53,15 +66,23 @@ describe("deploy/", () => {
       expect(command, v).toContain(`$\${${v}}`);
       expect(Object.keys(render.environment ?? {}), v).toContain(v);
     }
-    const generated = kratosOidcConfig(parseProviders({ KRATOS_OIDC_PROVIDERS: "google,github" }).providers, "${KRATOS_PUBLIC_BASE_URL}");
-    expect(kratos.selfservice.methods.oidc).toEqual((YAML.parse(generated.yaml) as typeof kratos).selfservice.methods.oidc);
+    const generated = kratosOidcConfig(
+      parseProviders({ KRATOS_OIDC_PROVIDERS: "google,github" }).providers,
+      "${KRATOS_PUBLIC_BASE_URL}",
+    );
+    expect(kratos.selfservice.methods.oidc).toEqual(
+      (YAML.parse(generated.yaml) as typeof kratos).selfservice.methods.oidc,
+    );
   });
 
   it("ships the embedded Kratos's default identity schema, byte for byte", () => {
     expect(read("deploy/kratos/identity.schema.json")).toBe(read("lib/embedded-kratos/identity.schema.json"));
   });
 
-  const schemaFile = [path.join(root, "../shared/kratos/config.schema.json"), "/work/shared/kratos/config.schema.json"].find((f) => fs.existsSync(f));
+  const schemaFile = [
+    path.join(root, "../shared/kratos/config.schema.json"),
+    "/work/shared/kratos/config.schema.json",
+  ].find((f) => fs.existsSync(f));
   it.skipIf(!schemaFile)("is a valid Kratos configuration once rendered (Kratos's config.schema.json)", () => {
     const env: Record<string, string> = {
       KRATOS_DSN: "postgres://kratos:pw@postgres:5432/kratos?sslmode=disable",
@@ -70,7 +91,10 @@ describe("deploy/", () => {
       KRATOS_SMTP_URI: "smtps://u:p@smtp.example.com:465/",
       KRATOS_SMTP_FROM: "no-reply@example.com",
     };
-    const rendered = kratosYml.replace(/\$\{([A-Z0-9_]+)\}/g, (_, v: string) => env[v] ?? "0123456789abcdef0123456789abcdef");
+    const rendered = kratosYml.replace(
+      /\$\{([A-Z0-9_]+)\}/g,
+      (_, v: string) => env[v] ?? "0123456789abcdef0123456789abcdef",
+    );
     const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
     ajv.addSchema({ $id: "ory://tracing-config", type: "object" });
     const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile!, "utf8")) as object);

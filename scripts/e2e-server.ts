@@ -8,13 +8,22 @@ import { startRealKratos } from "@/lib/real-kratos";
 
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "truss-e2e-"));
 const port = process.env.E2E_PORT ?? "8797";
-const providers = { KRATOS_OIDC_PROVIDERS: "google,github", KRATOS_OIDC_GOOGLE_CLIENT_ID: "e2e-google-client", KRATOS_OIDC_GITHUB_CLIENT_ID: "e2e-github-client" };
+const providers = {
+  KRATOS_OIDC_PROVIDERS: "google,github",
+  KRATOS_OIDC_GOOGLE_CLIENT_ID: "e2e-google-client",
+  KRATOS_OIDC_GITHUB_CLIENT_ID: "e2e-github-client",
+};
 const real =
   process.env.E2E_KRATOS === "real"
     ? await startRealKratos({
         publicPort: Number(process.env.E2E_KRATOS_PUBLIC_PORT ?? 4533),
         adminPort: Number(process.env.E2E_KRATOS_ADMIN_PORT ?? 4534),
-        dir: path.join(dataDir, "real-kratos"), bcryptCost: 4, offline: true, trussPublicUrl: `http://127.0.0.1:${port}`, env: { ...process.env, ...providers } })
+        dir: path.join(dataDir, "real-kratos"),
+        bcryptCost: 4,
+        offline: true,
+        trussPublicUrl: `http://127.0.0.1:${port}`,
+        env: { ...process.env, ...providers },
+      })
     : null;
 if (real) console.log(`[e2e] real Kratos ${real.publicUrl} / ${real.adminUrl}`);
 

@@ -9,12 +9,19 @@ import { createApiKeyBodySchema } from "@/lib/schemas/api-key";
 const cli = { type: "system" as const, id: null, label: "keys CLI" };
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { type: { type: "string", default: "service_role" }, label: { type: "string" }, "rate-limit": { type: "string" }, json: { type: "boolean" } },
+  options: {
+    type: { type: "string", default: "service_role" },
+    label: { type: "string" },
+    "rate-limit": { type: "string" },
+    json: { type: "boolean" },
+  },
 });
 const [command, arg] = positionals;
 
 function usage(): never {
-  console.error("usage: npm run keys -- create --type service_role|anon --label NAME [--rate-limit N]\n       npm run keys -- list\n       npm run keys -- revoke ID");
+  console.error(
+    "usage: npm run keys -- create --type service_role|anon --label NAME [--rate-limit N]\n       npm run keys -- list\n       npm run keys -- revoke ID",
+  );
   process.exit(2);
 }
 
@@ -26,16 +33,35 @@ try {
       ...(values["rate-limit"] ? { rate_limit: Number(values["rate-limit"]) } : {}),
     });
     const created = await createApiKey(body, null);
-    await recordAudit({ actor: cli, action: "api_key.create", target: created.key.id, outcome: "success", details: { key_type: body.keyType, label: body.label } });
+    await recordAudit({
+      actor: cli,
+      action: "api_key.create",
+      target: created.key.id,
+      outcome: "success",
+      details: { key_type: body.keyType, label: body.label },
+    });
     if (values.json) console.log(JSON.stringify(created));
     else {
-      console.error(`Created ${created.key.key_type} key ${created.key.id} (${created.key.label}). Store the secret now: it is not shown again.`);
+      console.error(
+        `Created ${created.key.key_type} key ${created.key.id} (${created.key.label}). Store the secret now: it is not shown again.`,
+      );
       console.log(created.secret);
     }
   } else if (command === "list") {
     const keys = await listApiKeys();
     if (values.json) console.log(JSON.stringify(keys));
-    else for (const k of keys) console.log([k.id, k.key_type.padEnd(12), k.key_prefix, k.label, k.revoked_at ? `revoked ${k.revoked_at}` : "active", `last used ${k.last_used_at ?? "never"}`].join("  "));
+    else
+      for (const k of keys)
+        console.log(
+          [
+            k.id,
+            k.key_type.padEnd(12),
+            k.key_prefix,
+            k.label,
+            k.revoked_at ? `revoked ${k.revoked_at}` : "active",
+            `last used ${k.last_used_at ?? "never"}`,
+          ].join("  "),
+        );
   } else if (command === "revoke" && arg) {
     const k = await revokeApiKey(arg, null);
     await recordAudit({ actor: cli, action: "api_key.revoke", target: k.id, outcome: "success" });

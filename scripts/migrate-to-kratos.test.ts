@@ -30,7 +30,8 @@ function user(i: number): CreateIdentityBody {
     external_id: `legacy-${i}`,
     metadata_public: { plan: i % 2 ? "pro" : "free", n: i },
     metadata_admin: i === 0 ? { truss_role: "admin" } : { note: `seeded ${i}` },
-    verifiable_addresses: i % 3 === 0 ? [{ value: `user${i}@example.com`, via: "email", verified: true, status: "completed" }] : undefined,
+    verifiable_addresses:
+      i % 3 === 0 ? [{ value: `user${i}@example.com`, via: "email", verified: true, status: "completed" }] : undefined,
     credentials: {
       password: { config: { hashed_password: i % 2 ? ARGON2 : BCRYPT } },
       ...(i % 7 === 0 ? { oidc: { config: { providers: [{ provider: "google", subject: `g-${i}` }] } } } : {}),
@@ -41,7 +42,11 @@ function user(i: number): CreateIdentityBody {
 async function listAll(url: string): Promise<Identity[]> {
   const out: Identity[] = [];
   for (let page = 0, token: string | undefined; page < 100; page++) {
-    const res = await admin(url).listIdentities({ pageSize: 500, pageToken: token, includeCredential: ["password", "oidc"] });
+    const res = await admin(url).listIdentities({
+      pageSize: 500,
+      pageToken: token,
+      includeCredential: ["password", "oidc"],
+    });
     out.push(...res.data);
     token = /page_token=([^&>]+)>; rel="next"/.exec(String(res.headers.link))?.[1];
     if (!token || res.data.length === 0) break;
@@ -54,7 +59,10 @@ async function login(publicUrl: string, email: string): Promise<number> {
   const api = new FrontendApi(new Configuration({ basePath: publicUrl, baseOptions: { timeout: 10_000 } }));
   const flow = (await api.createNativeLoginFlow()).data;
   try {
-    const res = await api.updateLoginFlow({ flow: flow.id, updateLoginFlowBody: { method: "password", identifier: email, password: PASSWORD } });
+    const res = await api.updateLoginFlow({
+      flow: flow.id,
+      updateLoginFlowBody: { method: "password", identifier: email, password: PASSWORD },
+    });
     expect(res.data.session.identity?.traits).toMatchObject({ email });
     expect(res.data.session_token).toBeTruthy();
     return res.status;
@@ -66,7 +74,10 @@ async function login(publicUrl: string, email: string): Promise<number> {
 beforeAll(async () => {
   ARGON2 = await argon2Hash(PASSWORD, { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 });
   const opts = { publicPort: 0, adminPort: 0, bcryptCost: 4, unknownIdentifierDelayMs: [0, 0] as [number, number] };
-  [from, to] = await Promise.all([startEmbeddedKratos({ ...opts, dataDir: path.join(dir, "from") }), startKratosUnderTest(path.join(dir, "to"))]);
+  [from, to] = await Promise.all([
+    startEmbeddedKratos({ ...opts, dataDir: path.join(dir, "from") }),
+    startKratosUnderTest(path.join(dir, "to")),
+  ]);
   // Seed through the batch API, 1,000 per request (Kratos's limit), pre-hashed.
   for (let start = 0; start < N; start += 1000) {
     const identities = Array.from({ length: Math.min(1000, N - start) }, (_, k) => ({ create: user(start + k) }));
@@ -85,9 +96,16 @@ describe(`npm run migrate:kratos (embedded → ${backend === "embedded" ? "embed
     const started = performance.now();
     const summary = await migrateIdentities({ fromAdmin: from.adminUrl, toAdmin: to.adminUrl, chunkSize: 1000 });
     const seconds = (performance.now() - started) / 1000;
-    console.log(`[migrate:kratos] ${N} identities, embedded → ${backend}: ${seconds.toFixed(1)} s (${Math.round(N / seconds)}/s)`);
+    console.log(
+      `[migrate:kratos] ${N} identities, embedded → ${backend}: ${seconds.toFixed(1)} s (${Math.round(N / seconds)}/s)`,
+    );
     expect(summary.results.filter((r) => r.status === "failed").slice(0, 3)).toEqual([]);
-    expect({ total: summary.total, created: summary.created, exists: summary.exists, failed: summary.failed }).toEqual({ total: N, created: N, exists: 0, failed: 0 });
+    expect({ total: summary.total, created: summary.created, exists: summary.exists, failed: summary.failed }).toEqual({
+      total: N,
+      created: N,
+      exists: 0,
+      failed: 0,
+    });
 
     const source = await listAll(from.adminUrl);
     const moved = new Map((await listAll(to.adminUrl)).map((i) => [i.external_id, i]));
@@ -109,11 +127,18 @@ describe(`npm run migrate:kratos (embedded → ${backend === "embedded" ? "embed
     expect(last.metadata_public).toEqual({ plan: "pro", n: N - 1 });
     // Every link and every metadata object arrived, not only the sampled ones.
     expect([...moved.values()].filter((i) => i.credentials?.oidc?.identifiers?.length).length).toBe(Math.ceil(N / 7));
-    expect([...moved.values()].every((i) => (i.metadata_public as { n?: number } | null)?.n === Number(i.external_id!.slice(7)))).toBe(true);
-    expect(summary.results.find((r) => r.target_id === u0.id)?.source_id).toBe(source.find((i) => i.external_id === "legacy-0")?.id);
+    expect(
+      [...moved.values()].every(
+        (i) => (i.metadata_public as { n?: number } | null)?.n === Number(i.external_id!.slice(7)),
+      ),
+    ).toBe(true);
+    expect(summary.results.find((r) => r.target_id === u0.id)?.source_id).toBe(
+      source.find((i) => i.external_id === "legacy-0")?.id,
+    );
 
     // bcrypt (even), argon2 (odd) users sign in with their original password through a native login flow.
-    for (const i of [0, 1, 500, 997, N - 2]) expect(await login(to.publicUrl, `user${i}@example.com`), `user${i}`).toBe(200);
+    for (const i of [0, 1, 500, 997, N - 2])
+      expect(await login(to.publicUrl, `user${i}@example.com`), `user${i}`).toBe(200);
     expect(await login(to.publicUrl, "user9@example.com")).not.toBe(200); // inactive stays inactive
   }, 600_000);
 
@@ -121,7 +146,12 @@ describe(`npm run migrate:kratos (embedded → ${backend === "embedded" ? "embed
     const started = performance.now();
     const again = await migrateIdentities({ fromAdmin: from.adminUrl, toAdmin: to.adminUrl, chunkSize: 400 });
     console.log(`[migrate:kratos] re-run of ${N}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    expect({ total: again.total, created: again.created, exists: again.exists, failed: again.failed }).toEqual({ total: N, created: 0, exists: N, failed: 0 });
+    expect({ total: again.total, created: again.created, exists: again.exists, failed: again.failed }).toEqual({
+      total: N,
+      created: 0,
+      exists: N,
+      failed: 0,
+    });
     expect(again.results.every((r) => r.status === "exists" && !r.target_id)).toBe(true);
     expect(await listAll(to.adminUrl)).toHaveLength(N);
   }, 600_000);
@@ -131,18 +161,45 @@ describe(`npm run migrate:kratos (embedded → ${backend === "embedded" ? "embed
     const now = new Date().toISOString();
     const store = openStore(path.join(dir, "from", "embedded-kratos.sqlite"));
     try {
-      store.identities.insertMany([{
-        id: crypto.randomUUID(), schemaId: "default", state: "active", stateChangedAt: now, traits: { email: "odd-hash@example.com" },
-        metadataPublic: null, metadataAdmin: null, externalId: "legacy-odd", createdAt: now, updatedAt: now, verifiableAddresses: [], recoveryAddresses: [],
-        credentials: [{ id: crypto.randomUUID(), type: "password", identifiers: ["odd-hash@example.com"], config: { hashed_password: "$md4$not-a-kratos-format" }, version: 0, createdAt: now, updatedAt: now }],
-      }]);
+      store.identities.insertMany([
+        {
+          id: crypto.randomUUID(),
+          schemaId: "default",
+          state: "active",
+          stateChangedAt: now,
+          traits: { email: "odd-hash@example.com" },
+          metadataPublic: null,
+          metadataAdmin: null,
+          externalId: "legacy-odd",
+          createdAt: now,
+          updatedAt: now,
+          verifiableAddresses: [],
+          recoveryAddresses: [],
+          credentials: [
+            {
+              id: crypto.randomUUID(),
+              type: "password",
+              identifiers: ["odd-hash@example.com"],
+              config: { hashed_password: "$md4$not-a-kratos-format" },
+              version: 0,
+              createdAt: now,
+              updatedAt: now,
+            },
+          ],
+        },
+      ]);
     } finally {
       store.close();
     }
     await admin(from.adminUrl).batchPatchIdentities({ patchIdentitiesBody: { identities: [{ create: user(N) }] } });
 
     const run = await migrateIdentities({ fromAdmin: from.adminUrl, toAdmin: to.adminUrl, chunkSize: 1000 });
-    expect({ total: run.total, created: run.created, exists: run.exists, failed: run.failed }).toEqual({ total: N + 2, created: 1, exists: N, failed: 1 });
+    expect({ total: run.total, created: run.created, exists: run.exists, failed: run.failed }).toEqual({
+      total: N + 2,
+      created: 1,
+      exists: N,
+      failed: 1,
+    });
     const bad = run.results.find((r) => r.status === "failed")!;
     expect(bad.error).toMatch(/hash/i);
     expect(run.results.find((r) => r.status === "created")?.target_id).toBeTruthy();

@@ -32,23 +32,39 @@ export interface Summary {
 }
 
 const api = (basePath: string, token: string | undefined, timeout: number) =>
-  new IdentityApi(new Configuration({ basePath: basePath.replace(/\/+$/, ""), accessToken: token, baseOptions: { timeout } }));
+  new IdentityApi(
+    new Configuration({ basePath: basePath.replace(/\/+$/, ""), accessToken: token, baseOptions: { timeout } }),
+  );
 
 /** The Kratos import body for one listed identity (credentials must have been included in the list). */
 export function toImport(i: Identity): CreateIdentityBody {
-  const body: CreateIdentityBody = { schema_id: i.schema_id, traits: i.traits as object, state: i.state === "inactive" ? "inactive" : "active" };
+  const body: CreateIdentityBody = {
+    schema_id: i.schema_id,
+    traits: i.traits as object,
+    state: i.state === "inactive" ? "inactive" : "active",
+  };
   if (i.metadata_public != null) body.metadata_public = i.metadata_public;
   if (i.metadata_admin != null) body.metadata_admin = i.metadata_admin;
   if (i.external_id) body.external_id = i.external_id;
   if (i.verifiable_addresses?.length)
-    body.verifiable_addresses = i.verifiable_addresses.map(({ value, via, verified, status }) => ({ value, via, verified, status }));
-  if (i.recovery_addresses?.length) body.recovery_addresses = i.recovery_addresses.map(({ value, via }) => ({ value, via }));
+    body.verifiable_addresses = i.verifiable_addresses.map(({ value, via, verified, status }) => ({
+      value,
+      via,
+      verified,
+      status,
+    }));
+  if (i.recovery_addresses?.length)
+    body.recovery_addresses = i.recovery_addresses.map(({ value, via }) => ({ value, via }));
   const hash = (i.credentials?.password?.config as { hashed_password?: string } | undefined)?.hashed_password;
   const oidc = i.credentials?.oidc;
   const configured = (oidc?.config as { providers?: { provider: string; subject: string }[] } | undefined)?.providers;
   // Identifiers are "<provider>:<subject>" when the config (decrypted tokens) is not returned.
-  const providers = configured?.map(({ provider, subject }) => ({ provider, subject })) ??
-    (oidc?.identifiers ?? []).map((id) => ({ provider: id.slice(0, id.indexOf(":")), subject: id.slice(id.indexOf(":") + 1) }));
+  const providers =
+    configured?.map(({ provider, subject }) => ({ provider, subject })) ??
+    (oidc?.identifiers ?? []).map((id) => ({
+      provider: id.slice(0, id.indexOf(":")),
+      subject: id.slice(id.indexOf(":") + 1),
+    }));
   if (hash || providers.length) {
     body.credentials = {};
     if (hash) body.credentials.password = { config: { hashed_password: hash } };
@@ -57,7 +73,8 @@ export function toImport(i: Identity): CreateIdentityBody {
   return body;
 }
 
-const nextToken = (link: unknown) => (typeof link === "string" ? /<[^>]*[?&]page_token=([^&>]+)[^>]*>;\s*rel="next"/.exec(link)?.[1] : undefined);
+const nextToken = (link: unknown) =>
+  typeof link === "string" ? /<[^>]*[?&]page_token=([^&>]+)[^>]*>;\s*rel="next"/.exec(link)?.[1] : undefined;
 const describe = (e: unknown) => {
   const err = e as { code?: number; status?: string; message?: string; reason?: string } | undefined;
   return [err?.status ?? err?.code, err?.message, err?.reason].filter(Boolean).join(": ") || "unknown error";
@@ -85,7 +102,8 @@ export async function migrateIdentities(o: MigrateOptions): Promise<Summary> {
     const patches = chunk.map((i) => ({ patch_id: randomUUID(), create: toImport(i) }));
     let items: { patch_id?: string; action?: string; identity?: string; error?: unknown }[] = [];
     try {
-      items = (await target.batchPatchIdentities({ patchIdentitiesBody: { identities: patches } })).data.identities ?? [];
+      items =
+        (await target.batchPatchIdentities({ patchIdentitiesBody: { identities: patches } })).data.identities ?? [];
     } catch (e) {
       const data = httpError(e)?.data as { identities?: typeof items; error?: unknown } | undefined;
       // Real Kratos refuses the whole batch with a 400 (and writes nothing) when one item cannot be imported at
@@ -100,7 +118,8 @@ export async function migrateIdentities(o: MigrateOptions): Promise<Summary> {
       }
       if (!data?.identities) {
         const status = httpError(e)?.status === 409 ? "exists" : "failed";
-        for (const i of chunk) record({ source_id: i.id, status, error: status === "failed" ? describe(data?.error ?? e) : undefined });
+        for (const i of chunk)
+          record({ source_id: i.id, status, error: status === "failed" ? describe(data?.error ?? e) : undefined });
         return;
       }
       items = data.identities; // Kratos versions that answer 4xx when every item failed still list them
@@ -108,7 +127,8 @@ export async function migrateIdentities(o: MigrateOptions): Promise<Summary> {
     const byPatch = new Map(items.map((it) => [it.patch_id, it]));
     chunk.forEach((i, n) => {
       const it = byPatch.get(patches[n]!.patch_id);
-      if (it?.action === "create" && it.identity) record({ source_id: i.id, status: "created", target_id: it.identity });
+      if (it?.action === "create" && it.identity)
+        record({ source_id: i.id, status: "created", target_id: it.identity });
       else if (isConflict(it?.error)) record({ source_id: i.id, status: "exists" });
       else record({ source_id: i.id, status: "failed", error: describe(it?.error) });
     });
@@ -116,7 +136,11 @@ export async function migrateIdentities(o: MigrateOptions): Promise<Summary> {
 
   let pageToken: string | undefined;
   for (let page = 0; page < 100_000; page++) {
-    const res = await source.listIdentities({ pageSize: Math.min(o.pageSize ?? 500, 500), pageToken, includeCredential: ["password", "oidc"] });
+    const res = await source.listIdentities({
+      pageSize: Math.min(o.pageSize ?? 500, 500),
+      pageToken,
+      includeCredential: ["password", "oidc"],
+    });
     summary.total += res.data.length;
     pending.push(...res.data);
     while (pending.length >= chunkSize) await flush(pending.splice(0, chunkSize));
@@ -130,28 +154,44 @@ export async function migrateIdentities(o: MigrateOptions): Promise<Summary> {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      "from-admin": { type: "string" }, "to-admin": { type: "string" }, "from-token": { type: "string" }, "to-token": { type: "string" },
-      chunk: { type: "string" }, "timeout-ms": { type: "string" }, json: { type: "boolean" },
+      "from-admin": { type: "string" },
+      "to-admin": { type: "string" },
+      "from-token": { type: "string" },
+      "to-token": { type: "string" },
+      chunk: { type: "string" },
+      "timeout-ms": { type: "string" },
+      json: { type: "boolean" },
     },
   });
   if (!values["from-admin"] || !values["to-admin"]) {
-    console.error("usage: npm run migrate:kratos -- --from-admin URL --to-admin URL [--from-token T] [--to-token T] [--chunk 1000] [--timeout-ms 60000] [--json]");
+    console.error(
+      "usage: npm run migrate:kratos -- --from-admin URL --to-admin URL [--from-token T] [--to-token T] [--chunk 1000] [--timeout-ms 60000] [--json]",
+    );
     process.exit(2);
   }
   const summary = await migrateIdentities({
-    fromAdmin: values["from-admin"], toAdmin: values["to-admin"],
-    fromToken: values["from-token"], toToken: values["to-token"] ?? process.env.KRATOS_ADMIN_TOKEN,
-    chunkSize: values.chunk ? Number(values.chunk) : undefined, timeoutMs: values["timeout-ms"] ? Number(values["timeout-ms"]) : undefined,
-    onResult: values.json ? undefined : (r) => console.log([r.source_id, r.status, r.target_id ?? "", r.error ?? ""].join("\t").trimEnd()),
+    fromAdmin: values["from-admin"],
+    toAdmin: values["to-admin"],
+    fromToken: values["from-token"],
+    toToken: values["to-token"] ?? process.env.KRATOS_ADMIN_TOKEN,
+    chunkSize: values.chunk ? Number(values.chunk) : undefined,
+    timeoutMs: values["timeout-ms"] ? Number(values["timeout-ms"]) : undefined,
+    onResult: values.json
+      ? undefined
+      : (r) => console.log([r.source_id, r.status, r.target_id ?? "", r.error ?? ""].join("\t").trimEnd()),
   });
   if (values.json) console.log(JSON.stringify(summary));
-  console.error(`total ${summary.total}: created ${summary.created}, exists ${summary.exists}, failed ${summary.failed}`);
+  console.error(
+    `total ${summary.total}: created ${summary.created}, exists ${summary.exists}, failed ${summary.failed}`,
+  );
   process.exitCode = summary.failed > 0 ? 1 : 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((e: unknown) => {
-    console.error(httpError(e) ? `Kratos request failed: HTTP ${httpError(e)?.status ?? "?"}` : e instanceof Error ? e.message : e);
+    console.error(
+      httpError(e) ? `Kratos request failed: HTTP ${httpError(e)?.status ?? "?"}` : e instanceof Error ? e.message : e,
+    );
     process.exit(1);
   });
 }

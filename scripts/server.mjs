@@ -20,7 +20,8 @@ await globalThis.__trussBoot;
 const address = (socket) => (socket.remoteAddress ?? "unknown").replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1");
 
 const server = http.createServer((req, res) => {
-  for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2) if (req.rawHeaders[i].toLowerCase() === HEADER) req.rawHeaders.splice(i, 2);
+  for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2)
+    if (req.rawHeaders[i].toLowerCase() === HEADER) req.rawHeaders.splice(i, 2);
   req.headers[HEADER] = address(req.socket);
   void handle(req, res);
 });

@@ -40,7 +40,11 @@ const POSTGRES_TIER = ["app/api/auth/identities.test.ts", "app/v1/v1.test.ts", "
 function run(name, cmd, args, extraEnv = {}, opts = {}) {
   console.log(`\n[test] ── ${name}: ${cmd} ${args.join(" ")}`);
   const started = Date.now();
-  const r = spawnSync(cmd, args, { stdio: opts.capture ? ["ignore", "pipe", "inherit"] : "inherit", env: { ...env, ...extraEnv }, encoding: "utf8" });
+  const r = spawnSync(cmd, args, {
+    stdio: opts.capture ? ["ignore", "pipe", "inherit"] : "inherit",
+    env: { ...env, ...extraEnv },
+    encoding: "utf8",
+  });
   const ok = r.status === 0;
   if (!opts.quiet) steps.push(`${ok ? "ok  " : "FAIL"} ${name} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   return { ok, stdout: r.stdout ?? "" };
@@ -52,7 +56,9 @@ function countVitest(file) {
   passed += r.numPassedTests ?? 0;
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   // A file that fails to load has no test results of its own: count it as one failure.
-  const brokenFiles = (r.testResults ?? []).filter((t) => t.status === "failed" && (t.assertionResults ?? []).length === 0).length;
+  const brokenFiles = (r.testResults ?? []).filter(
+    (t) => t.status === "failed" && (t.assertionResults ?? []).length === 0,
+  ).length;
   failed += (r.numFailedTests ?? 0) + brokenFiles;
   // An unhandled error fails the run without failing a test: it still counts.
   if (r.success === false && (r.numFailedTests ?? 0) + brokenFiles === 0) failed++;
@@ -72,7 +78,12 @@ function countPlaywright(file) {
 
 function vitest(name, files, extraEnv) {
   const file = path.join(out, `vitest-${name.replace(/\W+/g, "-")}.json`);
-  run(name, "npx", ["vitest", "run", ...files, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], extraEnv);
+  run(
+    name,
+    "npx",
+    ["vitest", "run", ...files, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`],
+    extraEnv,
+  );
   if (!countVitest(file)) failed++;
 }
 
@@ -99,10 +110,19 @@ const realEnv = kratos.path ? { KRATOS_BIN: kratos.path } : {};
 vitest("unit + integration on embedded Kratos (vitest)", [], {});
 if (kratos.path) {
   vitest("integration on real Kratos, SQLite (vitest)", REAL_TIER, { ...realEnv, TRUSS_TEST_KRATOS: "real" });
-  vitest("import/list/sessions on real Kratos, PostgreSQL (vitest)", POSTGRES_TIER, { ...realEnv, TRUSS_TEST_KRATOS: "real-postgres" });
+  vitest("import/list/sessions on real Kratos, PostgreSQL (vitest)", POSTGRES_TIER, {
+    ...realEnv,
+    TRUSS_TEST_KRATOS: "real-postgres",
+  });
 } else {
-  const n = countSkippedTier(REAL_TIER.filter((f) => f !== "lib/real-kratos"), {}) + countSkippedTier(POSTGRES_TIER, {});
-  notes.push(`real-Kratos tier did not run (${kratos.reason}): ${n} tests skipped. Enable it with KRATOS_BIN=/path/to/kratos (Ory's release binary) or install Go.`);
+  const n =
+    countSkippedTier(
+      REAL_TIER.filter((f) => f !== "lib/real-kratos"),
+      {},
+    ) + countSkippedTier(POSTGRES_TIER, {});
+  notes.push(
+    `real-Kratos tier did not run (${kratos.reason}): ${n} tests skipped. Enable it with KRATOS_BIN=/path/to/kratos (Ory's release binary) or install Go.`,
+  );
 }
 
 const buildOk = run("build", "npx", ["next", "build"]).ok;
@@ -114,8 +134,18 @@ if (buildOk && browserOk) {
   for (const [tier, extra] of tiers) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "truss-e2e-"));
     const pwFile = path.join(out, `playwright-${tier}.json`);
-    const ports = { E2E_PORT: String(await freePort()), E2E_KRATOS_PUBLIC_PORT: String(await freePort()), E2E_KRATOS_ADMIN_PORT: String(await freePort()) };
-    run(`e2e on ${tier} Kratos (playwright)`, "npx", ["playwright", "test"], { ...ports, ...extra, E2E_DATA_DIR: dataDir, PLAYWRIGHT_JSON_OUTPUT_NAME: pwFile, CI: "1" });
+    const ports = {
+      E2E_PORT: String(await freePort()),
+      E2E_KRATOS_PUBLIC_PORT: String(await freePort()),
+      E2E_KRATOS_ADMIN_PORT: String(await freePort()),
+    };
+    run(`e2e on ${tier} Kratos (playwright)`, "npx", ["playwright", "test"], {
+      ...ports,
+      ...extra,
+      E2E_DATA_DIR: dataDir,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: pwFile,
+      CI: "1",
+    });
     if (!countPlaywright(pwFile)) failed++;
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -11,7 +11,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <AppShell
       banner={
         !authRequired && (
-          <div role="alert" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <div
+            role="alert"
+            className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+          >
             <strong>Dashboard authentication is disabled</strong> (TRUSS_AUTH_REQUIRED=false). Anyone who can reach this
             address can manage every user. Turn it back on before exposing the dashboard.
           </div>
@@ -21,7 +24,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <>
           <ThemeToggle />
           {admin && (
-            <span className="hidden max-w-56 truncate text-sm text-gray-700 sm:inline dark:text-gray-300" title={admin.email ?? undefined}>
+            <span
+              className="hidden max-w-56 truncate text-sm text-gray-700 sm:inline dark:text-gray-300"
+              title={admin.email ?? undefined}
+            >
               {admin.email}
             </span>
           )}

@@ -17,7 +17,10 @@ export default async function OverviewPage() {
   }
   return (
     <>
-      <PageHeader title="Overview" description="Users, sessions and the health of Ory Kratos. Figures refresh every minute." />
+      <PageHeader
+        title="Overview"
+        description="Users, sessions and the health of Ory Kratos. Figures refresh every minute."
+      />
       <OverviewView initialData={initialData} />
     </>
   );

@@ -52,7 +52,11 @@ describe("import reconciliation after a timeout", () => {
     await sdk(h).identity.createIdentity({ createIdentityBody: { schema_id: "default", traits: { email: existing } } });
     const fresh = [email("fresh"), email("fresh")];
     slow = true;
-    const r = await call(imp.POST, "/api/auth/users/import", { method: "POST", body: { users: [{ email: fresh[0] }, { email: existing }, { email: fresh[1] }] }, headers: { cookie } });
+    const r = await call(imp.POST, "/api/auth/users/import", {
+      method: "POST",
+      body: { users: [{ email: fresh[0] }, { email: existing }, { email: fresh[1] }] },
+      headers: { cookie },
+    });
     slow = false;
     const body = r.body as Results;
     expect(body.results.map((x) => x.status)).toEqual(["created", "error", "created"]);
@@ -65,9 +69,17 @@ describe("sign-ins during a big import", () => {
   it("an admin signs in while 100 plaintext passwords are hashed at cost 12", async () => {
     const users = Array.from({ length: 100 }, () => ({ email: email("bulk"), password: "Bulk-import-pass-1" }));
     const reached = new Promise<void>((resolve) => (batchArrived = resolve));
-    const importing = call(imp.POST, "/api/auth/users/import", { method: "POST", body: { users }, headers: { cookie } });
+    const importing = call(imp.POST, "/api/auth/users/import", {
+      method: "POST",
+      body: { users },
+      headers: { cookie },
+    });
     await reached; // the batch is at Kratos, hashing: now sign in
-    const signIn = await call(login.POST, "/api/auth/login", { method: "POST", body: ADMIN, headers: { "x-truss-client-ip": "192.0.2.77" } });
+    const signIn = await call(login.POST, "/api/auth/login", {
+      method: "POST",
+      body: ADMIN,
+      headers: { "x-truss-client-ip": "192.0.2.77" },
+    });
     // Starved behind the import's hashes, the sign-in used to hit the 4 s Kratos timeout (504).
     expect(signIn.status).toBe(200);
     expect(((await importing).body as Results).summary.created).toBe(100);

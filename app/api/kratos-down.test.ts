@@ -38,7 +38,10 @@ describe("Kratos unavailable", () => {
     expect(r.status).toBe(504);
     expect(r.body).toMatchObject({ error: { id: "upstream_timeout", code: 504 } });
     expect(Date.now() - started).toBeLessThan(5000);
-    const post = await call(login.POST, "/api/auth/login", { method: "POST", body: { email: "a@b.co", password: "whatever-1" } });
+    const post = await call(login.POST, "/api/auth/login", {
+      method: "POST",
+      body: { email: "a@b.co", password: "whatever-1" },
+    });
     expect([503, 504]).toContain(post.status);
     expect(JSON.stringify(post.body)).not.toMatch(/127\.0\.0\.1|ECONN|at .*\.ts/);
   });

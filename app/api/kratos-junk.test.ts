@@ -36,12 +36,15 @@ afterAll(() => {
 });
 
 describe("Kratos answers 200 with the wrong thing", () => {
-  it.each(["html", "wrong-json"] as const)("%s: the lists answer 502 upstream_invalid, never junk rows or a 500", async (m) => {
-    mode = m;
-    for (const handler of [identities.GET, sessions.GET]) {
-      const r = await call(handler, "/api/auth/x");
-      expect(r.status).toBe(502);
-      expect(r.body).toMatchObject({ error: { id: "upstream_invalid", code: 502 } });
-    }
-  });
+  it.each(["html", "wrong-json"] as const)(
+    "%s: the lists answer 502 upstream_invalid, never junk rows or a 500",
+    async (m) => {
+      mode = m;
+      for (const handler of [identities.GET, sessions.GET]) {
+        const r = await call(handler, "/api/auth/x");
+        expect(r.status).toBe(502);
+        expect(r.body).toMatchObject({ error: { id: "upstream_invalid", code: 502 } });
+      }
+    },
+  );
 });

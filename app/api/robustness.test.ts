@@ -16,8 +16,35 @@ const targets = {
   sessions: (await import("@/app/api/auth/sessions/route")).GET,
   audit: (await import("@/app/api/audit/route")).GET,
 };
-const BODIES = ["[]", '"x"', "null", "123", "{", '{"a":', "{}", '{"email":{"$gt":""}}', '{"users":[1,2,3]}', '{"users":"x"}', '{"state":"deleted"}', '{"ids":["x"],"action":"delete"}', '{"password":null}', `{"email":"${"a".repeat(5000)}@x.io"}`, JSON.stringify({ deep: JSON.parse("[".repeat(200) + "]".repeat(200)) as unknown }), '{"keyType":"root","label":""}', '{"method":"code","expires_in":"forever"}'];
-const QUERIES = ["?page_size=-1", "?page_size=abc", "?page_token=%00", "?state=zombie", "?search=" + "%".repeat(300), "?page_size=1e9", "?page_token=" + "a".repeat(600), "?actor=&action=&target="];
+const BODIES = [
+  "[]",
+  '"x"',
+  "null",
+  "123",
+  "{",
+  '{"a":',
+  "{}",
+  '{"email":{"$gt":""}}',
+  '{"users":[1,2,3]}',
+  '{"users":"x"}',
+  '{"state":"deleted"}',
+  '{"ids":["x"],"action":"delete"}',
+  '{"password":null}',
+  `{"email":"${"a".repeat(5000)}@x.io"}`,
+  JSON.stringify({ deep: JSON.parse("[".repeat(200) + "]".repeat(200)) as unknown }),
+  '{"keyType":"root","label":""}',
+  '{"method":"code","expires_in":"forever"}',
+];
+const QUERIES = [
+  "?page_size=-1",
+  "?page_size=abc",
+  "?page_token=%00",
+  "?state=zombie",
+  "?search=" + "%".repeat(300),
+  "?page_size=1e9",
+  "?page_token=" + "a".repeat(600),
+  "?actor=&action=&target=",
+];
 const ID = "00000000-0000-4000-8000-000000000abc";
 
 let cookie = "";
@@ -31,7 +58,12 @@ describe("no 500 for anything a client can send", () => {
     for (const [name, handler] of Object.entries(targets)) {
       if (name === "list" || name === "sessions" || name === "audit") continue;
       for (const raw of BODIES) {
-        const r = await call(handler, "/x", { method: "POST", rawBody: raw, headers: { cookie, "content-type": "application/json" }, params: { id: ID } });
+        const r = await call(handler, "/x", {
+          method: "POST",
+          rawBody: raw,
+          headers: { cookie, "content-type": "application/json" },
+          params: { id: ID },
+        });
         expect(r.status, `${name} ${raw.slice(0, 40)}`).toBeGreaterThanOrEqual(400);
         expect(r.status, `${name} ${raw.slice(0, 40)}`).toBeLessThan(500);
         expect((r.body as { error?: { id?: string } }).error?.id, name).toBeTruthy();
@@ -46,12 +78,22 @@ describe("no 500 for anything a client can send", () => {
         expect(r.status, q).toBeLessThan(500);
       }
     for (const id of ["x", "../../admin", "%2e%2e", "00000000-0000-0000-0000-00000000000g", ""]) {
-      const r = await call(targets.patch, "/x", { method: "PATCH", body: { name: "a" }, headers: { cookie }, params: { id } });
+      const r = await call(targets.patch, "/x", {
+        method: "PATCH",
+        body: { name: "a" },
+        headers: { cookie },
+        params: { id },
+      });
       expect(r.status, id).toBe(400);
     }
     const { middleware } = await import("@/middleware");
     const { NextRequest } = await import("next/server");
-    for (const bad of ["truss_session=", "truss_session=%ZZ", "truss_session=" + "A".repeat(5000), "truss_session=Fe26.2*1*x*y*z*w*v"]) {
+    for (const bad of [
+      "truss_session=",
+      "truss_session=%ZZ",
+      "truss_session=" + "A".repeat(5000),
+      "truss_session=Fe26.2*1*x*y*z*w*v",
+    ]) {
       const r = await call(targets.list, "/x", { headers: { cookie: bad } });
       expect(r.status, bad.slice(0, 30)).toBe(401);
       const page = await middleware(new NextRequest("http://127.0.0.1:8787/users", { headers: { cookie: bad } }));
@@ -70,12 +112,20 @@ describe("nesting depth", () => {
     const email = `deep-${Date.now()}@example.test`;
     // Written as text: serialising 5,000 levels would overflow this test's own stack.
     const rawBody = `{"email":"${email}","metadata_public":${'{"d":'.repeat(5000)}"leaf"${"}".repeat(5000)}}`;
-    const r = await call(targets.create, "/api/auth/identities", { method: "POST", rawBody, headers: { cookie, "content-type": "application/json" } });
+    const r = await call(targets.create, "/api/auth/identities", {
+      method: "POST",
+      rawBody,
+      headers: { cookie, "content-type": "application/json" },
+    });
     expect(r.status).toBe(400);
     expect(JSON.stringify(r.body)).toMatch(/nested at most 32 levels/);
     let ok: unknown = "leaf";
     for (let i = 0; i < 31; i++) ok = { d: ok };
-    const created = await call(targets.create, "/api/auth/identities", { method: "POST", body: { email, metadata_public: ok }, headers: { cookie } });
+    const created = await call(targets.create, "/api/auth/identities", {
+      method: "POST",
+      body: { email, metadata_public: ok },
+      headers: { cookie },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
   });
 });

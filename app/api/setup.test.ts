@@ -17,11 +17,23 @@ describe("first admin via the setup link", () => {
     expect(line).toBeDefined();
     const token = new URL(line!.slice(line!.indexOf("http"))).searchParams.get("token")!;
     const body = { token, email: "first@example.test", password: "First-admin-pass-1" };
-    expect((await call(setup.POST, "/api/setup", { method: "POST", body: { ...body, token: "x".repeat(32) } })).status).toBe(403);
+    expect(
+      (await call(setup.POST, "/api/setup", { method: "POST", body: { ...body, token: "x".repeat(32) } })).status,
+    ).toBe(403);
     const ok = await call(setup.POST, "/api/setup", { method: "POST", body });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ email: "first@example.test", is_admin: true });
-    expect((await call(setup.POST, "/api/setup", { method: "POST", body: { ...body, email: "second@example.test" } })).status).toBe(403);
-    expect((await call(login.POST, "/api/auth/login", { method: "POST", body: { email: body.email, password: body.password } })).status).toBe(200);
+    expect(
+      (await call(setup.POST, "/api/setup", { method: "POST", body: { ...body, email: "second@example.test" } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await call(login.POST, "/api/auth/login", {
+          method: "POST",
+          body: { email: body.email, password: body.password },
+        })
+      ).status,
+    ).toBe(200);
   });
 });

@@ -22,12 +22,19 @@ const { identity } = sdk(h);
 
 async function kratosUser(em: string, password: string, metadataAdmin?: Record<string, unknown>) {
   const { data } = await identity.createIdentity({
-    createIdentityBody: { schema_id: "default", traits: { email: em }, credentials: { password: { config: { password } } }, metadata_admin: metadataAdmin },
+    createIdentityBody: {
+      schema_id: "default",
+      traits: { email: em },
+      credentials: { password: { config: { password } } },
+      metadata_admin: metadataAdmin,
+    },
   });
   return data.id;
 }
-const isAdmin = async (id: string) => ((await identity.getIdentity({ id })).data.metadata_admin as { truss_role?: string } | null)?.truss_role === "admin";
-const signIn = (em: string, password: string) => call(login.POST, "/api/auth/login", { method: "POST", body: { email: em, password } });
+const isAdmin = async (id: string) =>
+  ((await identity.getIdentity({ id })).data.metadata_admin as { truss_role?: string } | null)?.truss_role === "admin";
+const signIn = (em: string, password: string) =>
+  call(login.POST, "/api/auth/login", { method: "POST", body: { email: em, password } });
 async function bootLog(): Promise<{ lines: string[]; error: unknown }> {
   const log = vi.spyOn(console, "log").mockImplementation(() => {});
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
@@ -49,7 +56,15 @@ describe("TRUSS_ADMIN_EMAIL bootstrap", () => {
     expect((await signIn(BOOT.email, "Squatter-pass-77")).status).toBe(401);
 
     // The operator proves ownership (the password now matches): promoted.
-    await identity.updateIdentity({ id: squatter, updateIdentityBody: { schema_id: "default", state: "active", traits: { email: BOOT.email }, credentials: { password: { config: { password: BOOT.password } } } } });
+    await identity.updateIdentity({
+      id: squatter,
+      updateIdentityBody: {
+        schema_id: "default",
+        state: "active",
+        traits: { email: BOOT.email },
+        credentials: { password: { config: { password: BOOT.password } } },
+      },
+    });
     expect((await bootLog()).lines.join("\n")).toContain("promoted");
     expect(await isAdmin(squatter)).toBe(true);
   });
@@ -59,7 +74,9 @@ describe("TRUSS_ADMIN_EMAIL bootstrap", () => {
     const otherId = await kratosUser(other, "Second-admin-pass-1", { truss_role: "admin" });
     const cookie = cookieFrom(await signIn(other, "Second-admin-pass-1"));
     const bootId = (await identity.listIdentities({ credentialsIdentifier: BOOT.email })).data[0]!.id;
-    expect((await call(admin.DELETE, "/x", { method: "DELETE", params: { id: bootId }, headers: { cookie } })).status).toBe(200);
+    expect(
+      (await call(admin.DELETE, "/x", { method: "DELETE", params: { id: bootId }, headers: { cookie } })).status,
+    ).toBe(200);
     const { lines, error } = await bootLog();
     expect(error).toBeNull();
     expect(lines.join("\n")).toMatch(/was demoted by an admin and is not promoted again/);
@@ -81,7 +98,12 @@ describe("setup link", () => {
     const r = await call(setup.POST, "/api/setup", { method: "POST", body });
     expect(r.status).toBe(403);
     const old = await issueSetupToken();
-    await (await db()).updateTable("setup_tokens").set({ created_at: new Date(Date.now() - 2 * 3600_000).toISOString() }).execute();
+    await (
+      await db()
+    )
+      .updateTable("setup_tokens")
+      .set({ created_at: new Date(Date.now() - 2 * 3600_000).toISOString() })
+      .execute();
     const expired = await call(setup.POST, "/api/setup", { method: "POST", body: { ...body, token: old } });
     expect(expired.status).toBe(403);
     expect((expired.body as { error: { message: string } }).error.message).toMatch(/expired/);
@@ -99,12 +121,26 @@ describe("service keys and admin identities", () => {
     const other = email("key-target-admin");
     const adminId = await kratosUser(other, "Target-admin-pass-1", { truss_role: "admin" });
     const cookie = cookieFrom(await signIn(other, "Target-admin-pass-1"));
-    const created = await call(keys.POST, "/api/keys", { method: "POST", body: { keyType: "service_role", label: "attack" }, headers: { cookie } });
+    const created = await call(keys.POST, "/api/keys", {
+      method: "POST",
+      body: { keyType: "service_role", label: "attack" },
+      headers: { cookie },
+    });
     const apikey = (created.body as { secret: string }).secret;
     const headers = { apikey };
     const attempts = [
-      await call(v1Reset.POST, "/x", { method: "POST", params: { id: adminId }, headers, body: { password: "Taken-over-pass-9" } }),
-      await call(v1State.PATCH, "/x", { method: "PATCH", params: { id: adminId }, headers, body: { state: "inactive" } }),
+      await call(v1Reset.POST, "/x", {
+        method: "POST",
+        params: { id: adminId },
+        headers,
+        body: { password: "Taken-over-pass-9" },
+      }),
+      await call(v1State.PATCH, "/x", {
+        method: "PATCH",
+        params: { id: adminId },
+        headers,
+        body: { state: "inactive" },
+      }),
       await call(v1One.DELETE, "/x", { method: "DELETE", params: { id: adminId }, headers }),
     ];
     for (const a of attempts) {
@@ -114,7 +150,16 @@ describe("service keys and admin identities", () => {
     expect((await signIn(other, "Taken-over-pass-9")).status).toBe(401);
     expect(await userLogin(h, other, "Target-admin-pass-1")).toMatch(/^ory_st_/);
     const plainId = await kratosUser(email("key-target-user"), "Plain-user-pass-1");
-    expect((await call(v1Reset.POST, "/x", { method: "POST", params: { id: plainId }, headers, body: { password: "New-user-pass-77" } })).status).toBe(200);
+    expect(
+      (
+        await call(v1Reset.POST, "/x", {
+          method: "POST",
+          params: { id: plainId },
+          headers,
+          body: { password: "New-user-pass-77" },
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -122,17 +167,24 @@ describe("setup never touches an existing identity", () => {
   it("refuses the email of an existing account with 409 and leaves it as it was", async () => {
     // A Kratos with no admin at all: demote everyone through Kratos directly, then issue a token.
     for (const i of (await identity.listIdentities({ pageSize: 500 })).data)
-      if ((i.metadata_admin as { truss_role?: string } | null)?.truss_role) await identity.patchIdentity({ id: i.id, jsonPatch: [{ op: "replace", path: "/metadata_admin", value: {} }] });
+      if ((i.metadata_admin as { truss_role?: string } | null)?.truss_role)
+        await identity.patchIdentity({ id: i.id, jsonPatch: [{ op: "replace", path: "/metadata_admin", value: {} }] });
     await (await db()).deleteFrom("admins").execute();
     const victim = email("victim");
     const victimId = await kratosUser(victim, "Victim-own-pass-1");
     const token = await issueSetupToken();
-    const r = await call(setup.POST, "/api/setup", { method: "POST", body: { token, email: victim, password: "Attacker-pass-123" } });
+    const r = await call(setup.POST, "/api/setup", {
+      method: "POST",
+      body: { token, email: victim, password: "Attacker-pass-123" },
+    });
     expect(r.status).toBe(409);
     expect(await isAdmin(victimId)).toBe(false);
     expect(await userLogin(h, victim, "Victim-own-pass-1")).toMatch(/^ory_st_/);
     // The token was given back: the operator can still create a new account with it.
-    const ok = await call(setup.POST, "/api/setup", { method: "POST", body: { token, email: email("real-admin"), password: "Real-admin-pass-1" } });
+    const ok = await call(setup.POST, "/api/setup", {
+      method: "POST",
+      body: { token, email: email("real-admin"), password: "Real-admin-pass-1" },
+    });
     expect(ok.status).toBe(201);
   });
 });

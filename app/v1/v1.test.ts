@@ -19,7 +19,11 @@ type Created = { key: { id: string; key_type: string; key_prefix: string; label:
 type Err = { error: { id: string; message: string } };
 
 async function newKey(keyType: "service_role" | "anon", label: string, rateLimit?: number) {
-  const r = await call(keys.POST, "/api/keys", { method: "POST", body: { key_type: keyType, label, ...(rateLimit ? { rate_limit: rateLimit } : {}) }, headers: { cookie } });
+  const r = await call(keys.POST, "/api/keys", {
+    method: "POST",
+    body: { key_type: keyType, label, ...(rateLimit ? { rate_limit: rateLimit } : {}) },
+    headers: { cookie },
+  });
   expect(r.status).toBe(201);
   expect(r.headers.get("cache-control")).toBe("no-store");
   return r.body as Created;
@@ -32,10 +36,21 @@ afterAll(() => h.close());
 
 describe("API keys", () => {
   it("accepts the deprecated camelCase body (keyType, rateLimit) for one release, same as snake_case", async () => {
-    const r = await call(keys.POST, "/api/keys", { method: "POST", body: { keyType: "anon", label: "old-client", rateLimit: 30 }, headers: { cookie } });
+    const r = await call(keys.POST, "/api/keys", {
+      method: "POST",
+      body: { keyType: "anon", label: "old-client", rateLimit: 30 },
+      headers: { cookie },
+    });
     expect(r.status).toBe(201);
-    expect((r.body as Created & { key: { rate_limit: number } }).key).toMatchObject({ key_type: "anon", rate_limit: 30 });
-    const none = await call(keys.POST, "/api/keys", { method: "POST", body: { label: "no-type" }, headers: { cookie } });
+    expect((r.body as Created & { key: { rate_limit: number } }).key).toMatchObject({
+      key_type: "anon",
+      rate_limit: 30,
+    });
+    const none = await call(keys.POST, "/api/keys", {
+      method: "POST",
+      body: { label: "no-type" },
+      headers: { cookie },
+    });
     expect(none.status).toBe(400);
   });
 
@@ -75,7 +90,9 @@ describe("API keys", () => {
     expect((await get({ "x-api-key": live.secret })).status).toBe(200);
     expect((await get({ authorization: `Bearer ${live.secret}` })).status).toBe(200);
     // The listed revoked key stays, marked revoked.
-    const listed = (await call(keys.GET, "/api/keys", { headers: { cookie } })).body as { items: { id: string; revoked_at: string | null }[] };
+    const listed = (await call(keys.GET, "/api/keys", { headers: { cookie } })).body as {
+      items: { id: string; revoked_at: string | null }[];
+    };
     expect(listed.items.find((k) => k.id === sk.key.id)!.revoked_at).not.toBeNull();
   });
 
@@ -83,7 +100,9 @@ describe("API keys", () => {
     const sk = await newKey("service_role", "fences");
     expect((await call(v1List.GET, "/v1/auth/identities", { headers: { cookie } })).status).toBe(401);
     expect((await call(dashList.GET, "/api/auth/identities", { headers: { apikey: sk.secret } })).status).toBe(401);
-    expect((await call(dashList.GET, "/api/auth/identities", { headers: { authorization: `Bearer ${sk.secret}` } })).status).toBe(401);
+    expect(
+      (await call(dashList.GET, "/api/auth/identities", { headers: { authorization: `Bearer ${sk.secret}` } })).status,
+    ).toBe(401);
   });
 
   it("enforces a per-key rate limit with 429 and X-RateLimit headers", async () => {
@@ -105,26 +124,58 @@ describe("/v1/auth endpoints with a service_role key", () => {
     const { secret, key: k } = await newKey("service_role", "automation");
     const headers = { apikey: secret };
     const em = email("v1");
-    const created = await call(v1List.POST, "/v1/auth/identities", { method: "POST", body: { email: em, password: "V1-user-pass-1" }, headers });
+    const created = await call(v1List.POST, "/v1/auth/identities", {
+      method: "POST",
+      body: { email: em, password: "V1-user-pass-1" },
+      headers,
+    });
     expect(created.status).toBe(201);
     const id = (created.body as { id: string }).id;
     expect((await call(v1One.GET, "/x", { headers, params: { id } })).body).toMatchObject({ email: em });
     const listed = await call(v1List.GET, `/v1/auth/identities?search=${em}`, { headers });
     expect((listed.body as { items: unknown[] }).items).toHaveLength(1);
     const token = await userLogin(h, em, "V1-user-pass-1");
-    expect(((await call(v1Sessions.GET, "/x", { headers, params: { id } })).body as { items: unknown[] }).items).toHaveLength(1);
-    expect((await call(v1Reset.POST, "/x", { method: "POST", body: { password: "V1-new-pass-22" }, headers, params: { id } })).status).toBe(200);
+    expect(
+      ((await call(v1Sessions.GET, "/x", { headers, params: { id } })).body as { items: unknown[] }).items,
+    ).toHaveLength(1);
+    expect(
+      (
+        await call(v1Reset.POST, "/x", {
+          method: "POST",
+          body: { password: "V1-new-pass-22" },
+          headers,
+          params: { id },
+        })
+      ).status,
+    ).toBe(200);
     expect(await whoamiStatus(h, token)).toBe(401);
     await userLogin(h, em, "V1-new-pass-22");
     expect((await call(v1Sessions.DELETE, "/x", { method: "DELETE", headers, params: { id } })).status).toBe(204);
-    expect((await call(v1State.PATCH, "/x", { method: "PATCH", body: { state: "inactive" }, headers, params: { id } })).body).toMatchObject({ state: "inactive" });
-    const imported = await call(v1Import.POST, "/v1/auth/users/import", { method: "POST", body: { users: [{ email: email("v1imp"), password: "Imported-pass-1" }] }, headers });
+    expect(
+      (await call(v1State.PATCH, "/x", { method: "PATCH", body: { state: "inactive" }, headers, params: { id } })).body,
+    ).toMatchObject({ state: "inactive" });
+    const imported = await call(v1Import.POST, "/v1/auth/users/import", {
+      method: "POST",
+      body: { users: [{ email: email("v1imp"), password: "Imported-pass-1" }] },
+      headers,
+    });
     expect((imported.body as { summary: { created: number } }).summary.created).toBe(1);
     expect((await call(v1One.DELETE, "/x", { method: "DELETE", headers, params: { id } })).status).toBe(204);
-    const log = (await call(audit.GET, `/api/audit?actor=${k.id}`, { headers: { cookie } })).body as { items: { action: string; actor_type: string; actor_label: string }[] };
-    expect(log.items.map((e) => e.action)).toEqual(["identity.delete", "users.import", "identity.deactivate", "identity.revoke_sessions", "identity.reset_password", "identity.create"]);
+    const log = (await call(audit.GET, `/api/audit?actor=${k.id}`, { headers: { cookie } })).body as {
+      items: { action: string; actor_type: string; actor_label: string }[];
+    };
+    expect(log.items.map((e) => e.action)).toEqual([
+      "identity.delete",
+      "users.import",
+      "identity.deactivate",
+      "identity.revoke_sessions",
+      "identity.reset_password",
+      "identity.create",
+    ]);
     expect(log.items.every((e) => e.actor_type === "api_key" && e.actor_label === "automation")).toBe(true);
-    const keyList = (await call(keys.GET, "/api/keys", { headers: { cookie } })).body as { items: { id: string; last_used_at: string | null }[] };
+    const keyList = (await call(keys.GET, "/api/keys", { headers: { cookie } })).body as {
+      items: { id: string; last_used_at: string | null }[];
+    };
     expect(Date.parse(keyList.items.find((x) => x.id === k.id)!.last_used_at!)).toBeGreaterThan(Date.now() - 60_000);
   });
 });

@@ -30,18 +30,45 @@ export function ApiKeysView({ initialData }: { initialData?: { items: ApiKey[] }
           caption="API keys"
           rows={keys.data.items}
           rowId={(k) => k.id}
-          empty={<EmptyState title="No API keys yet">Create a secret key to manage users from your servers through the /v1 API.</EmptyState>}
+          empty={
+            <EmptyState title="No API keys yet">
+              Create a secret key to manage users from your servers through the /v1 API.
+            </EmptyState>
+          }
           columns={[
             { id: "label", header: "Label", cell: (k) => <span className="font-medium">{k.label}</span> },
             { id: "prefix", header: "Key", cell: (k) => <code className="text-xs">{k.key_prefix}…</code> },
-            { id: "type", header: "Type", cell: (k) => <Badge tone={k.key_type === "service_role" ? "amber" : "blue"}>{k.key_type === "service_role" ? "Secret" : "Public"}</Badge> },
+            {
+              id: "type",
+              header: "Type",
+              cell: (k) => (
+                <Badge tone={k.key_type === "service_role" ? "amber" : "blue"}>
+                  {k.key_type === "service_role" ? "Secret" : "Public"}
+                </Badge>
+              ),
+            },
             { id: "rate", header: "Rate limit", cell: (k) => (k.rate_limit ? `${k.rate_limit}/min` : "Unlimited") },
-            { id: "created", header: "Created", cell: (k) => <span className="whitespace-nowrap">{formatDateTime(k.created_at)}</span> },
-            { id: "used", header: "Last used", cell: (k) => <span className="whitespace-nowrap">{k.last_used_at ? formatDateTime(k.last_used_at) : "Never"}</span> },
+            {
+              id: "created",
+              header: "Created",
+              cell: (k) => <span className="whitespace-nowrap">{formatDateTime(k.created_at)}</span>,
+            },
+            {
+              id: "used",
+              header: "Last used",
+              cell: (k) => (
+                <span className="whitespace-nowrap">{k.last_used_at ? formatDateTime(k.last_used_at) : "Never"}</span>
+              ),
+            },
             {
               id: "status",
               header: "Status",
-              cell: (k) => (k.revoked_at ? <Badge tone="red">Revoked {formatDateTime(k.revoked_at)}</Badge> : <Badge tone="green">Active</Badge>),
+              cell: (k) =>
+                k.revoked_at ? (
+                  <Badge tone="red">Revoked {formatDateTime(k.revoked_at)}</Badge>
+                ) : (
+                  <Badge tone="green">Active</Badge>
+                ),
             },
             {
               id: "actions",

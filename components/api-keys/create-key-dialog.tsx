@@ -27,7 +27,11 @@ export function CreateKeyDialog() {
     const d = new FormData(e.currentTarget);
     const rate = formText(d, "rate").trim();
     setError(null);
-    create.mutate({ key_type: formText(d, "type") as KeyType, label: formText(d, "label").trim(), ...(rate ? { rate_limit: Number(rate) } : {}) });
+    create.mutate({
+      key_type: formText(d, "type") as KeyType,
+      label: formText(d, "label").trim(),
+      ...(rate ? { rate_limit: Number(rate) } : {}),
+    });
   };
   return (
     <>
@@ -37,11 +41,20 @@ export function CreateKeyDialog() {
       <Dialog open={open} onClose={close} title={created ? "Copy your new key" : "Create API key"}>
         {created ? (
           <div className="space-y-4 text-sm">
-            <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+            <p
+              role="alert"
+              className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+            >
               This is the only time the secret is shown. Store it in your secret manager now; Truss keeps only a hash.
             </p>
             <Field label="Secret" htmlFor="new-key-secret">
-              <Input id="new-key-secret" readOnly value={created.secret} className="font-mono text-xs" onFocus={(e) => e.target.select()} />
+              <Input
+                id="new-key-secret"
+                readOnly
+                value={created.secret}
+                className="font-mono text-xs"
+                onFocus={(e) => e.target.select()}
+              />
             </Field>
             <div className="flex justify-end gap-2">
               <CopyButton value={created.secret} label="Copy secret" size="md" />
@@ -60,7 +73,11 @@ export function CreateKeyDialog() {
             <Field label="Label" htmlFor="key-label" hint="Where the key is used, e.g. “billing worker”.">
               <Input id="key-label" name="label" required maxLength={100} autoComplete="off" />
             </Field>
-            <Field label="Type" htmlFor="key-type" hint="Secret keys (truss_sk_) manage users through /v1; public keys (truss_pk_) are for browsers.">
+            <Field
+              label="Type"
+              htmlFor="key-type"
+              hint="Secret keys (truss_sk_) manage users through /v1; public keys (truss_pk_) are for browsers."
+            >
               <Select
                 id="key-type"
                 name="type"

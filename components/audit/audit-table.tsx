@@ -12,7 +12,17 @@ function actorLabel(e: AuditEntry): string {
   return e.actor_label ?? e.actor_id ?? e.actor_type;
 }
 
-export function AuditTable({ entries, empty, busy, showTarget = true }: { entries: AuditEntry[]; empty: React.ReactNode; busy?: boolean; showTarget?: boolean }) {
+export function AuditTable({
+  entries,
+  empty,
+  busy,
+  showTarget = true,
+}: {
+  entries: AuditEntry[];
+  empty: React.ReactNode;
+  busy?: boolean;
+  showTarget?: boolean;
+}) {
   return (
     <DataTable<AuditEntry>
       caption="Audit entries"
@@ -40,7 +50,10 @@ export function AuditTable({ entries, empty, busy, showTarget = true }: { entrie
                 header: "Target",
                 cell: (e: AuditEntry) =>
                   e.target && UUID.test(e.target) && e.action.startsWith("identity.") ? (
-                    <Link href={`/users/${e.target}`} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">
+                    <Link
+                      href={`/users/${e.target}`}
+                      className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300"
+                    >
                       {e.target}
                     </Link>
                   ) : (
@@ -52,13 +65,24 @@ export function AuditTable({ entries, empty, busy, showTarget = true }: { entrie
         {
           id: "outcome",
           header: "Outcome",
-          cell: (e) => <Badge tone={e.outcome === "success" ? "green" : "red"}>{e.outcome === "success" ? "Success" : "Failure"}</Badge>,
+          cell: (e) => (
+            <Badge tone={e.outcome === "success" ? "green" : "red"}>
+              {e.outcome === "success" ? "Success" : "Failure"}
+            </Badge>
+          ),
         },
         { id: "ip", header: "IP", cell: (e) => e.ip ?? "—" },
         {
           id: "details",
           header: "Details",
-          cell: (e) => (e.details ? <code className="block max-w-xs truncate text-xs" title={JSON.stringify(e.details)}>{JSON.stringify(e.details)}</code> : "—"),
+          cell: (e) =>
+            e.details ? (
+              <code className="block max-w-xs truncate text-xs" title={JSON.stringify(e.details)}>
+                {JSON.stringify(e.details)}
+              </code>
+            ) : (
+              "—"
+            ),
         },
       ]}
     />

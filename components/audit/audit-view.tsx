@@ -46,12 +46,23 @@ export function AuditView({ initialFilters, initialData }: { initialFilters: Aud
   const [filters, setFilters] = useState(initialFilters);
   const [exporting, setExporting] = useState(false);
   const cursor = useCursor();
-  const clean = { actor: filters.actor || undefined, action: filters.action || undefined, target: filters.target || undefined };
-  const audit = useAuditQuery({ page_size: 50, page_token: cursor.token, ...clean }, !cursor.token && filters === initialFilters ? initialData : undefined);
+  const clean = {
+    actor: filters.actor || undefined,
+    action: filters.action || undefined,
+    target: filters.target || undefined,
+  };
+  const audit = useAuditQuery(
+    { page_size: 50, page_token: cursor.token, ...clean },
+    !cursor.token && filters === initialFilters ? initialData : undefined,
+  );
   const apply = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const d = new FormData(e.currentTarget);
-    const f = { actor: formText(d, "actor").trim(), action: formText(d, "action").trim(), target: formText(d, "target").trim() };
+    const f = {
+      actor: formText(d, "actor").trim(),
+      action: formText(d, "action").trim(),
+      target: formText(d, "target").trim(),
+    };
     setFilters(f);
     cursor.reset();
     const qs = new URLSearchParams(Object.entries(f).filter(([, v]) => v)).toString();
@@ -65,7 +76,18 @@ export function AuditView({ initialFilters, initialData }: { initialFilters: Aud
         `audit-${stamp()}.csv`,
         toCsv(
           ["id", "at", "actor_type", "actor_id", "actor_label", "action", "target", "outcome", "ip", "details"],
-          all.map((e) => [e.id, e.at, e.actor_type, e.actor_id, e.actor_label, e.action, e.target, e.outcome, e.ip, e.details]),
+          all.map((e) => [
+            e.id,
+            e.at,
+            e.actor_type,
+            e.actor_id,
+            e.actor_label,
+            e.action,
+            e.target,
+            e.outcome,
+            e.ip,
+            e.details,
+          ]),
         ),
         "text/csv",
       );
@@ -79,14 +101,33 @@ export function AuditView({ initialFilters, initialData }: { initialFilters: Aud
   return (
     <div className="space-y-4">
       <form onSubmit={apply} role="search" aria-label="Filter the audit log" className="flex flex-wrap items-end gap-2">
-        <Input name="actor" aria-label="Actor (email or id)" placeholder="Actor (email or id)" defaultValue={filters.actor} className="w-56" />
-        <Input name="action" aria-label="Action" placeholder="Action, e.g. identity.delete" defaultValue={filters.action} list="audit-actions" className="w-56" />
+        <Input
+          name="actor"
+          aria-label="Actor (email or id)"
+          placeholder="Actor (email or id)"
+          defaultValue={filters.actor}
+          className="w-56"
+        />
+        <Input
+          name="action"
+          aria-label="Action"
+          placeholder="Action, e.g. identity.delete"
+          defaultValue={filters.action}
+          list="audit-actions"
+          className="w-56"
+        />
         <datalist id="audit-actions">
           {ACTIONS.map((a) => (
             <option key={a} value={a} />
           ))}
         </datalist>
-        <Input name="target" aria-label="Target (user or key id)" placeholder="Target id" defaultValue={filters.target} className="w-80 max-w-full" />
+        <Input
+          name="target"
+          aria-label="Target (user or key id)"
+          placeholder="Target id"
+          defaultValue={filters.target}
+          className="w-80 max-w-full"
+        />
         <Button type="submit">Apply filters</Button>
         <Button onClick={() => void exportCsv()} loading={exporting}>
           Export CSV
@@ -94,12 +135,23 @@ export function AuditView({ initialFilters, initialData }: { initialFilters: Aud
       </form>
       {audit.error && <ErrorState message={audit.error.message} />}
       {!audit.data ? (
-        audit.error ? null : 
-        <Skeleton className="h-40" />
+        audit.error ? null : (
+          <Skeleton className="h-40" />
+        )
       ) : (
         <>
-          <AuditTable entries={audit.data.items} busy={audit.isFetching} empty={<EmptyState title="No audit entries match">Admin actions appear here as they happen.</EmptyState>} />
-          <Pager page={cursor.page} hasNext={!!audit.data.next_page_token} busy={audit.isFetching} onPrev={cursor.prev} onNext={() => audit.data.next_page_token && cursor.next(audit.data.next_page_token)} />
+          <AuditTable
+            entries={audit.data.items}
+            busy={audit.isFetching}
+            empty={<EmptyState title="No audit entries match">Admin actions appear here as they happen.</EmptyState>}
+          />
+          <Pager
+            page={cursor.page}
+            hasNext={!!audit.data.next_page_token}
+            busy={audit.isFetching}
+            onPrev={cursor.prev}
+            onNext={() => audit.data.next_page_token && cursor.next(audit.data.next_page_token)}
+          />
         </>
       )}
     </div>

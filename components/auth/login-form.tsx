@@ -41,14 +41,24 @@ export function LoginForm({ next }: { next?: string }) {
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       {kratosDown && !error && (
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
           Ory Kratos is not answering ({flow.error.message}). Signing in will fail until it is back.
         </p>
       )}
       {error && (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           <p>{error}</p>
-          {wait > 0 && <p className="mt-1">Try again in {wait} second{wait === 1 ? "" : "s"}.</p>}
+          {wait > 0 && (
+            <p className="mt-1">
+              Try again in {wait} second{wait === 1 ? "" : "s"}.
+            </p>
+          )}
         </div>
       )}
       <Field label="Email" htmlFor="email">

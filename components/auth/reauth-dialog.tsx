@@ -46,10 +46,22 @@ export function ReauthDialog() {
     }
   };
   return (
-    <Dialog open={message !== null} onClose={() => finish(false)} title="Confirm it's you" description={message ?? undefined}>
+    <Dialog
+      open={message !== null}
+      onClose={() => finish(false)}
+      title="Confirm it's you"
+      description={message ?? undefined}
+    >
       <form onSubmit={(e) => void submit(e)} className="space-y-4">
         <Field label="Your password" htmlFor="reauth-password" error={error}>
-          <Input id="reauth-password" name="reauth-password" type="password" autoComplete="current-password" required autoFocus />
+          <Input
+            id="reauth-password"
+            name="reauth-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            autoFocus
+          />
         </Field>
         <div className="flex justify-end gap-2">
           <Button type="button" onClick={() => finish(false)}>

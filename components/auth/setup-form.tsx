@@ -31,9 +31,16 @@ export function SetupForm({ token }: { token: string }) {
     );
   return (
     <form onSubmit={submit} className="space-y-4">
-      {!token && <p role="alert" className="text-sm text-red-800 dark:text-red-300">This page needs the setup link printed in the server log (it carries a token).</p>}
+      {!token && (
+        <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+          This page needs the setup link printed in the server log (it carries a token).
+        </p>
+      )}
       {error && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           {error}
         </p>
       )}
@@ -44,7 +51,15 @@ export function SetupForm({ token }: { token: string }) {
         <Input id="email" name="email" type="email" autoComplete="username" required />
       </Field>
       <Field label="Password" htmlFor="password" hint="8–64 characters; not your email; not a common password.">
-        <Input id="password" name="password" type="password" autoComplete="new-password" minLength={8} maxLength={64} required />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          maxLength={64}
+          required
+        />
       </Field>
       <Field label="Confirm password" htmlFor="confirm">
         <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required />

@@ -3,7 +3,13 @@ import { Card } from "@/components/ui/card";
 import { openApiOperationSchema, type OpenApiDoc, type OpenApiOperation } from "@/lib/schemas/openapi-doc";
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
-const TONE: Record<(typeof METHODS)[number], BadgeTone> = { get: "blue", post: "green", put: "amber", patch: "amber", delete: "red" };
+const TONE: Record<(typeof METHODS)[number], BadgeTone> = {
+  get: "blue",
+  post: "green",
+  put: "amber",
+  patch: "amber",
+  delete: "red",
+};
 
 interface Op {
   method: (typeof METHODS)[number];
@@ -20,7 +26,10 @@ function resolve(doc: OpenApiDoc, value: unknown, depth = 0): unknown {
     const target = obj.$ref
       .slice(2)
       .split("/")
-      .reduce<unknown>((acc, k) => (acc && typeof acc === "object" ? (acc as Record<string, unknown>)[k] : undefined), doc);
+      .reduce<unknown>(
+        (acc, k) => (acc && typeof acc === "object" ? (acc as Record<string, unknown>)[k] : undefined),
+        doc,
+      );
     return target ? resolve(doc, target, depth + 1) : obj;
   }
   return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, resolve(doc, v, depth + 1)]));
@@ -41,7 +50,9 @@ function group(doc: OpenApiDoc): Map<string, Op[]> {
 
 function Operation({ doc, o }: { doc: OpenApiDoc; o: Op }) {
   const body = o.op.requestBody?.content?.["application/json"]?.schema;
-  const params = (o.op.parameters ?? []).map((p) => resolve(doc, p) as NonNullable<OpenApiOperation["parameters"]>[number]);
+  const params = (o.op.parameters ?? []).map(
+    (p) => resolve(doc, p) as NonNullable<OpenApiOperation["parameters"]>[number],
+  );
   return (
     <details className="group rounded-md border border-gray-200 dark:border-gray-800">
       <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-3 py-2">
@@ -58,9 +69,15 @@ function Operation({ doc, o }: { doc: OpenApiDoc; o: Op }) {
             <caption className="sr-only">Parameters</caption>
             <thead>
               <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">Parameter</th>
-                <th scope="col" className="py-1 pr-3 font-medium">In</th>
-                <th scope="col" className="py-1 font-medium">Description</th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Parameter
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  In
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  Description
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -71,7 +88,9 @@ function Operation({ doc, o }: { doc: OpenApiDoc; o: Op }) {
                     {p.required && <span className="ml-1 text-red-800 dark:text-red-300">required</span>}
                   </td>
                   <td className="py-1 pr-3">{p.in}</td>
-                  <td className="py-1 text-gray-700 dark:text-gray-300">{p.description ?? (p.schema ? JSON.stringify(p.schema) : "")}</td>
+                  <td className="py-1 text-gray-700 dark:text-gray-300">
+                    {p.description ?? (p.schema ? JSON.stringify(p.schema) : "")}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -80,7 +99,9 @@ function Operation({ doc, o }: { doc: OpenApiDoc; o: Op }) {
         {body && (
           <div>
             <p className="font-medium">Request body (application/json)</p>
-            <pre className="mt-1 max-h-80 overflow-auto rounded bg-gray-50 p-3 text-xs dark:bg-gray-950">{JSON.stringify(resolve(doc, body), null, 2)}</pre>
+            <pre className="mt-1 max-h-80 overflow-auto rounded bg-gray-50 p-3 text-xs dark:bg-gray-950">
+              {JSON.stringify(resolve(doc, body), null, 2)}
+            </pre>
           </div>
         )}
         {o.op.responses && (
@@ -101,10 +122,16 @@ export function ApiReference({ doc }: { doc: OpenApiDoc }) {
   const groups = group(doc);
   return (
     <div className="space-y-4">
-      {doc.info?.description && <p className="max-w-prose text-sm text-gray-700 dark:text-gray-300">{doc.info.description}</p>}
+      {doc.info?.description && (
+        <p className="max-w-prose text-sm text-gray-700 dark:text-gray-300">{doc.info.description}</p>
+      )}
       <nav aria-label="API sections" className="flex flex-wrap gap-2 text-sm">
         {[...groups.keys()].map((t) => (
-          <a key={t} href={`#tag-${t.replace(/\W+/g, "-")}`} className="rounded-full border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800">
+          <a
+            key={t}
+            href={`#tag-${t.replace(/\W+/g, "-")}`}
+            className="rounded-full border border-gray-300 px-3 py-1 hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"
+          >
             {t}
           </a>
         ))}

@@ -13,10 +13,18 @@ export function MessageDialog({ id, onClose }: { id: string | null; onClose: () 
   const message = useCourierMessageQuery(id);
   const m = message.data;
   return (
-    <Dialog open={!!id} onClose={onClose} title={m?.subject ?? "Message"} size="lg" description={m ? `To ${m.recipient}` : undefined}>
+    <Dialog
+      open={!!id}
+      onClose={onClose}
+      title={m?.subject ?? "Message"}
+      size="lg"
+      description={m ? `To ${m.recipient}` : undefined}
+    >
       {message.error && <ErrorState message={message.error.message} />}
       {!m ? (
-        message.error ? null : <Skeleton className="h-40" />
+        message.error ? null : (
+          <Skeleton className="h-40" />
+        )
       ) : (
         <div className="space-y-4 text-sm">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
@@ -35,7 +43,9 @@ export function MessageDialog({ id, onClose }: { id: string | null; onClose: () 
           </dl>
           <section aria-label="Message body">
             <h3 className="mb-1 font-medium">Body</h3>
-            <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded-md bg-gray-50 p-3 font-mono text-xs dark:bg-gray-800">{m.body}</pre>
+            <pre className="max-h-80 overflow-auto rounded-md bg-gray-50 p-3 font-mono text-xs break-words whitespace-pre-wrap dark:bg-gray-800">
+              {m.body}
+            </pre>
           </section>
           {m.dispatches.length > 0 && (
             <section aria-label="Delivery attempts">

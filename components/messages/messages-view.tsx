@@ -38,7 +38,8 @@ export function MessagesView({ initialRecipient, initialData }: MessagesViewProp
   const q = { page_size: 50, page_token: cursor.token, recipient: recipient || undefined, status: status || undefined };
   const fresh = !cursor.token && recipient === initialRecipient && status === "";
   const messages = useCourierMessagesQuery(q, fresh ? initialData : undefined);
-  const syncUrl = (r: string) => window.history.replaceState(null, "", r ? `/messages?recipient=${encodeURIComponent(r)}` : "/messages");
+  const syncUrl = (r: string) =>
+    window.history.replaceState(null, "", r ? `/messages?recipient=${encodeURIComponent(r)}` : "/messages");
   const apply = (e: FormEvent) => {
     e.preventDefault();
     setRecipient(draft.trim());
@@ -49,7 +50,13 @@ export function MessagesView({ initialRecipient, initialData }: MessagesViewProp
   return (
     <div className="space-y-4">
       <form onSubmit={apply} role="search" className="flex flex-wrap items-start gap-2">
-        <Input aria-label="Filter by recipient" placeholder="Recipient (exact address)" value={draft} onChange={(e) => setDraft(e.target.value)} className="w-80 max-w-full" />
+        <Input
+          aria-label="Filter by recipient"
+          placeholder="Recipient (exact address)"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          className="w-80 max-w-full"
+        />
         <Select
           aria-label="Filter by status"
           options={STATUS_OPTIONS}
@@ -59,14 +66,19 @@ export function MessagesView({ initialRecipient, initialData }: MessagesViewProp
         />
         <Button type="submit">Filter</Button>
         {(recipient || status) && (
-          <Button variant="ghost" onClick={() => (setDraft(""), setRecipient(""), setStatus(""), cursor.reset(), syncUrl(""))}>
+          <Button
+            variant="ghost"
+            onClick={() => (setDraft(""), setRecipient(""), setStatus(""), cursor.reset(), syncUrl(""))}
+          >
             Clear
           </Button>
         )}
       </form>
       {messages.error && <ErrorState message={messages.error.message} />}
       {!messages.data ? (
-        messages.error ? null : <Skeleton className="h-40" />
+        messages.error ? null : (
+          <Skeleton className="h-40" />
+        )
       ) : (
         <>
           <DataTable<CourierMessage>
@@ -76,7 +88,8 @@ export function MessagesView({ initialRecipient, initialData }: MessagesViewProp
             busy={messages.isFetching}
             empty={
               <EmptyState title="No messages">
-                Recovery and verification codes appear here when a self-service flow sends them. Codes an admin issues are not sent.
+                Recovery and verification codes appear here when a self-service flow sends them. Codes an admin issues
+                are not sent.
               </EmptyState>
             }
             columns={[
@@ -84,12 +97,20 @@ export function MessagesView({ initialRecipient, initialData }: MessagesViewProp
               { id: "type", header: "Type", cell: (m) => m.template_type },
               { id: "recipient", header: "Recipient", cell: (m) => m.recipient },
               { id: "subject", header: "Subject", cell: (m) => m.subject },
-              { id: "time", header: "Time", cell: (m) => <span className="whitespace-nowrap">{formatDateTime(m.created_at)}</span> },
+              {
+                id: "time",
+                header: "Time",
+                cell: (m) => <span className="whitespace-nowrap">{formatDateTime(m.created_at)}</span>,
+              },
               {
                 id: "actions",
                 header: "Actions",
                 cell: (m) => (
-                  <Button size="sm" aria-label={`View message "${m.subject}" to ${m.recipient}`} onClick={() => setOpen(m.id)}>
+                  <Button
+                    size="sm"
+                    aria-label={`View message "${m.subject}" to ${m.recipient}`}
+                    onClick={() => setOpen(m.id)}
+                  >
                     View
                   </Button>
                 ),

@@ -38,7 +38,15 @@ export function BarChart({ title, data }: BarChartProps) {
         {data.map((d, i) => {
           const h = (d.count / max) * (H - 8);
           return (
-            <rect key={d.date} x={PAD + i * bw + 1} y={H - h} width={Math.max(1, bw - 2)} height={h} rx={1.5} className="fill-indigo-600 dark:fill-indigo-400">
+            <rect
+              key={d.date}
+              x={PAD + i * bw + 1}
+              y={H - h}
+              width={Math.max(1, bw - 2)}
+              height={h}
+              rx={1.5}
+              className="fill-indigo-600 dark:fill-indigo-400"
+            >
               <title>{`${d.date}: ${d.count}`}</title>
             </rect>
           );

@@ -16,7 +16,9 @@ function Stat({ label, value, href }: { label: string; value: number | null; hre
   const body = (
     <>
       <p className="text-sm text-gray-600 dark:text-gray-400">{label}</p>
-      <p className="mt-1 text-2xl font-semibold text-gray-900 dark:text-gray-50">{value === null ? "…" : formatNumber(value)}</p>
+      <p className="mt-1 text-2xl font-semibold text-gray-900 dark:text-gray-50">
+        {value === null ? "…" : formatNumber(value)}
+      </p>
     </>
   );
   const cls = "block rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900";
@@ -54,8 +56,16 @@ export function OverviewView({ initialData }: { initialData?: Stats }) {
         <Stat label="Active sessions" value={n(s?.sessions.active)} href="/sessions" />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card>{ready && s ? <BarChart title="Sign-ups per day" data={s.signups_per_day} /> : <Skeleton className="h-52" />}</Card>
-        <Card>{ready && s ? <BarChart title="Sessions started per day (active sessions)" data={s.sessions_per_day} /> : <Skeleton className="h-52" />}</Card>
+        <Card>
+          {ready && s ? <BarChart title="Sign-ups per day" data={s.signups_per_day} /> : <Skeleton className="h-52" />}
+        </Card>
+        <Card>
+          {ready && s ? (
+            <BarChart title="Sessions started per day (active sessions)" data={s.sessions_per_day} />
+          ) : (
+            <Skeleton className="h-52" />
+          )}
+        </Card>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Ory Kratos">
@@ -64,9 +74,21 @@ export function OverviewView({ initialData }: { initialData?: Stats }) {
               <dt className="text-gray-600 dark:text-gray-400">Mode</dt>
               <dd>{s.kratos.mode === "embedded" ? "Embedded (built in)" : "External"}</dd>
               <dt className="text-gray-600 dark:text-gray-400">Public API</dt>
-              <dd>{s.kratos.public === "up" ? <Badge tone="green">Reachable</Badge> : <Badge tone="red">Unreachable</Badge>}</dd>
+              <dd>
+                {s.kratos.public === "up" ? (
+                  <Badge tone="green">Reachable</Badge>
+                ) : (
+                  <Badge tone="red">Unreachable</Badge>
+                )}
+              </dd>
               <dt className="text-gray-600 dark:text-gray-400">Admin API</dt>
-              <dd>{s.kratos.admin === "up" ? <Badge tone="green">Reachable</Badge> : <Badge tone="red">Unreachable</Badge>}</dd>
+              <dd>
+                {s.kratos.admin === "up" ? (
+                  <Badge tone="green">Reachable</Badge>
+                ) : (
+                  <Badge tone="red">Unreachable</Badge>
+                )}
+              </dd>
               <dt className="text-gray-600 dark:text-gray-400">Version</dt>
               <dd>{s.kratos.version ?? "—"}</dd>
             </dl>
@@ -74,9 +96,18 @@ export function OverviewView({ initialData }: { initialData?: Stats }) {
             <Skeleton className="h-24" />
           )}
         </Card>
-        <Card title="Social sign-in providers" actions={<Link href="/providers" className="text-sm text-indigo-700 underline dark:text-indigo-300">Manage</Link>}>
+        <Card
+          title="Social sign-in providers"
+          actions={
+            <Link href="/providers" className="text-sm text-indigo-700 underline dark:text-indigo-300">
+              Manage
+            </Link>
+          }
+        >
           {s && s.providers.length === 0 ? (
-            <p className="text-sm text-gray-600 dark:text-gray-400">None configured (KRATOS_OIDC_PROVIDERS is empty).</p>
+            <p className="text-sm text-gray-600 dark:text-gray-400">
+              None configured (KRATOS_OIDC_PROVIDERS is empty).
+            </p>
           ) : (
             <ul className="divide-y divide-gray-100 text-sm dark:divide-gray-800">
               {s?.providers.map((p) => {
@@ -85,7 +116,9 @@ export function OverviewView({ initialData }: { initialData?: Stats }) {
                   <li key={p.id} className="flex items-center justify-between py-2">
                     <span className="font-medium">{p.id}</span>
                     <span className="flex items-center gap-2">
-                      <span className="text-gray-600 dark:text-gray-400">{formatNumber(p.linked_identities)} linked</span>
+                      <span className="text-gray-600 dark:text-gray-400">
+                        {formatNumber(p.linked_identities)} linked
+                      </span>
                       {st && <Badge tone={STATUS_TONE[st]}>{st}</Badge>}
                     </span>
                   </li>

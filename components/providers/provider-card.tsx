@@ -20,7 +20,12 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
       actions={
         <>
           <Badge tone={TONE[p.status]}>{LABEL[p.status]}</Badge>
-          <Button size="sm" onClick={() => check.mutate(p.id)} loading={check.isPending} aria-label={`Check ${p.label || p.id}`}>
+          <Button
+            size="sm"
+            onClick={() => check.mutate(p.id)}
+            loading={check.isPending}
+            aria-label={`Check ${p.label || p.id}`}
+          >
             Check
           </Button>
         </>
@@ -53,7 +58,9 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
           <ul className="mt-1 flex flex-wrap gap-1">
             {p.missing.map((m) => (
               <li key={m}>
-                <code className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-950 dark:bg-amber-950 dark:text-amber-100">{m}</code>
+                <code className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+                  {m}
+                </code>
               </li>
             ))}
           </ul>

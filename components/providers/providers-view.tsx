@@ -28,10 +28,10 @@ export function ProvidersView({ initialData }: { initialData?: { items: Provider
       {items.length === 0 ? (
         <EmptyState title="No social sign-in providers configured">
           <p>
-            Set <code>KRATOS_OIDC_PROVIDERS</code> to a comma-separated list such as <code>google,github</code>, then give each
-            provider its client id and secret (for example <code>KRATOS_OIDC_GOOGLE_CLIENT_ID</code> and{" "}
-            <code>KRATOS_OIDC_GOOGLE_CLIENT_SECRET</code>) and restart. Supported: Google, GitHub, Discord, Apple, Microsoft and
-            any OpenID Connect issuer.
+            Set <code>KRATOS_OIDC_PROVIDERS</code> to a comma-separated list such as <code>google,github</code>, then
+            give each provider its client id and secret (for example <code>KRATOS_OIDC_GOOGLE_CLIENT_ID</code> and{" "}
+            <code>KRATOS_OIDC_GOOGLE_CLIENT_SECRET</code>) and restart. Supported: Google, GitHub, Discord, Apple,
+            Microsoft and any OpenID Connect issuer.
           </p>
         </EmptyState>
       ) : (
@@ -59,7 +59,11 @@ export function ProvidersView({ initialData }: { initialData?: { items: Provider
         </p>
         {config.error && <ErrorState message={config.error.message} />}
         {showConfig && config.data && (
-          <pre className="mt-3 max-h-96 overflow-auto rounded bg-gray-50 p-3 text-xs dark:bg-gray-950" tabIndex={0} aria-label="Generated Kratos configuration">
+          <pre
+            className="mt-3 max-h-96 overflow-auto rounded bg-gray-50 p-3 text-xs dark:bg-gray-950"
+            tabIndex={0}
+            aria-label="Generated Kratos configuration"
+          >
             {config.data.yaml}
           </pre>
         )}

@@ -37,7 +37,14 @@ export function SessionsView({ initialUser, initialData }: { initialUser: string
     <div className="space-y-4">
       <form onSubmit={apply} role="search" className="flex flex-wrap items-start gap-2">
         <div>
-          <Input aria-label="Filter by user ID" placeholder="User ID (UUID)" value={draft} onChange={(e) => setDraft(e.target.value)} className="w-80 max-w-full" aria-invalid={!!error} />
+          <Input
+            aria-label="Filter by user ID"
+            placeholder="User ID (UUID)"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            className="w-80 max-w-full"
+            aria-invalid={!!error}
+          />
           {error && (
             <p role="alert" className="mt-1 text-xs text-red-800 dark:text-red-300">
               {error}
@@ -46,15 +53,24 @@ export function SessionsView({ initialUser, initialData }: { initialUser: string
         </div>
         <Button type="submit">Filter</Button>
         {user && (
-          <Button variant="ghost" onClick={() => (setDraft(""), setUser(""), cursor.reset(), window.history.replaceState(null, "", "/sessions"))}>
+          <Button
+            variant="ghost"
+            onClick={() => (
+              setDraft(""),
+              setUser(""),
+              cursor.reset(),
+              window.history.replaceState(null, "", "/sessions")
+            )}
+          >
             Clear
           </Button>
         )}
       </form>
       {sessions.error && <ErrorState message={sessions.error.message} />}
       {!sessions.data ? (
-        sessions.error ? null : 
-        <Skeleton className="h-40" />
+        sessions.error ? null : (
+          <Skeleton className="h-40" />
+        )
       ) : (
         <>
           <DataTable<Session>
@@ -62,14 +78,21 @@ export function SessionsView({ initialUser, initialData }: { initialUser: string
             rows={items}
             rowId={(s) => s.id}
             busy={sessions.isFetching}
-            empty={<EmptyState title="No active sessions">{user ? "This user is signed out everywhere." : "Nobody is signed in right now."}</EmptyState>}
+            empty={
+              <EmptyState title="No active sessions">
+                {user ? "This user is signed out everywhere." : "Nobody is signed in right now."}
+              </EmptyState>
+            }
             columns={[
               {
                 id: "user",
                 header: "User",
                 cell: (s) =>
                   s.identity_id ? (
-                    <Link href={`/users/${s.identity_id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+                    <Link
+                      href={`/users/${s.identity_id}`}
+                      className="text-indigo-700 hover:underline dark:text-indigo-300"
+                    >
                       {s.identity_email ?? s.identity_id}
                     </Link>
                   ) : (
@@ -79,13 +102,26 @@ export function SessionsView({ initialUser, initialData }: { initialUser: string
               { id: "device", header: "Device", cell: (s) => describeUserAgent(s.devices[0]?.user_agent) },
               { id: "ip", header: "IP", cell: (s) => s.devices[0]?.ip_address ?? "—" },
               { id: "methods", header: "Method", cell: (s) => s.methods.join(", ") || "—" },
-              { id: "started", header: "Started", cell: (s) => <span className="whitespace-nowrap">{formatDateTime(s.authenticated_at)}</span> },
-              { id: "expires", header: "Expires", cell: (s) => <span className="whitespace-nowrap">{formatDateTime(s.expires_at)}</span> },
+              {
+                id: "started",
+                header: "Started",
+                cell: (s) => <span className="whitespace-nowrap">{formatDateTime(s.authenticated_at)}</span>,
+              },
+              {
+                id: "expires",
+                header: "Expires",
+                cell: (s) => <span className="whitespace-nowrap">{formatDateTime(s.expires_at)}</span>,
+              },
               {
                 id: "actions",
                 header: "Actions",
                 cell: (s) => (
-                  <Button size="sm" aria-label={`Revoke session of ${s.identity_email ?? s.id}`} onClick={() => revoke.mutate(s.id)} loading={revoke.isPending && revoke.variables === s.id}>
+                  <Button
+                    size="sm"
+                    aria-label={`Revoke session of ${s.identity_email ?? s.id}`}
+                    onClick={() => revoke.mutate(s.id)}
+                    loading={revoke.isPending && revoke.variables === s.id}
+                  >
                     Revoke
                   </Button>
                 ),

@@ -18,7 +18,17 @@ export interface ConfirmDialogProps {
   requireText?: string;
 }
 
-export function ConfirmDialog({ open, onClose, onConfirm, title, description, confirmLabel, pending, danger = true, requireText }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onClose,
+  onConfirm,
+  title,
+  description,
+  confirmLabel,
+  pending,
+  danger = true,
+  requireText,
+}: ConfirmDialogProps) {
   const [typed, setTyped] = useState("");
   const ok = !requireText || typed.trim().toLowerCase() === requireText.toLowerCase();
   const close = () => {

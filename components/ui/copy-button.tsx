@@ -4,7 +4,15 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/lib/client/toast-store";
 
-export function CopyButton({ value, label = "Copy", size = "sm" }: { value: string; label?: string; size?: "sm" | "md" }) {
+export function CopyButton({
+  value,
+  label = "Copy",
+  size = "sm",
+}: {
+  value: string;
+  label?: string;
+  size?: "sm" | "md";
+}) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {

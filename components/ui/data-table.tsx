@@ -24,7 +24,17 @@ export interface DataTableProps<T> {
 }
 
 /** A plain, accessible table that scrolls horizontally on narrow screens; optional row selection. */
-export function DataTable<T>({ caption, columns, rows, rowId, rowLabel, selected, onSelectedChange, empty, busy }: DataTableProps<T>) {
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowId,
+  rowLabel,
+  selected,
+  onSelectedChange,
+  empty,
+  busy,
+}: DataTableProps<T>) {
   const selectable = !!selected && !!onSelectedChange;
   const ids = rows.map(rowId);
   const all = selectable && ids.length > 0 && ids.every((id) => selected.has(id));
@@ -38,7 +48,10 @@ export function DataTable<T>({ caption, columns, rows, rowId, rowLabel, selected
   };
   if (rows.length === 0 && empty) return <>{empty}</>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900" aria-busy={busy || undefined}>
+    <div
+      className="overflow-x-auto rounded-lg border border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900"
+      aria-busy={busy || undefined}
+    >
       <table className="min-w-full divide-y divide-gray-200 text-sm dark:divide-gray-800">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-50 dark:bg-gray-950">
@@ -49,12 +62,23 @@ export function DataTable<T>({ caption, columns, rows, rowId, rowLabel, selected
                   aria-label="Select all rows on this page"
                   checked={all}
                   indeterminate={some && !all}
-                  onChange={() => onSelectedChange(all ? new Set([...selected].filter((id) => !ids.includes(id))) : new Set([...selected, ...ids]))}
+                  onChange={() =>
+                    onSelectedChange(
+                      all ? new Set([...selected].filter((id) => !ids.includes(id))) : new Set([...selected, ...ids]),
+                    )
+                  }
                 />
               </th>
             )}
             {columns.map((c) => (
-              <th key={c.id} scope="col" className={cn("px-3 py-2 text-left font-medium whitespace-nowrap text-gray-700 dark:text-gray-300", c.className)}>
+              <th
+                key={c.id}
+                scope="col"
+                className={cn(
+                  "px-3 py-2 text-left font-medium whitespace-nowrap text-gray-700 dark:text-gray-300",
+                  c.className,
+                )}
+              >
                 {c.header}
               </th>
             ))}
@@ -67,7 +91,11 @@ export function DataTable<T>({ caption, columns, rows, rowId, rowLabel, selected
               <tr key={id} className="hover:bg-gray-50 dark:hover:bg-gray-800/60">
                 {selectable && (
                   <td className="px-3 py-2">
-                    <Checkbox aria-label={`Select ${rowLabel?.(row) ?? id}`} checked={selected.has(id)} onChange={() => toggle(id)} />
+                    <Checkbox
+                      aria-label={`Select ${rowLabel?.(row) ?? id}`}
+                      checked={selected.has(id)}
+                      onChange={() => toggle(id)}
+                    />
                   </td>
                 )}
                 {columns.map((c) => (

@@ -64,7 +64,11 @@ export function Dialog({ open, onClose, title, description, children, footer, si
             </button>
           </div>
           <div className="overflow-y-auto px-5 py-4">{children}</div>
-          {footer && <div className="flex flex-wrap justify-end gap-2 border-t border-gray-200 px-5 py-3 dark:border-gray-700">{footer}</div>}
+          {footer && (
+            <div className="flex flex-wrap justify-end gap-2 border-t border-gray-200 px-5 py-3 dark:border-gray-700">
+              {footer}
+            </div>
+          )}
         </div>
       )}
     </dialog>

@@ -10,9 +10,20 @@ export function EmptyState({ title, children, action }: { title: string; childre
   );
 }
 
-export function ErrorState({ title = "Could not load this", message, action }: { title?: string; message: string; action?: ReactNode }) {
+export function ErrorState({
+  title = "Could not load this",
+  message,
+  action,
+}: {
+  title?: string;
+  message: string;
+  action?: ReactNode;
+}) {
   return (
-    <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm dark:border-red-800 dark:bg-red-950">
+    <div
+      role="alert"
+      className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm dark:border-red-800 dark:bg-red-950"
+    >
       <p className="font-medium text-red-900 dark:text-red-200">{title}</p>
       <p className="mt-1 text-red-800 dark:text-red-300">{message}</p>
       {action && <div className="mt-3">{action}</div>}

@@ -12,7 +12,10 @@ export interface PagerProps {
 /** Cursor pagination: previous / next with the page number (Kratos gives no total count per query). */
 export function Pager({ page, hasNext, onPrev, onNext, busy, summary }: PagerProps) {
   return (
-    <nav aria-label="Pagination" className="mt-3 flex items-center justify-between gap-2 text-sm text-gray-700 dark:text-gray-300">
+    <nav
+      aria-label="Pagination"
+      className="mt-3 flex items-center justify-between gap-2 text-sm text-gray-700 dark:text-gray-300"
+    >
       <span>
         Page {page}
         {summary ? ` · ${summary}` : ""}

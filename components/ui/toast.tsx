@@ -8,7 +8,12 @@ import { cn } from "@/lib/utils";
 export function ToastViewport() {
   const toasts = useSyncExternalStore(toastStore.subscribe, toastStore.snapshot, toastStore.serverSnapshot);
   return (
-    <div aria-live="polite" role="region" aria-label="Notifications" className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-80 max-w-[calc(100%-2rem)] flex-col gap-2">
+    <div
+      aria-live="polite"
+      role="region"
+      aria-label="Notifications"
+      className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-80 max-w-[calc(100%-2rem)] flex-col gap-2"
+    >
       {toasts.map((t) => (
         <div
           key={t.id}
@@ -21,7 +26,12 @@ export function ToastViewport() {
           )}
         >
           <span>{t.message}</span>
-          <button type="button" aria-label="Dismiss notification" onClick={() => toastStore.dismiss(t.id)} className="rounded px-1 text-gray-600 dark:text-gray-300">
+          <button
+            type="button"
+            aria-label="Dismiss notification"
+            onClick={() => toastStore.dismiss(t.id)}
+            className="rounded px-1 text-gray-600 dark:text-gray-300"
+          >
             <span aria-hidden>✕</span>
           </button>
         </div>

@@ -17,7 +17,9 @@ export function CredentialsCard({ user }: { user: Identity }) {
     <Card title="Sign-in methods">
       <div className="flex flex-wrap gap-1">
         {user.credential_types.length === 0 ? (
-          <span className="text-sm text-gray-600 dark:text-gray-400">No credentials: the user can only get in with a recovery code or link.</span>
+          <span className="text-sm text-gray-600 dark:text-gray-400">
+            No credentials: the user can only get in with a recovery code or link.
+          </span>
         ) : (
           user.credential_types.map((t) => <Badge key={t}>{t}</Badge>)
         )}
@@ -46,7 +48,12 @@ export function CredentialsCard({ user }: { user: Identity }) {
             <span className="break-all">{a.value}</span>
             <Badge tone={a.verified ? "green" : "amber"}>{a.verified ? "Verified" : "Not verified"}</Badge>
             {!a.verified && (
-              <Button size="sm" onClick={() => verify.mutate(a.value)} loading={verify.isPending && verify.variables === a.value} aria-label={`Mark ${a.value} as verified`}>
+              <Button
+                size="sm"
+                onClick={() => verify.mutate(a.value)}
+                loading={verify.isPending && verify.variables === a.value}
+                aria-label={`Mark ${a.value} as verified`}
+              >
                 Mark verified
               </Button>
             )}

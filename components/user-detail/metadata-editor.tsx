@@ -11,7 +11,8 @@ function check(text: string): { value: Record<string, unknown> | null; error: st
   if (!text.trim()) return { value: null, error: null };
   try {
     const v: unknown = JSON.parse(text);
-    if (!v || typeof v !== "object" || Array.isArray(v)) return { value: null, error: "Public metadata must be a JSON object ({ … })." };
+    if (!v || typeof v !== "object" || Array.isArray(v))
+      return { value: null, error: "Public metadata must be a JSON object ({ … })." };
     return { value: v as Record<string, unknown>, error: null };
   } catch (e) {
     return { value: null, error: `Invalid JSON: ${e instanceof Error ? e.message : "parse error"}` };
@@ -46,7 +47,12 @@ export function MetadataEditor({ user }: { user: Identity }) {
         <Button onClick={() => setText(initial)} disabled={text === initial}>
           Reset
         </Button>
-        <Button variant="primary" disabled={!!error || text === initial} loading={update.isPending} onClick={() => update.mutate({ metadata_public: value })}>
+        <Button
+          variant="primary"
+          disabled={!!error || text === initial}
+          loading={update.isPending}
+          onClick={() => update.mutate({ metadata_public: value })}
+        >
           Save metadata
         </Button>
       </div>

@@ -35,8 +35,20 @@ export function PasswordCard({ userId }: { userId: string }) {
             {error}
           </p>
         )}
-        <Field label="New password" htmlFor="reset-password" hint="8–64 characters; not the email; not a common password.">
-          <Input id="reset-password" name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={64} />
+        <Field
+          label="New password"
+          htmlFor="reset-password"
+          hint="8–64 characters; not the email; not a common password."
+        >
+          <Input
+            id="reset-password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={8}
+            maxLength={64}
+          />
         </Field>
         <Checkbox id="reset-revoke" name="revoke" defaultChecked label="Also sign out everywhere" />
         <div className="flex justify-end">

@@ -11,7 +11,10 @@ import { formText, formatDateTime } from "@/lib/utils";
 
 export function ProfileCard({ user }: { user: Identity }) {
   const [error, setError] = useState<string | null>(null);
-  const update = useUpdateUserMutation(user.id, { onError: (e) => setError(errorMessage(e)), onSuccess: () => setError(null) });
+  const update = useUpdateUserMutation(user.id, {
+    onError: (e) => setError(errorMessage(e)),
+    onSuccess: () => setError(null),
+  });
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const d = new FormData(e.currentTarget);
@@ -55,7 +58,9 @@ export function ProfileCard({ user }: { user: Identity }) {
       </dl>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer font-medium">Traits</summary>
-        <pre className="mt-2 overflow-x-auto rounded bg-gray-50 p-3 text-xs dark:bg-gray-950">{JSON.stringify(user.traits, null, 2)}</pre>
+        <pre className="mt-2 overflow-x-auto rounded bg-gray-50 p-3 text-xs dark:bg-gray-950">
+          {JSON.stringify(user.traits, null, 2)}
+        </pre>
       </details>
     </Card>
   );

@@ -16,7 +16,9 @@ export function RecoveryForm({ userId }: { userId: string }) {
   return (
     <div className="space-y-3">
       <h3 className="text-sm font-semibold">Recovery code or link</h3>
-      <p className="text-sm text-gray-600 dark:text-gray-400">Kratos sends no email from here: hand the result to the user yourself.</p>
+      <p className="text-sm text-gray-600 dark:text-gray-400">
+        Kratos sends no email from here: hand the result to the user yourself.
+      </p>
       <div className="flex flex-wrap items-end gap-2">
         <Field label="Method" htmlFor="recovery-method">
           <Select
@@ -50,7 +52,9 @@ export function RecoveryForm({ userId }: { userId: string }) {
           {r.recovery_code && (
             <div className="flex flex-wrap items-center gap-2">
               <span>Code:</span>
-              <code className="rounded bg-gray-100 px-2 py-1 text-base tracking-widest dark:bg-gray-800">{r.recovery_code}</code>
+              <code className="rounded bg-gray-100 px-2 py-1 text-base tracking-widest dark:bg-gray-800">
+                {r.recovery_code}
+              </code>
               <CopyButton value={r.recovery_code} label="Copy code" />
             </div>
           )}

@@ -24,7 +24,11 @@ export function UserAudit({ userId }: { userId: string }) {
       ) : !audit.data ? (
         <Skeleton className="h-20" />
       ) : (
-        <AuditTable entries={audit.data.items} showTarget={false} empty={<EmptyState title="No admin actions on this user yet" />} />
+        <AuditTable
+          entries={audit.data.items}
+          showTarget={false}
+          empty={<EmptyState title="No admin actions on this user yet" />}
+        />
       )}
     </Card>
   );

@@ -31,7 +31,10 @@ export function UserHeader({ user }: { user: Identity }) {
           {user.name && <span>{user.name}</span>}
           <span>Created {formatDateTime(user.created_at)}</span>
           {user.email && (
-            <Link href={`/messages?recipient=${encodeURIComponent(user.email)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+            <Link
+              href={`/messages?recipient=${encodeURIComponent(user.email)}`}
+              className="text-indigo-700 hover:underline dark:text-indigo-300"
+            >
               Messages sent to this user
             </Link>
           )}

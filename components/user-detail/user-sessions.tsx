@@ -7,7 +7,12 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, ErrorState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useExtendSessionMutation, useRevokeSessionMutation, useRevokeUserSessionsMutation, useUserSessionsQuery } from "@/lib/client/queries/sessions";
+import {
+  useExtendSessionMutation,
+  useRevokeSessionMutation,
+  useRevokeUserSessionsMutation,
+  useUserSessionsQuery,
+} from "@/lib/client/queries/sessions";
 import type { Session, SessionPage } from "@/lib/schemas/session";
 import { describeUserAgent, formatDateTime } from "@/lib/utils";
 
@@ -47,10 +52,18 @@ export function UserSessions({ userId, initialData }: { userId: string; initialD
               header: "Actions",
               cell: (s) => (
                 <span className="flex gap-2">
-                  <Button size="sm" onClick={() => extend.mutate(s.id)} loading={extend.isPending && extend.variables === s.id}>
+                  <Button
+                    size="sm"
+                    onClick={() => extend.mutate(s.id)}
+                    loading={extend.isPending && extend.variables === s.id}
+                  >
                     Extend
                   </Button>
-                  <Button size="sm" onClick={() => revoke.mutate(s.id)} loading={revoke.isPending && revoke.variables === s.id}>
+                  <Button
+                    size="sm"
+                    onClick={() => revoke.mutate(s.id)}
+                    loading={revoke.isPending && revoke.variables === s.id}
+                  >
                     Revoke
                   </Button>
                 </span>

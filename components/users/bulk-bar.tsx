@@ -12,14 +12,31 @@ const ACTIONS: { action: BulkAction; label: string; danger?: boolean }[] = [
 ];
 
 /** Appears when rows are selected; each action opens a confirmation naming the count. */
-export function BulkBar({ selected, labels, onDone }: { selected: Set<string>; labels: Map<string, string>; onDone: () => void }) {
+export function BulkBar({
+  selected,
+  labels,
+  onDone,
+}: {
+  selected: Set<string>;
+  labels: Map<string, string>;
+  onDone: () => void;
+}) {
   const [action, setAction] = useState<BulkAction | null>(null);
   if (selected.size === 0 && !action) return null;
   return (
-    <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-lg border border-indigo-200 bg-indigo-50 px-3 py-2 dark:border-indigo-900 dark:bg-indigo-950">
+    <div
+      role="toolbar"
+      aria-label="Bulk actions"
+      className="flex flex-wrap items-center gap-2 rounded-lg border border-indigo-200 bg-indigo-50 px-3 py-2 dark:border-indigo-900 dark:bg-indigo-950"
+    >
       <span className="mr-2 text-sm font-medium text-indigo-900 dark:text-indigo-100">{selected.size} selected</span>
       {ACTIONS.map((a) => (
-        <Button key={a.action} size="sm" variant={a.danger ? "danger" : "secondary"} onClick={() => setAction(a.action)}>
+        <Button
+          key={a.action}
+          size="sm"
+          variant={a.danger ? "danger" : "secondary"}
+          onClick={() => setAction(a.action)}
+        >
           {a.label}
         </Button>
       ))}

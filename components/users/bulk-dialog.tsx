@@ -53,14 +53,22 @@ export function BulkDialog({ action, ids, labels, onClose }: BulkDialogProps) {
         all.push(...r.results);
       } catch (err) {
         const errorId = err instanceof ApiClientError ? err.id : "upstream_unavailable";
-        all.push(...chunk.map((id) => ({ id, status: "error" as const, error: { id: errorId, message: errorMessage(err) } })));
+        all.push(
+          ...chunk.map((id) => ({ id, status: "error" as const, error: { id: errorId, message: errorMessage(err) } })),
+        );
       }
       setResults([...all]);
     }
     setRunning(false);
     const failed = all.filter((r) => r.status === "error").length;
-    toast(failed ? `${all.length - failed} done, ${failed} failed.` : `${VERB[action]} ${count}: done.`, failed ? "error" : "success");
-    await Promise.all([qc.invalidateQueries({ queryKey: userKeys.all }), qc.invalidateQueries({ queryKey: sessionKeys.all })]);
+    toast(
+      failed ? `${all.length - failed} done, ${failed} failed.` : `${VERB[action]} ${count}: done.`,
+      failed ? "error" : "success",
+    );
+    await Promise.all([
+      qc.invalidateQueries({ queryKey: userKeys.all }),
+      qc.invalidateQueries({ queryKey: sessionKeys.all }),
+    ]);
   };
   const failed = results?.filter((r) => r.status === "error") ?? [];
   return (
@@ -79,7 +87,11 @@ export function BulkDialog({ action, ids, labels, onClose }: BulkDialogProps) {
             <Button onClick={() => onClose(false)} disabled={running}>
               Cancel
             </Button>
-            <Button variant={action === "delete" || action === "deactivate" ? "danger" : "primary"} onClick={() => void start()} loading={running}>
+            <Button
+              variant={action === "delete" || action === "deactivate" ? "danger" : "primary"}
+              onClick={() => void start()}
+              loading={running}
+            >
               {VERB[action]} {count}
             </Button>
           </>
@@ -95,11 +107,18 @@ export function BulkDialog({ action, ids, labels, onClose }: BulkDialogProps) {
           </p>
         )}
         {results && results.length > 0 && (
-          <ul aria-label="Per-user results" className="max-h-64 divide-y divide-gray-100 overflow-y-auto rounded border border-gray-200 dark:divide-gray-800 dark:border-gray-700">
+          <ul
+            aria-label="Per-user results"
+            className="max-h-64 divide-y divide-gray-100 overflow-y-auto rounded border border-gray-200 dark:divide-gray-800 dark:border-gray-700"
+          >
             {results.map((r) => (
               <li key={r.id} className="flex items-center justify-between gap-2 px-3 py-1.5">
                 <span className="truncate">{labels.get(r.id) ?? <code className="text-xs">{r.id}</code>}</span>
-                {r.status === "ok" ? <Badge tone="green">OK</Badge> : <Badge tone="red">{r.error?.message ?? "Failed"}</Badge>}
+                {r.status === "ok" ? (
+                  <Badge tone="green">OK</Badge>
+                ) : (
+                  <Badge tone="red">{r.error?.message ?? "Failed"}</Badge>
+                )}
               </li>
             ))}
           </ul>

@@ -40,7 +40,12 @@ export function CreateUserDialog() {
       <Button variant="primary" onClick={() => setOpen(true)}>
         Create user
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Create user" description="The user can sign in with this email and password.">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Create user"
+        description="The user can sign in with this email and password."
+      >
         <form id="create-user-form" onSubmit={submit} className="space-y-4">
           {error && (
             <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
@@ -53,7 +58,11 @@ export function CreateUserDialog() {
           <Field label="Name" htmlFor="new-name">
             <Input id="new-name" name="name" autoComplete="off" />
           </Field>
-          <Field label="Password" htmlFor="new-password" hint="Optional. Leave empty to send a recovery link or code later.">
+          <Field
+            label="Password"
+            htmlFor="new-password"
+            hint="Optional. Leave empty to send a recovery link or code later."
+          >
             <Input id="new-password" name="password" type="password" autoComplete="new-password" />
           </Field>
           <Field label="State" htmlFor="new-state">

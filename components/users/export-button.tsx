@@ -24,7 +24,18 @@ export function ExportButton({ query }: { query: Filters }) {
         downloadText(
           name,
           toCsv(
-            ["id", "email", "name", "state", "is_admin", "created_at", "updated_at", "credential_types", "providers", "metadata_public"],
+            [
+              "id",
+              "email",
+              "name",
+              "state",
+              "is_admin",
+              "created_at",
+              "updated_at",
+              "credential_types",
+              "providers",
+              "metadata_public",
+            ],
             users.map((u) => [
               u.id,
               u.email,

@@ -60,20 +60,29 @@ export function ImportDialog() {
     const keep = dryRun ? [] : results.filter((r) => r.status === "error");
     const sendIdx = dryRun ? parsed.map((_, i) => i) : results.filter((r) => r.status === "valid").map((r) => r.index);
     const merge = (partial: ImportResult[]) =>
-      [...keep, ...partial.map((r) => ({ ...r, index: sendIdx[r.index] ?? r.index }))].sort((a, b) => a.index - b.index);
+      [...keep, ...partial.map((r) => ({ ...r, index: sendIdx[r.index] ?? r.index }))].sort(
+        (a, b) => a.index - b.index,
+      );
     setProgress({ done: 0, total: sendIdx.length, label });
     const out = merge(
-      await runImport(sendIdx.map((i) => parsed[i]!), dryRun, (done, partial) => {
-        setProgress({ done, total: sendIdx.length, label });
-        setResults(merge(partial));
-      }),
+      await runImport(
+        sendIdx.map((i) => parsed[i]!),
+        dryRun,
+        (done, partial) => {
+          setProgress({ done, total: sendIdx.length, label });
+          setResults(merge(partial));
+        },
+      ),
     );
     setResults(out);
     setProgress(null);
     setStep(dryRun ? "preview" : "done");
     if (!dryRun) {
       const s = summarize(out);
-      toast(`Imported ${s.created} user${s.created === 1 ? "" : "s"}${s.failed ? `; ${s.failed} failed` : ""}.`, s.failed ? "error" : "success");
+      toast(
+        `Imported ${s.created} user${s.created === 1 ? "" : "s"}${s.failed ? `; ${s.failed} failed` : ""}.`,
+        s.failed ? "error" : "success",
+      );
       await qc.invalidateQueries({ queryKey: userKeys.all });
     }
   };
@@ -120,10 +129,23 @@ export function ImportDialog() {
           {step === "input" && !progress && (
             <>
               <Field label="Upload a file" htmlFor="import-file">
-                <input id="import-file" type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => void onFile(e)} className="block text-sm" />
+                <input
+                  id="import-file"
+                  type="file"
+                  accept=".csv,.json,text/csv,application/json"
+                  onChange={(e) => void onFile(e)}
+                  className="block text-sm"
+                />
               </Field>
               <Field label="Or paste CSV or JSON" htmlFor="import-text">
-                <Textarea id="import-text" rows={8} value={text} onChange={(e) => setText(e.target.value)} placeholder={SAMPLE} spellCheck={false} />
+                <Textarea
+                  id="import-text"
+                  rows={8}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  placeholder={SAMPLE}
+                  spellCheck={false}
+                />
               </Field>
             </>
           )}

@@ -41,9 +41,15 @@ export function ImportResults({ results, dryRun }: { results: ImportResult[]; dr
           <caption className="sr-only">{dryRun ? "Validation results per row" : "Import results per row"}</caption>
           <thead className="sticky top-0 bg-gray-50 dark:bg-gray-950">
             <tr>
-              <th scope="col" className="px-3 py-1.5 text-left font-medium">Row</th>
-              <th scope="col" className="px-3 py-1.5 text-left font-medium">Email</th>
-              <th scope="col" className="px-3 py-1.5 text-left font-medium">Result</th>
+              <th scope="col" className="px-3 py-1.5 text-left font-medium">
+                Row
+              </th>
+              <th scope="col" className="px-3 py-1.5 text-left font-medium">
+                Email
+              </th>
+              <th scope="col" className="px-3 py-1.5 text-left font-medium">
+                Result
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100 dark:divide-gray-800">

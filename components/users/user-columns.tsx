@@ -25,7 +25,11 @@ export const USER_COLUMNS: Column<Identity>[] = [
       </span>
     ),
   },
-  { id: "created", header: "Created", cell: (u) => <span className="whitespace-nowrap">{formatDate(u.created_at)}</span> },
+  {
+    id: "created",
+    header: "Created",
+    cell: (u) => <span className="whitespace-nowrap">{formatDate(u.created_at)}</span>,
+  },
   {
     id: "providers",
     header: "Providers",
@@ -53,7 +57,11 @@ export const USER_COLUMNS: Column<Identity>[] = [
       ),
   },
   { id: "id", header: "ID", cell: (u) => <code className="text-xs">{u.id}</code> },
-  { id: "updated", header: "Updated", cell: (u) => <span className="whitespace-nowrap">{formatDate(u.updated_at)}</span> },
+  {
+    id: "updated",
+    header: "Updated",
+    cell: (u) => <span className="whitespace-nowrap">{formatDate(u.updated_at)}</span>,
+  },
 ];
 
 export const DEFAULT_COLUMNS = ["email", "name", "state", "created", "providers", "last_session"];

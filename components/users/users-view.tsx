@@ -18,7 +18,8 @@ import { useStoredState } from "@/lib/client/use-stored-state";
 import type { IdentityPage } from "@/lib/schemas/identity";
 
 const PAGE_SIZE = 50;
-const isColumnList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string") && v.includes("email");
+const isColumnList = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === "string") && v.includes("email");
 
 export interface UsersViewProps {
   initialFilters: UserFilters;
@@ -75,12 +76,13 @@ export function UsersView({ initialFilters, initialData, providers }: UsersViewP
       <BulkBar selected={selected} labels={labels} onDone={() => setSelected(new Set())} />
       {users.error && <ErrorState message={users.error.message} />}
       {!users.data ? (
-        users.error ? null : 
-        <div role="status" aria-label="Loading users" className="space-y-2">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} className="h-10 w-full" />
-          ))}
-        </div>
+        users.error ? null : (
+          <div role="status" aria-label="Loading users" className="space-y-2">
+            {Array.from({ length: 6 }, (_, i) => (
+              <Skeleton key={i} className="h-10 w-full" />
+            ))}
+          </div>
+        )
       ) : (
         <>
           <DataTable
@@ -94,7 +96,9 @@ export function UsersView({ initialFilters, initialData, providers }: UsersViewP
             busy={users.isFetching}
             empty={
               <EmptyState title={filtered ? "No users match these filters" : "No users yet"}>
-                {filtered ? "Try a shorter email prefix or clear the filters." : "Create a user or import a CSV file to get started."}
+                {filtered
+                  ? "Try a shorter email prefix or clear the filters."
+                  : "Create a user or import a CSV file to get started."}
               </EmptyState>
             }
           />

@@ -6,10 +6,16 @@ test.describe("documented curl lines", () => {
   test("the dashboard API lines work as written", async ({ request }) => {
     const health = await request.get("/api/health");
     expect(health.ok()).toBeTruthy();
-    expect(await health.json()).toMatchObject({ status: "ok", kratos: { mode: process.env.E2E_KRATOS === "real" ? "external" : "embedded" } });
+    expect(await health.json()).toMatchObject({
+      status: "ok",
+      kratos: { mode: process.env.E2E_KRATOS === "real" ? "external" : "embedded" },
+    });
 
     const email = uniqueEmail("curl");
-    const created = await request.post("/api/auth/identities", { headers: { "Content-Type": "application/json" }, data: { email, password: "securepassword123" } });
+    const created = await request.post("/api/auth/identities", {
+      headers: { "Content-Type": "application/json" },
+      data: { email, password: "securepassword123" },
+    });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };
 
@@ -19,19 +25,35 @@ test.describe("documented curl lines", () => {
 
     const alice = uniqueEmail("alice");
     const bob = uniqueEmail("bob");
-    const imported = await request.post("/api/auth/users/import", { headers: { "Content-Type": "application/json" }, data: { users: [{ email: alice, password: "pass1234" }, { email: bob, password: "pass5678" }] } });
+    const imported = await request.post("/api/auth/users/import", {
+      headers: { "Content-Type": "application/json" },
+      data: {
+        users: [
+          { email: alice, password: "pass1234" },
+          { email: bob, password: "pass5678" },
+        ],
+      },
+    });
     expect(await imported.json()).toMatchObject({ summary: { created: 2, failed: 0 } });
 
     // A user session exists for `email` once they sign in through Kratos; the dashboard login refuses non-admins.
-    const reset = await request.post(`/api/auth/identities/${id}/reset-password`, { headers: { "Content-Type": "application/json" }, data: { password: "newpassword123" } });
+    const reset = await request.post(`/api/auth/identities/${id}/reset-password`, {
+      headers: { "Content-Type": "application/json" },
+      data: { password: "newpassword123" },
+    });
     expect(reset.status()).toBe(200);
 
-    const deactivated = await request.patch(`/api/auth/identities/${id}/state`, { headers: { "Content-Type": "application/json" }, data: { state: "inactive" } });
+    const deactivated = await request.patch(`/api/auth/identities/${id}/state`, {
+      headers: { "Content-Type": "application/json" },
+      data: { state: "inactive" },
+    });
     expect(await deactivated.json()).toMatchObject({ state: "inactive" });
 
     const sessions = await request.get("/api/auth/sessions");
     expect(sessions.ok()).toBeTruthy();
-    const mine = ((await sessions.json()) as { items: { id: string; identity_email: string }[] }).items.find((s) => s.identity_email === "admin@e2e.test");
+    const mine = ((await sessions.json()) as { items: { id: string; identity_email: string }[] }).items.find(
+      (s) => s.identity_email === "admin@e2e.test",
+    );
     expect(mine).toBeTruthy();
 
     expect((await request.delete(`/api/auth/identities/${id}/sessions`)).status()).toBe(204);
@@ -39,7 +61,10 @@ test.describe("documented curl lines", () => {
   });
 
   test("the client API lines work with a service_role key", async ({ request, playwright, baseURL }) => {
-    const created = await request.post("/api/keys", { headers: { "Content-Type": "application/json" }, data: { key_type: "service_role", label: "e2e" } });
+    const created = await request.post("/api/keys", {
+      headers: { "Content-Type": "application/json" },
+      data: { key_type: "service_role", label: "e2e" },
+    });
     expect(created.status()).toBe(201);
     const { secret } = (await created.json()) as { secret: string };
     // A fresh context without the dashboard cookie, like an external server.
@@ -59,7 +84,10 @@ test.describe("documented curl lines", () => {
     await api.dispose();
   });
 
-  test("pages redirect to /login without a cookie, keeping where the admin came from", async ({ playwright, baseURL }) => {
+  test("pages redirect to /login without a cookie, keeping where the admin came from", async ({
+    playwright,
+    baseURL,
+  }) => {
     const anon = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const r = await anon.get("/users?state=active", { maxRedirects: 0 });
     expect(r.status()).toBe(307);

@@ -24,7 +24,9 @@ test.describe("screenshots", () => {
 
     await page.goto("/users");
     await page.getByRole("button", { name: "Import" }).click();
-    await page.getByLabel("Or paste CSV or JSON").fill(`email,password,name\nnew-${Date.now()}@e2e.test,e2e-Import-pass-1,New Person\nbroken,x,Broken Row`);
+    await page
+      .getByLabel("Or paste CSV or JSON")
+      .fill(`email,password,name\nnew-${Date.now()}@e2e.test,e2e-Import-pass-1,New Person\nbroken,x,Broken Row`);
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByText("1 valid, 1 error")).toBeVisible();
     await shot("import-dialog");

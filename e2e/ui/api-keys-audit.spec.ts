@@ -16,7 +16,11 @@ test.describe("api keys and audit log", () => {
     await shown.getByRole("button", { name: "Done" }).click();
 
     // The secret works on /v1 until it is revoked, and it is never on the page again.
-    expect((await page.request.get("/v1/auth/identities?page_size=1", { headers: { Authorization: `Bearer ${secret}` } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.get("/v1/auth/identities?page_size=1", { headers: { Authorization: `Bearer ${secret}` } })
+      ).status(),
+    ).toBe(200);
     const row = page.getByRole("row").filter({ hasText: label });
     await expect(row).toContainText("120/min");
     await expect(page.locator("body")).not.toContainText(secret);
@@ -26,7 +30,11 @@ test.describe("api keys and audit log", () => {
     await expect(row.getByText(/^Revoked/)).toBeVisible();
     await expect(page.getByText(`Revoked “${label}”.`)).toBeVisible();
     await expect
-      .poll(async () => (await page.request.get("/v1/auth/identities?page_size=1", { headers: { Authorization: `Bearer ${secret}` } })).status())
+      .poll(async () =>
+        (
+          await page.request.get("/v1/auth/identities?page_size=1", { headers: { Authorization: `Bearer ${secret}` } })
+        ).status(),
+      )
       .toBe(401);
 
     await page.goto("/audit");
@@ -46,11 +54,15 @@ test.describe("api keys and audit log", () => {
   });
 
   test("a user's detail page shows the audit trail of actions on that user", async ({ page }) => {
-    const res = await page.request.post("/api/auth/identities", { data: { email: `trail-${Date.now().toString(36)}@e2e.test` } });
+    const res = await page.request.post("/api/auth/identities", {
+      data: { email: `trail-${Date.now().toString(36)}@e2e.test` },
+    });
     const { id } = (await res.json()) as { id: string };
     await page.request.patch(`/api/auth/identities/${id}/state`, { data: { state: "inactive" } });
     await page.goto(`/users/${id}`);
-    const trail = page.getByRole("region", { name: "Audit trail" }).or(page.locator("section").filter({ hasText: "Audit trail" }));
+    const trail = page
+      .getByRole("region", { name: "Audit trail" })
+      .or(page.locator("section").filter({ hasText: "Audit trail" }));
     await expect(trail.getByText("identity.deactivate")).toBeVisible();
   });
 });

@@ -45,7 +45,9 @@ export function signInAsUser(email: string, password = USER_PASSWORD): Promise<s
 
 /** True while the session token is still accepted by Kratos. */
 export function sessionWorks(token: string): Promise<boolean> {
-  return withApp(async (app) => (await app.get(`${KRATOS_PUBLIC}/sessions/whoami`, { headers: { "X-Session-Token": token } })).ok());
+  return withApp(async (app) =>
+    (await app.get(`${KRATOS_PUBLIC}/sessions/whoami`, { headers: { "X-Session-Token": token } })).ok(),
+  );
 }
 
 export async function activeSessionCount(page: Page, id: string): Promise<number> {

@@ -13,7 +13,12 @@ async function withClient<T>(fn: (client: APIRequestContext) => Promise<T>): Pro
   }
 }
 
-type Flow = { id: string; state?: string; ui: { nodes: { attributes: { name?: string; value?: unknown } }[] }; continue_with?: { action: string; flow?: { id: string } }[] };
+type Flow = {
+  id: string;
+  state?: string;
+  ui: { nodes: { attributes: { name?: string; value?: unknown } }[] };
+  continue_with?: { action: string; flow?: { id: string } }[];
+};
 
 /**
  * Redeems a recovery code through Kratos's recovery flow over JSON, then sets a new password in the
@@ -24,7 +29,10 @@ type Flow = { id: string; state?: string; ui: { nodes: { attributes: { name?: st
 async function recoverAndSetPassword(flowId: string, code: string, password: string): Promise<void> {
   await withClient(async (client) => {
     const json = { Accept: "application/json" };
-    const redeem = await client.post(`${KRATOS_PUBLIC}/self-service/recovery?flow=${flowId}`, { headers: json, data: { method: "code", code } });
+    const redeem = await client.post(`${KRATOS_PUBLIC}/self-service/recovery?flow=${flowId}`, {
+      headers: json,
+      data: { method: "code", code },
+    });
     const body = (await redeem.json()) as Flow & { redirect_browser_to?: string };
     expect([200, 422], JSON.stringify(body)).toContain(redeem.status());
     const settingsId =
@@ -32,7 +40,9 @@ async function recoverAndSetPassword(flowId: string, code: string, password: str
       new URL(body.redirect_browser_to ?? "http://x/").searchParams.get("flow") ??
       "";
     expect(settingsId).not.toBe("");
-    const flowRes = await client.get(`${KRATOS_PUBLIC}/self-service/settings/flows?id=${settingsId}`, { headers: json });
+    const flowRes = await client.get(`${KRATOS_PUBLIC}/self-service/settings/flows?id=${settingsId}`, {
+      headers: json,
+    });
     expect(flowRes.ok(), await flowRes.text()).toBeTruthy();
     const settings = (await flowRes.json()) as Flow;
     const csrf = settings.ui.nodes.find((n) => n.attributes.name === "csrf_token")?.attributes.value;
@@ -49,13 +59,17 @@ async function recoverAndSetPassword(flowId: string, code: string, password: str
 async function requestRecoveryEmail(email: string): Promise<void> {
   await withClient(async (client) => {
     const flow = (await (await client.get(`${KRATOS_PUBLIC}/self-service/recovery/api`)).json()) as Flow;
-    const res = await client.post(`${KRATOS_PUBLIC}/self-service/recovery?flow=${flow.id}`, { data: { method: "code", email } });
+    const res = await client.post(`${KRATOS_PUBLIC}/self-service/recovery?flow=${flow.id}`, {
+      data: { method: "code", email },
+    });
     expect(res.ok(), await res.text()).toBeTruthy();
   });
 }
 
 test.describe("messages", () => {
-  test("an admin-issued recovery code is redeemed by the user; self-service codes show on the Messages page", async ({ page }) => {
+  test("an admin-issued recovery code is redeemed by the user; self-service codes show on the Messages page", async ({
+    page,
+  }) => {
     const user = await createUser(page, "messages");
     await page.goto(`/users/${user.id}`);
     await page.getByRole("button", { name: "Create recovery code" }).click();

@@ -6,7 +6,11 @@ import { createUser, sessionWorks, signInAsUser } from "./helpers";
 process.env.TRUSS_SESSION_SECRET = "e2e-session-secret-canary-0123456789abcdef";
 
 test.describe("re-authentication", () => {
-  test("an old sign-in is asked for the password before a reset; the reset then goes through", async ({ page, context, baseURL }) => {
+  test("an old sign-in is asked for the password before a reset; the reset then goes through", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     const { readSession, sealSession } = await import("../../lib/session-cookie");
     // A sign-in of this test's own (the shared one must stay untouched), then aged by three hours.
     const app = await request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });

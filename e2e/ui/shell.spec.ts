@@ -7,14 +7,18 @@ test.describe("shell and login", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
     await expect(page.getByRole("link", { name: /^Users \d/ })).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole("img", { name: /Sign-ups per day: \d+ over the last 30 days/ })).toBeVisible();
-    await expect(page.getByText(process.env.E2E_KRATOS === "real" ? "External" : "Embedded (built in)", { exact: true })).toBeVisible();
+    await expect(
+      page.getByText(process.env.E2E_KRATOS === "real" ? "External" : "Embedded (built in)", { exact: true }),
+    ).toBeVisible();
     await expect(page.getByText("Reachable").first()).toBeVisible();
     await expect(page.getByText(ADMIN.email)).toBeVisible();
   });
 
   test("the providers page lists each configured provider with its callback URL", async ({ page }) => {
     await page.goto("/providers");
-    await expect(page.getByRole("heading", { name: "Google" }).or(page.getByRole("heading", { name: "google" }))).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Google" }).or(page.getByRole("heading", { name: "google" })),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: "Copy callback URL" }).first()).toBeVisible();
     await page.getByRole("button", { name: "Generate config" }).click();
     await expect(page.getByLabel("Generated Kratos configuration")).toContainText("oidc");
@@ -37,7 +41,10 @@ test.describe("shell and login", () => {
   });
 
   test("on a phone the sidebar collapses behind a menu button", async ({ browser }) => {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: "e2e/.auth/admin.json" });
+    const ctx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      storageState: "e2e/.auth/admin.json",
+    });
     const page = await ctx.newPage();
     await page.goto("/users");
     await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
@@ -50,7 +57,9 @@ test.describe("shell and login", () => {
     await ctx.close();
   });
 
-  test("bad credentials get one clear message and a signed-out visitor is sent back to where they were going", async ({ browser }) => {
+  test("bad credentials get one clear message and a signed-out visitor is sent back to where they were going", async ({
+    browser,
+  }) => {
     const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const page = await ctx.newPage();
     await page.goto("/audit");

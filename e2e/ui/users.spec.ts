@@ -59,7 +59,10 @@ test.describe("users", () => {
     await page.goto(`/users/${user.id}`);
     await page.getByRole("button", { name: `Mark ${user.email} as verified` }).click();
     await expect(page.getByText("Verified", { exact: true })).toBeVisible();
-    await page.getByRole("table", { name: "Active sessions of this user" }).getByRole("button", { name: "Extend" }).click();
+    await page
+      .getByRole("table", { name: "Active sessions of this user" })
+      .getByRole("button", { name: "Extend" })
+      .click();
     await expect(page.getByText("Session extended.")).toBeVisible();
     expect(await sessionWorks(token)).toBe(true);
   });

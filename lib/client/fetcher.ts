@@ -56,13 +56,19 @@ async function request<T>(method: string, path: string, opts: RequestOptions<T> 
     return await send(method, path, opts);
   } catch (err) {
     // A sensitive action on an old sign-in: ask for the password, then try exactly once more.
-    if (err instanceof ApiClientError && err.id === "reauth_required" && (await requestReauth(err.message))) return send(method, path, opts);
+    if (err instanceof ApiClientError && err.id === "reauth_required" && (await requestReauth(err.message)))
+      return send(method, path, opts);
     throw err;
   }
 }
 
 async function send<T>(method: string, path: string, opts: RequestOptions<T>): Promise<T> {
-  const init: RequestInit = { method, signal: opts.signal, credentials: "same-origin", headers: { Accept: "application/json" } };
+  const init: RequestInit = {
+    method,
+    signal: opts.signal,
+    credentials: "same-origin",
+    headers: { Accept: "application/json" },
+  };
   // Mutations always send JSON (the server answers 415 otherwise), except DELETE which has no body.
   if (method !== "GET" && method !== "DELETE") {
     init.headers = { ...init.headers, "Content-Type": "application/json" };
@@ -74,7 +80,11 @@ async function send<T>(method: string, path: string, opts: RequestOptions<T>): P
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     // The browser never reached Truss: the same id as an unreachable Kratos, with code 0 (no HTTP answer).
-    throw new ApiClientError({ id: "upstream_unavailable", code: 0, message: "Could not reach the server. Check your connection." });
+    throw new ApiClientError({
+      id: "upstream_unavailable",
+      code: 0,
+      message: "Could not reach the server. Check your connection.",
+    });
   }
   const text = await res.text();
   let data: unknown = undefined;
@@ -103,14 +113,19 @@ async function send<T>(method: string, path: string, opts: RequestOptions<T>): P
   if (!opts.schema) return data as T;
   const parsed = opts.schema.safeParse(data);
   if (!parsed.success)
-    throw new ApiClientError({ id: "upstream_invalid", code: res.status, message: "The server sent an unexpected response." });
+    throw new ApiClientError({
+      id: "upstream_invalid",
+      code: res.status,
+      message: "The server sent an unexpected response.",
+    });
   return parsed.data;
 }
 
 /** The browser data layer's only way to call the API (components never fetch directly). */
 export const api = {
   get: <T>(path: string, opts?: Omit<RequestOptions<T>, "body">) => request<T>("GET", path, opts),
-  post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions<T>, "body">) => request<T>("POST", path, { ...opts, body }),
+  post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions<T>, "body">) =>
+    request<T>("POST", path, { ...opts, body }),
   patch: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions<T>, "body">) =>
     request<T>("PATCH", path, { ...opts, body }),
   del: <T = void>(path: string, opts?: Omit<RequestOptions<T>, "body">) => request<T>("DELETE", path, opts),

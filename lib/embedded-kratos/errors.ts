@@ -64,12 +64,10 @@ export class KratosError extends Error {
   }
 }
 
-export const badRequest = (reason?: string, message?: string): KratosError =>
-  new KratosError(400, { reason, message });
+export const badRequest = (reason?: string, message?: string): KratosError => new KratosError(400, { reason, message });
 
 /** sqlcon.ErrNoRows: what Kratos answers for a missing or unparseable id. */
-export const notFoundRow = (): KratosError =>
-  new KratosError(404, { message: "Unable to locate the resource" });
+export const notFoundRow = (): KratosError => new KratosError(404, { message: "Unable to locate the resource" });
 
 /** Conflict as the single-create endpoint reports it. */
 export const createConflict = (): KratosError =>
@@ -87,23 +85,14 @@ export const uniqueViolation = (): KratosError =>
 /** Marks a SQLite constraint failure so callers can map it to the right 409 flavour. */
 export function isUniqueViolation(err: unknown): boolean {
   return (
-    err instanceof Error &&
-    "code" in err &&
-    typeof err.code === "string" &&
-    err.code.startsWith("SQLITE_CONSTRAINT")
+    err instanceof Error && "code" in err && typeof err.code === "string" && err.code.startsWith("SQLITE_CONSTRAINT")
   );
 }
 
 /** Writes any thrown value as a herodot envelope; client input never yields a 500. */
 export function onError(err: Error, c: Context): Response {
   const requestId = c.req.header("X-Request-ID");
-  const ke =
-    err instanceof KratosError
-      ? err
-      : new KratosError(500);
+  const ke = err instanceof KratosError ? err : new KratosError(500);
   if (!(err instanceof KratosError)) console.error("[embedded-kratos]", err);
-  return c.json(
-    { error: ke.toErrorObject(requestId), ...(ke.extra ?? {}) },
-    ke.status as ContentfulStatusCode,
-  );
+  return c.json({ error: ke.toErrorObject(requestId), ...(ke.extra ?? {}) }, ke.status as ContentfulStatusCode);
 }

@@ -18,7 +18,10 @@ export const goJsonContentType: MiddlewareHandler = async (c, next) => {
 
 /** http.NotFound: what Kratos's router answers for a route it does not know. */
 export const goNotFound = (c: Context): Response =>
-  c.body("404 page not found\n", 404, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" });
+  c.body("404 page not found\n", 404, {
+    "Content-Type": "text/plain; charset=utf-8",
+    "X-Content-Type-Options": "nosniff",
+  });
 
 /** http.Redirect for a GET: 307 with a small HTML body. */
 export function goRedirect(location: string): Response {
@@ -31,4 +34,6 @@ export function goRedirect(location: string): Response {
 
 /** gofrs/uuid's parse error text for a string that is not a UUID. */
 export const goUuidError = (s: string): string =>
-  s.length === 36 ? `uuid: incorrect UUID format in string ${JSON.stringify(s)}` : `uuid: incorrect UUID length ${s.length} in string ${JSON.stringify(s)}`;
+  s.length === 36
+    ? `uuid: incorrect UUID format in string ${JSON.stringify(s)}`
+    : `uuid: incorrect UUID length ${s.length} in string ${JSON.stringify(s)}`;

@@ -8,8 +8,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export const isUuid = (v: string): boolean => UUID_RE.test(v);
 
 export type JsonObject = Record<string, unknown>;
-export const isObject = (v: unknown): v is JsonObject =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * Reads and parses a JSON body. Errors mirror Go's encoding/json texts because Kratos
@@ -39,17 +38,8 @@ export function assertKnownKeys(obj: JsonObject, allowed: readonly string[]): vo
 }
 
 /** Type checks for decoded bodies, with Go's unmarshal wording. */
-export function expectType(
-  value: unknown,
-  type: "string" | "object" | "boolean" | "array",
-  field: string,
-): void {
-  const ok =
-    type === "array"
-      ? Array.isArray(value)
-      : type === "object"
-        ? isObject(value)
-        : typeof value === type;
+export function expectType(value: unknown, type: "string" | "object" | "boolean" | "array", field: string): void {
+  const ok = type === "array" ? Array.isArray(value) : type === "object" ? isObject(value) : typeof value === type;
   if (!ok) {
     const got = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
     throw badRequest(undefined, `json: cannot unmarshal ${got} into Go struct field .${field} of type ${type}`);

@@ -7,7 +7,9 @@ const emails = Array.from({ length: 23 }, (_, i) => `list-${String(i).padStart(2
 beforeAll(async () => {
   t = await startTestKratos();
   await t.identity.batchPatchIdentities({
-    patchIdentitiesBody: { identities: emails.map((email) => ({ create: { schema_id: "default", traits: { email } } })) },
+    patchIdentitiesBody: {
+      identities: emails.map((email) => ({ create: { schema_id: "default", traits: { email } } })),
+    },
   });
 });
 afterAll(async () => t.stop());
@@ -23,7 +25,9 @@ describe("GET /admin/identities", () => {
       const res = await t.identity.listIdentities({ pageSize: 5, pageToken: token });
       seen.push(...res.data.map((i) => i.id));
       const link = res.headers.link as string;
-      expect(link).toContain('</admin/identities?page_size=5&page_token=00000000-0000-0000-0000-000000000000>; rel="first"');
+      expect(link).toContain(
+        '</admin/identities?page_size=5&page_token=00000000-0000-0000-0000-000000000000>; rel="first"',
+      );
       expect(res.headers["x-total-count"]).toBeUndefined();
       token = nextToken(link);
       pages++;

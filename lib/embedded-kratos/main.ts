@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   console.log(`embedded kratos public: ${kratos.publicUrl}`);
   console.log(`embedded kratos admin:  ${kratos.adminUrl}`);
   console.log(`embedded kratos data:   ${join(dataDir, "embedded-kratos.sqlite")}`);
-  console.log(`embedded kratos mail:   ${env.EMBEDDED_KRATOS_SMTP_URL ? "SMTP + GET /admin/courier/messages" : "stored only: GET /admin/courier/messages"}`);
+  console.log(
+    `embedded kratos mail:   ${env.EMBEDDED_KRATOS_SMTP_URL ? "SMTP + GET /admin/courier/messages" : "stored only: GET /admin/courier/messages"}`,
+  );
   const stop = (signal: string) => {
     console.log(`embedded kratos: ${signal}, shutting down`);
     kratos.close().then(

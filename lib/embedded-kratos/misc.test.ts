@@ -12,7 +12,11 @@ afterAll(async () => t.stop());
 
 describe("health, version, routing", () => {
   it("serves health on both ports, version on admin only, and the /admin rewrite", async () => {
-    for (const url of [`${t.kratos.publicUrl}/health/alive`, `${t.kratos.adminUrl}/health/ready`, `${t.kratos.adminUrl}/admin/health/alive`]) {
+    for (const url of [
+      `${t.kratos.publicUrl}/health/alive`,
+      `${t.kratos.adminUrl}/health/ready`,
+      `${t.kratos.adminUrl}/admin/health/alive`,
+    ]) {
       const res = await fetch(url);
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ status: "ok" });
@@ -51,21 +55,35 @@ describe("health, version, routing", () => {
 
 describe("recovery", () => {
   it("creates recovery codes and links", async () => {
-    const { data } = await t.identity.createIdentity({ createIdentityBody: { schema_id: "default", traits: { email: uniqueEmail() } } });
-    const code = await t.identity.createRecoveryCodeForIdentity({ createRecoveryCodeForIdentityBody: { identity_id: data.id, expires_in: "30m" } });
+    const { data } = await t.identity.createIdentity({
+      createIdentityBody: { schema_id: "default", traits: { email: uniqueEmail() } },
+    });
+    const code = await t.identity.createRecoveryCodeForIdentity({
+      createRecoveryCodeForIdentityBody: { identity_id: data.id, expires_in: "30m" },
+    });
     expect(code.status).toBe(201);
     expect(code.data.recovery_code).toMatch(/^\d{6}$/);
     expect(code.data.recovery_link).toContain("https://www.ory.sh/kratos/docs/fallback/recovery?flow="); // Kratos's default ui_url
     const minutes = (new Date(code.data.expires_at ?? 0).getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(29);
     expect(minutes).toBeLessThanOrEqual(30);
-    const link = await t.identity.createRecoveryLinkForIdentity({ createRecoveryLinkForIdentityBody: { identity_id: data.id, expires_in: "1h" } });
+    const link = await t.identity.createRecoveryLinkForIdentity({
+      createRecoveryLinkForIdentityBody: { identity_id: data.id, expires_in: "1h" },
+    });
     expect(link.status).toBe(200);
     expect(link.data.recovery_link).toMatch(/&token=[A-Za-z0-9]{32}$/);
-    const unknown = await failure(t.identity.createRecoveryCodeForIdentity({ createRecoveryCodeForIdentityBody: { identity_id: crypto.randomUUID() } }));
+    const unknown = await failure(
+      t.identity.createRecoveryCodeForIdentity({
+        createRecoveryCodeForIdentityBody: { identity_id: crypto.randomUUID() },
+      }),
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.data.error.reason).toBe("could not find identity");
-    const badDuration = await failure(t.identity.createRecoveryCodeForIdentity({ createRecoveryCodeForIdentityBody: { identity_id: data.id, expires_in: "soon" } }));
+    const badDuration = await failure(
+      t.identity.createRecoveryCodeForIdentity({
+        createRecoveryCodeForIdentityBody: { identity_id: data.id, expires_in: "soon" },
+      }),
+    );
     expect(badDuration.status).toBe(400);
   });
 });
@@ -74,9 +92,18 @@ describe("persistence", () => {
   it("keeps identities and sessions across a restart", async () => {
     const first = await startTestKratos();
     const email = uniqueEmail();
-    await first.identity.createIdentity({ createIdentityBody: { schema_id: "default", traits: { email }, credentials: { password: { config: { password: "persist-me" } } } } });
+    await first.identity.createIdentity({
+      createIdentityBody: {
+        schema_id: "default",
+        traits: { email },
+        credentials: { password: { config: { password: "persist-me" } } },
+      },
+    });
     const flow = await first.frontend.createNativeLoginFlow();
-    const login = await first.frontend.updateLoginFlow({ flow: flow.data.id, updateLoginFlowBody: { method: "password", identifier: email, password: "persist-me" } });
+    const login = await first.frontend.updateLoginFlow({
+      flow: flow.data.id,
+      updateLoginFlowBody: { method: "password", identifier: email, password: "persist-me" },
+    });
     await first.kratos.close();
     const second = await startTestKratos({ dataDir: first.dataDir });
     try {

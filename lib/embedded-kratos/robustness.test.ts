@@ -3,7 +3,10 @@ import { createEmbeddedKratos, openStore, resolveConfig } from "./index";
 
 const store = openStore(":memory:");
 const urls = { publicBaseUrl: "http://public.test", adminBaseUrl: "http://admin.test" };
-const k = createEmbeddedKratos({ store, config: resolveConfig({ bcryptCost: 4, unknownIdentifierDelayMs: [0, 0] }, urls) });
+const k = createEmbeddedKratos({
+  store,
+  config: resolveConfig({ bcryptCost: 4, unknownIdentifierDelayMs: [0, 0] }, urls),
+});
 afterAll(() => store.close());
 
 const json = (method: string, body: string) => ({ method, headers: { "Content-Type": "application/json" }, body });
@@ -16,7 +19,11 @@ const cases: ["public" | "admin", string, RequestInit?][] = [
   ["admin", "/identities", json("POST", '{"traits":"x"}')],
   ["admin", "/identities", json("POST", '{"traits":{"email":"a@b.c"},"external_id":5}')],
   ["admin", "/identities", json("POST", '{"traits":{"email":"a@b.c"},"credentials":"x"}')],
-  ["admin", "/identities", json("POST", '{"traits":{"email":"a@b.c"},"credentials":{"oidc":{"config":{"providers":[1]}}}}')],
+  [
+    "admin",
+    "/identities",
+    json("POST", '{"traits":{"email":"a@b.c"},"credentials":{"oidc":{"config":{"providers":[1]}}}}'),
+  ],
   ["admin", "/identities", json("PATCH", '{"identities":"x"}')],
   ["admin", "/identities", json("PATCH", '{"identities":[1]}')],
   ["admin", "/identities", json("PATCH", '{"identities":[{"create":[]}]}')],

@@ -14,11 +14,24 @@ beforeAll(async () => {
 afterAll(() => k.stop());
 
 const createUser = async (email: string) =>
-  (await k.identity.createIdentity({ createIdentityBody: { schema_id: "default", traits: { email }, credentials: { password: { config: { password: PASSWORD } } } } })).data;
+  (
+    await k.identity.createIdentity({
+      createIdentityBody: {
+        schema_id: "default",
+        traits: { email },
+        credentials: { password: { config: { password: PASSWORD } } },
+      },
+    })
+  ).data;
 
 async function login(email: string, password: string) {
   const { data: flow } = await k.frontend.createNativeLoginFlow();
-  return (await k.frontend.updateLoginFlow({ flow: flow.id, updateLoginFlowBody: { method: "password", identifier: email, password } })).data;
+  return (
+    await k.frontend.updateLoginFlow({
+      flow: flow.id,
+      updateLoginFlowBody: { method: "password", identifier: email, password },
+    })
+  ).data;
 }
 
 const codeFrom = (subject: string) => /\d{6}/.exec(subject)?.[0] ?? "";
@@ -26,20 +39,32 @@ const codeFrom = (subject: string) => /\d{6}/.exec(subject)?.[0] ?? "";
 /** Settings through the API flow with the given session token. */
 async function setPassword(token: string, flowId: string | undefined, password: string) {
   const id = flowId ?? (await k.frontend.createNativeSettingsFlow({ xSessionToken: token })).data.id;
-  return k.frontend.updateSettingsFlow({ flow: id, xSessionToken: token, updateSettingsFlowBody: { method: "password", password } });
+  return k.frontend.updateSettingsFlow({
+    flow: id,
+    xSessionToken: token,
+    updateSettingsFlowBody: { method: "password", password },
+  });
 }
 
 describe("recovery (API flows)", () => {
   test("an admin-issued code (flow_type api) is redeemed once, then the new password signs in", async () => {
     const email = uniqueEmail("rec-admin");
     const user = await createUser(email);
-    const { data: issued } = await k.identity.createRecoveryCodeForIdentity({ createRecoveryCodeForIdentityBody: { identity_id: user.id, flow_type: "api" } });
+    const { data: issued } = await k.identity.createRecoveryCodeForIdentity({
+      createRecoveryCodeForIdentityBody: { identity_id: user.id, flow_type: "api" },
+    });
     const flowId = new URL(issued.recovery_link).searchParams.get("flow") ?? "";
     const { data: flow } = await k.frontend.getRecoveryFlow({ id: flowId });
     expect(flow).toMatchObject({ type: "api", state: "sent_email", active: "code" });
-    const wrong = await k.frontend.updateRecoveryFlow({ flow: flowId, updateRecoveryFlowBody: { method: "code", code: "000000" } });
+    const wrong = await k.frontend.updateRecoveryFlow({
+      flow: flowId,
+      updateRecoveryFlowBody: { method: "code", code: "000000" },
+    });
     expect(wrong.data.ui.messages?.[0]?.id).toBe(4060006);
-    const { data: done } = await k.frontend.updateRecoveryFlow({ flow: flowId, updateRecoveryFlowBody: { method: "code", code: issued.recovery_code } });
+    const { data: done } = await k.frontend.updateRecoveryFlow({
+      flow: flowId,
+      updateRecoveryFlowBody: { method: "code", code: issued.recovery_code },
+    });
     expect(done.state).toBe("passed_challenge");
     const token = done.continue_with?.find((x) => x.action === "set_ory_session_token");
     const settings = done.continue_with?.find((x) => x.action === "show_settings_ui");
@@ -55,7 +80,12 @@ describe("recovery (API flows)", () => {
     expect((await login(email, NEW_PASSWORD)).session.identity?.id).toBe(user.id);
     expect((await failure(login(email, PASSWORD))).status).toBe(400);
     // Single use: the same code again is refused.
-    const again = await failure(k.frontend.updateRecoveryFlow({ flow: flowId, updateRecoveryFlowBody: { method: "code", code: issued.recovery_code } }));
+    const again = await failure(
+      k.frontend.updateRecoveryFlow({
+        flow: flowId,
+        updateRecoveryFlowBody: { method: "code", code: issued.recovery_code },
+      }),
+    );
     expect(again.status).toBe(400);
     // Admin-issued codes are not sent by the courier (as in Kratos); the settings change sends a
     // verification code to the still-pending address (hook.Verifier).
@@ -65,11 +95,18 @@ describe("recovery (API flows)", () => {
 
   test("an expired admin code's flow answers 410", async () => {
     const user = await createUser(uniqueEmail("rec-exp"));
-    const { data: issued } = await k.identity.createRecoveryCodeForIdentity({ createRecoveryCodeForIdentityBody: { identity_id: user.id, flow_type: "api", expires_in: "1m" } });
+    const { data: issued } = await k.identity.createRecoveryCodeForIdentity({
+      createRecoveryCodeForIdentityBody: { identity_id: user.id, flow_type: "api", expires_in: "1m" },
+    });
     const flowId = new URL(issued.recovery_link).searchParams.get("flow") ?? "";
     k.clock.offsetMs = 120_000;
     try {
-      const res = await failure(k.frontend.updateRecoveryFlow({ flow: flowId, updateRecoveryFlowBody: { method: "code", code: issued.recovery_code } }));
+      const res = await failure(
+        k.frontend.updateRecoveryFlow({
+          flow: flowId,
+          updateRecoveryFlowBody: { method: "code", code: issued.recovery_code },
+        }),
+      );
       expect(res.status).toBe(410);
     } finally {
       k.clock.offsetMs = 0;
@@ -80,15 +117,26 @@ describe("recovery (API flows)", () => {
     const email = uniqueEmail("rec-self");
     const user = await createUser(email);
     const { data: flow } = await k.frontend.createNativeRecoveryFlow();
-    const { data: sent } = await k.frontend.updateRecoveryFlow({ flow: flow.id, updateRecoveryFlowBody: { method: "code", email } });
+    const { data: sent } = await k.frontend.updateRecoveryFlow({
+      flow: flow.id,
+      updateRecoveryFlowBody: { method: "code", email },
+    });
     expect(sent.state).toBe("sent_email");
     expect(sent.ui.messages?.[0]?.id).toBe(1060003);
     const { data: messages } = await courier.listCourierMessages({ recipient: email });
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ status: "queued", type: "email", template_type: "recovery_code_valid", send_count: 0 });
+    expect(messages[0]).toMatchObject({
+      status: "queued",
+      type: "email",
+      template_type: "recovery_code_valid",
+      send_count: 0,
+    });
     const { data: one } = await courier.getCourierMessage({ id: messages[0]?.id ?? "" });
     expect(one.body).toContain(codeFrom(one.subject));
-    const { data: done } = await k.frontend.updateRecoveryFlow({ flow: flow.id, updateRecoveryFlowBody: { method: "code", code: codeFrom(one.subject) } });
+    const { data: done } = await k.frontend.updateRecoveryFlow({
+      flow: flow.id,
+      updateRecoveryFlowBody: { method: "code", code: codeFrom(one.subject) },
+    });
     expect(done.state).toBe("passed_challenge");
     const { data: after } = await k.identity.getIdentity({ id: user.id });
     expect(after.verifiable_addresses?.[0]).toMatchObject({ verified: true, status: "completed" });
@@ -97,7 +145,10 @@ describe("recovery (API flows)", () => {
   test("an unknown address gets the same answer and no message", async () => {
     const email = uniqueEmail("rec-nobody");
     const { data: flow } = await k.frontend.createNativeRecoveryFlow();
-    const { data: sent } = await k.frontend.updateRecoveryFlow({ flow: flow.id, updateRecoveryFlowBody: { method: "code", email } });
+    const { data: sent } = await k.frontend.updateRecoveryFlow({
+      flow: flow.id,
+      updateRecoveryFlowBody: { method: "code", email },
+    });
     expect(sent.state).toBe("sent_email");
     expect((await courier.listCourierMessages({ recipient: email })).data).toEqual([]);
   });
@@ -110,15 +161,28 @@ describe("registration, verification, settings (API flows)", () => {
     expect(flow.ui.nodes.map((n) => ("name" in n.attributes ? n.attributes.name : ""))).toEqual(
       expect.arrayContaining(["csrf_token", "traits.email", "traits.name.first", "traits.name.last", "method"]),
     );
-    const short = await failure(k.frontend.updateRegistrationFlow({ flow: flow.id, updateRegistrationFlowBody: { method: "password", traits: { email }, password: "short" } }));
+    const short = await failure(
+      k.frontend.updateRegistrationFlow({
+        flow: flow.id,
+        updateRegistrationFlowBody: { method: "password", traits: { email }, password: "short" },
+      }),
+    );
     expect(short.status).toBe(400);
-    const { data: ok } = await k.frontend.updateRegistrationFlow({ flow: flow.id, updateRegistrationFlowBody: { method: "password", traits: { email }, password: PASSWORD } });
+    const { data: ok } = await k.frontend.updateRegistrationFlow({
+      flow: flow.id,
+      updateRegistrationFlowBody: { method: "password", traits: { email }, password: PASSWORD },
+    });
     expect(ok.session_token).toMatch(/^ory_st_/);
     expect(ok.identity.verifiable_addresses?.[0]).toMatchObject({ verified: false, status: "sent" });
     const { data: messages } = await courier.listCourierMessages({ recipient: email });
     expect(messages[0]?.template_type).toBe("verification_code_valid");
     const { data: flow2 } = await k.frontend.createNativeRegistrationFlow();
-    const dup = await failure(k.frontend.updateRegistrationFlow({ flow: flow2.id, updateRegistrationFlowBody: { method: "password", traits: { email: email.toUpperCase() }, password: PASSWORD } }));
+    const dup = await failure(
+      k.frontend.updateRegistrationFlow({
+        flow: flow2.id,
+        updateRegistrationFlowBody: { method: "password", traits: { email: email.toUpperCase() }, password: PASSWORD },
+      }),
+    );
     expect(dup.data.ui.messages?.[0]?.id).toBe(4000007);
   });
 
@@ -126,13 +190,22 @@ describe("registration, verification, settings (API flows)", () => {
     const email = uniqueEmail("ver");
     const user = await createUser(email);
     const { data: flow } = await k.frontend.createNativeVerificationFlow();
-    const { data: sent } = await k.frontend.updateVerificationFlow({ flow: flow.id, updateVerificationFlowBody: { method: "code", email } });
+    const { data: sent } = await k.frontend.updateVerificationFlow({
+      flow: flow.id,
+      updateVerificationFlowBody: { method: "code", email },
+    });
     expect(sent.state).toBe("sent_email");
     const { data: messages } = await courier.listCourierMessages({ recipient: email });
     const code = codeFrom(messages[0]?.subject ?? "");
-    const wrong = await k.frontend.updateVerificationFlow({ flow: flow.id, updateVerificationFlowBody: { method: "code", code: "999999" === code ? "999998" : "999999" } });
+    const wrong = await k.frontend.updateVerificationFlow({
+      flow: flow.id,
+      updateVerificationFlowBody: { method: "code", code: "999999" === code ? "999998" : "999999" },
+    });
     expect(wrong.data.ui.messages?.[0]?.id).toBe(4070006);
-    const { data: done } = await k.frontend.updateVerificationFlow({ flow: flow.id, updateVerificationFlowBody: { method: "code", code } });
+    const { data: done } = await k.frontend.updateVerificationFlow({
+      flow: flow.id,
+      updateVerificationFlowBody: { method: "code", code },
+    });
     expect(done.state).toBe("passed_challenge");
     const { data: after } = await k.identity.getIdentity({ id: user.id });
     expect(after.verifiable_addresses?.[0]).toMatchObject({ verified: true, status: "completed" });
@@ -144,7 +217,11 @@ describe("registration, verification, settings (API flows)", () => {
     await createUser(email);
     const { session_token: token } = await login(email, PASSWORD);
     const { data: flow } = await k.frontend.createNativeSettingsFlow({ xSessionToken: token });
-    const { data: saved } = await k.frontend.updateSettingsFlow({ flow: flow.id, xSessionToken: token ?? "", updateSettingsFlowBody: { method: "profile", traits: { email, name: { first: "Ada" } } } });
+    const { data: saved } = await k.frontend.updateSettingsFlow({
+      flow: flow.id,
+      xSessionToken: token ?? "",
+      updateSettingsFlowBody: { method: "profile", traits: { email, name: { first: "Ada" } } },
+    });
     expect(saved.state).toBe("success");
     expect(saved.identity.traits).toMatchObject({ name: { first: "Ada" } });
     k.clock.offsetMs = 16 * 60_000;
@@ -174,7 +251,11 @@ describe("courier admin API", () => {
     expect(first.data).toHaveLength(2);
     const next = /page_token=([^&>]+)[^>]*>; rel="next"/.exec(String(first.headers.link))?.[1];
     expect(next).toBeTruthy();
-    const second = await courier.listCourierMessages({ recipient: email, pageSize: 2, pageToken: decodeURIComponent(next ?? "") });
+    const second = await courier.listCourierMessages({
+      recipient: email,
+      pageSize: 2,
+      pageToken: decodeURIComponent(next ?? ""),
+    });
     expect(second.data).toHaveLength(1);
     expect(new Set([...first.data, ...second.data].map((m) => m.id)).size).toBe(3);
     expect((await courier.listCourierMessages({ recipient: email, status: "sent" })).data).toEqual([]);

@@ -8,7 +8,14 @@ let k: TestKratos;
 beforeAll(async () => {
   k = await startTestKratos({
     selfService: {
-      uiUrls: { registration: `${UI}/registration`, recovery: `${UI}/recovery`, settings: `${UI}/settings`, verification: `${UI}/verification`, error: `${UI}/error`, login: `${UI}/login` },
+      uiUrls: {
+        registration: `${UI}/registration`,
+        recovery: `${UI}/recovery`,
+        settings: `${UI}/settings`,
+        verification: `${UI}/verification`,
+        error: `${UI}/error`,
+        login: `${UI}/login`,
+      },
       defaultReturnUrl: "http://127.0.0.1:8787/",
     },
   });
@@ -22,7 +29,10 @@ function browser() {
   return {
     jar,
     setCookies,
-    async fetch(path: string, init: { method?: string; form?: Record<string, string>; json?: unknown; accept?: string } = {}) {
+    async fetch(
+      path: string,
+      init: { method?: string; form?: Record<string, string>; json?: unknown; accept?: string } = {},
+    ) {
       const url = path.startsWith("http") ? path : `${k.kratos.publicUrl}${path}`;
       const headers: Record<string, string> = { Accept: init.accept ?? "text/html" };
       if (jar.size) headers.Cookie = [...jar].map(([n, v]) => `${n}=${v}`).join("; ");
@@ -34,7 +44,12 @@ function browser() {
         headers["Content-Type"] = "application/json";
         body = JSON.stringify(init.json);
       }
-      const res = await fetch(url, { method: init.method ?? (body ? "POST" : "GET"), headers, body, redirect: "manual" });
+      const res = await fetch(url, {
+        method: init.method ?? (body ? "POST" : "GET"),
+        headers,
+        body,
+        redirect: "manual",
+      });
       for (const c of res.headers.getSetCookie()) {
         setCookies.push(c);
         const [pair] = c.split(";");
@@ -48,7 +63,10 @@ function browser() {
   };
 }
 
-type Flow = { id: string; ui: { nodes: { attributes: { name?: string; value?: string } }[]; messages?: { id: number }[] } };
+type Flow = {
+  id: string;
+  ui: { nodes: { attributes: { name?: string; value?: string } }[]; messages?: { id: number }[] };
+};
 const csrfOf = (f: Flow) => f.ui.nodes.find((n) => n.attributes.name === "csrf_token")?.attributes.value ?? "";
 
 /** Starts a browser flow the way a UI does: init (303 to the UI), then fetch the flow as JSON. */
@@ -66,12 +84,18 @@ describe("browser flows with a cookie jar", () => {
     const flow = await startFlow(b, "registration");
     expect(csrfOf(flow)).toHaveLength(88);
     const form = { method: "password", "traits.email": email, password: PASSWORD };
-    const forged = await b.fetch(`/self-service/registration?flow=${flow.id}`, { form: { ...form, csrf_token: "forged" } });
+    const forged = await b.fetch(`/self-service/registration?flow=${flow.id}`, {
+      form: { ...form, csrf_token: "forged" },
+    });
     expect(forged.status).toBe(303);
     const errorId = new URL(forged.headers.get("location") ?? "").searchParams.get("id");
-    const stored = (await (await b.fetch(`/self-service/errors?id=${errorId}`, { accept: "application/json" })).json()) as { error: { id: string } };
+    const stored = (await (
+      await b.fetch(`/self-service/errors?id=${errorId}`, { accept: "application/json" })
+    ).json()) as { error: { id: string } };
     expect(stored.error.id).toBe("security_csrf_violation");
-    const ok = await b.fetch(`/self-service/registration?flow=${flow.id}`, { form: { ...form, csrf_token: csrfOf(flow) } });
+    const ok = await b.fetch(`/self-service/registration?flow=${flow.id}`, {
+      form: { ...form, csrf_token: csrfOf(flow) },
+    });
     expect(ok.status).toBe(303);
     expect(ok.headers.get("location")).toBe("http://127.0.0.1:8787/");
     const cookie = b.setCookies.find((c) => c.startsWith("ory_kratos_session="));
@@ -79,7 +103,10 @@ describe("browser flows with a cookie jar", () => {
     expect(cookie).toMatch(/SameSite=Lax/);
     const who = await b.fetch("/sessions/whoami", { accept: "application/json" });
     expect(((await who.json()) as { identity: { traits: { email: string } } }).identity.traits.email).toBe(email);
-    const logout = (await (await b.fetch("/self-service/logout/browser", { accept: "application/json" })).json()) as { logout_url: string; logout_token: string };
+    const logout = (await (await b.fetch("/self-service/logout/browser", { accept: "application/json" })).json()) as {
+      logout_url: string;
+      logout_token: string;
+    };
     expect(logout.logout_token).toMatch(/^ory_lo_/);
     const out = await b.fetch(logout.logout_url);
     expect(out.status).toBe(303);
@@ -91,7 +118,9 @@ describe("browser flows with a cookie jar", () => {
     const res = await b.fetch("/self-service/registration/browser", { accept: "application/json" });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { type: string }).type).toBe("browser");
-    const evil = await b.fetch("/self-service/recovery/browser?return_to=https://evil.example/", { accept: "application/json" });
+    const evil = await b.fetch("/self-service/recovery/browser?return_to=https://evil.example/", {
+      accept: "application/json",
+    });
     expect(evil.status).toBe(400);
     expect(((await evil.json()) as { error: { id: string } }).error.id).toBe("self_service_flow_return_to_forbidden");
     const html = await b.fetch("/self-service/recovery/browser?return_to=https://evil.example/");
@@ -101,16 +130,30 @@ describe("browser flows with a cookie jar", () => {
 
   test("an admin-issued recovery link signs the browser in and leads to settings; the link works once", async () => {
     const email = uniqueEmail("browser-link");
-    const { data: user } = await k.identity.createIdentity({ createIdentityBody: { schema_id: "default", traits: { email }, credentials: { password: { config: { password: PASSWORD } } } } });
-    const { data: link } = await k.identity.createRecoveryLinkForIdentity({ createRecoveryLinkForIdentityBody: { identity_id: user.id } });
+    const { data: user } = await k.identity.createIdentity({
+      createIdentityBody: {
+        schema_id: "default",
+        traits: { email },
+        credentials: { password: { config: { password: PASSWORD } } },
+      },
+    });
+    const { data: link } = await k.identity.createRecoveryLinkForIdentity({
+      createRecoveryLinkForIdentityBody: { identity_id: user.id },
+    });
     const b = browser();
     const res = await b.fetch(link.recovery_link);
     expect(res.status).toBe(303);
     const settingsUrl = new URL(res.headers.get("location") ?? "");
     expect(settingsUrl.origin + settingsUrl.pathname).toBe(`${UI}/settings`);
-    const flow = (await (await b.fetch(`/self-service/settings/flows?id=${settingsUrl.searchParams.get("flow")}`, { accept: "application/json" })).json()) as Flow;
+    const flow = (await (
+      await b.fetch(`/self-service/settings/flows?id=${settingsUrl.searchParams.get("flow")}`, {
+        accept: "application/json",
+      })
+    ).json()) as Flow;
     expect(flow.ui.messages?.[0]?.id).toBe(1060001);
-    const saved = await b.fetch(`/self-service/settings?flow=${flow.id}`, { form: { method: "password", password: "a-brand-new-passphrase-9", csrf_token: csrfOf(flow) } });
+    const saved = await b.fetch(`/self-service/settings?flow=${flow.id}`, {
+      form: { method: "password", password: "a-brand-new-passphrase-9", csrf_token: csrfOf(flow) },
+    });
     expect(saved.status).toBe(303);
     const reuse = await browser().fetch(link.recovery_link);
     expect(new URL(reuse.headers.get("location") ?? "").pathname).toBe("/recovery");
@@ -121,20 +164,32 @@ describe("browser flows with a cookie jar", () => {
     await k.identity.createIdentity({ createIdentityBody: { schema_id: "default", traits: { email } } });
     const b = browser();
     const flow = await startFlow(b, "recovery");
-    const sent = await b.fetch(`/self-service/recovery?flow=${flow.id}`, { form: { method: "code", email, csrf_token: csrfOf(flow) } });
+    const sent = await b.fetch(`/self-service/recovery?flow=${flow.id}`, {
+      form: { method: "code", email, csrf_token: csrfOf(flow) },
+    });
     expect(sent.headers.get("location")).toBe(`${UI}/recovery?flow=${flow.id}`);
-    const messages = (await (await fetch(`${k.kratos.adminUrl}/admin/courier/messages?recipient=${encodeURIComponent(email)}`)).json()) as { subject: string }[];
+    const messages = (await (
+      await fetch(`${k.kratos.adminUrl}/admin/courier/messages?recipient=${encodeURIComponent(email)}`)
+    ).json()) as { subject: string }[];
     const code = /\d{6}/.exec(messages[0]?.subject ?? "")?.[0] ?? "";
-    const done = await b.fetch(`/self-service/recovery?flow=${flow.id}`, { form: { method: "code", code, csrf_token: csrfOf(flow) } });
+    const done = await b.fetch(`/self-service/recovery?flow=${flow.id}`, {
+      form: { method: "code", code, csrf_token: csrfOf(flow) },
+    });
     expect(new URL(done.headers.get("location") ?? "").pathname).toBe("/settings");
     expect(b.jar.has("ory_kratos_session")).toBe(true);
 
     const v = browser();
     const vflow = await startFlow(v, "verification");
     const other = uniqueEmail("browser-verify");
-    const { data: user } = await k.identity.createIdentity({ createIdentityBody: { schema_id: "default", traits: { email: other } } });
-    await v.fetch(`/self-service/verification?flow=${vflow.id}`, { form: { method: "code", email: other, csrf_token: csrfOf(vflow) } });
-    const mail = (await (await fetch(`${k.kratos.adminUrl}/admin/courier/messages?recipient=${encodeURIComponent(other)}`)).json()) as { body: string }[];
+    const { data: user } = await k.identity.createIdentity({
+      createIdentityBody: { schema_id: "default", traits: { email: other } },
+    });
+    await v.fetch(`/self-service/verification?flow=${vflow.id}`, {
+      form: { method: "code", email: other, csrf_token: csrfOf(vflow) },
+    });
+    const mail = (await (
+      await fetch(`${k.kratos.adminUrl}/admin/courier/messages?recipient=${encodeURIComponent(other)}`)
+    ).json()) as { body: string }[];
     const linkUrl = /http:\S+\/self-service\/verification\?code=\S+/.exec(mail[0]?.body ?? "")?.[0] ?? "";
     expect((await v.fetch(linkUrl)).status).toBe(303);
     const { data: after } = await k.identity.getIdentity({ id: user.id });

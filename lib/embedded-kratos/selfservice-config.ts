@@ -37,7 +37,9 @@ export interface SelfServiceConfig {
   smtpFrom: string;
 }
 
-export type SelfServiceOptions = Partial<Omit<SelfServiceConfig, "uiUrls">> & { uiUrls?: Partial<Record<FlowUi, string>> };
+export type SelfServiceOptions = Partial<Omit<SelfServiceConfig, "uiUrls">> & {
+  uiUrls?: Partial<Record<FlowUi, string>>;
+};
 
 /**
  * Defaults: Kratos's where Truss's deploy/kratos/kratos.yml keeps them, Truss's where it sets them

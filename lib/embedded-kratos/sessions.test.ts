@@ -10,12 +10,19 @@ afterAll(async () => t.stop());
 async function userWithSessions(n: number) {
   const email = uniqueEmail();
   const { data } = await t.identity.createIdentity({
-    createIdentityBody: { schema_id: "default", traits: { email }, credentials: { password: { config: { password: "pw-pw-pw" } } } },
+    createIdentityBody: {
+      schema_id: "default",
+      traits: { email },
+      credentials: { password: { config: { password: "pw-pw-pw" } } },
+    },
   });
   const tokens: string[] = [];
   for (let i = 0; i < n; i++) {
     const flow = await t.frontend.createNativeLoginFlow();
-    const res = await t.frontend.updateLoginFlow({ flow: flow.data.id, updateLoginFlowBody: { method: "password", identifier: email, password: "pw-pw-pw" } });
+    const res = await t.frontend.updateLoginFlow({
+      flow: flow.data.id,
+      updateLoginFlowBody: { method: "password", identifier: email, password: "pw-pw-pw" },
+    });
     tokens.push(res.data.session_token ?? "");
   }
   return { id: data.id, tokens };
@@ -52,7 +59,9 @@ describe("admin sessions", () => {
     try {
       const ext = await t.identity.extendSession({ id });
       expect(ext.status).toBe(200);
-      expect(new Date(ext.data.expires_at ?? 0).getTime()).toBeGreaterThan(new Date(who.data.expires_at ?? 0).getTime());
+      expect(new Date(ext.data.expires_at ?? 0).getTime()).toBeGreaterThan(
+        new Date(who.data.expires_at ?? 0).getTime(),
+      );
       expect(ext.data.identity).not.toBeNull();
     } finally {
       t.clock.offsetMs = 0;

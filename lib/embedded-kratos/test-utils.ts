@@ -44,7 +44,14 @@ export async function startTestKratos(opts: EmbeddedKratosOptions = {}): Promise
 /** Awaits an SDK call expected to fail and returns the error response. */
 /** The union of what failing Kratos responses carry: an error envelope or a flow. */
 export interface ErrorBody {
-  error: { id?: string; code: number; status: string; reason?: string; message: string; details?: Record<string, unknown> };
+  error: {
+    id?: string;
+    code: number;
+    status: string;
+    reason?: string;
+    message: string;
+    details?: Record<string, unknown>;
+  };
   id: string;
   ui: { messages?: { id: number; text: string }[]; nodes: { attributes: { value?: string }; messages: unknown[] }[] };
   since?: number;

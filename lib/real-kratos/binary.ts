@@ -9,12 +9,15 @@ import path from "node:path";
  * (default ../shared/kratos/kratos-v26.2.0-src.tar.gz) with Go. Builds are cached outside the repo, keyed
  * on the tarball's sha256, so a machine compiles Kratos once.
  */
-export type KratosBinary = { path: string; source: "KRATOS_BIN" | "PATH" | "cache" | "build" } | { path: null; reason: string };
+export type KratosBinary =
+  { path: string; source: "KRATOS_BIN" | "PATH" | "cache" | "build" } | { path: null; reason: string };
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
-export const defaultTarball = () => process.env.KRATOS_SRC_TARBALL || path.resolve(repoRoot, "../shared/kratos/kratos-v26.2.0-src.tar.gz");
+export const defaultTarball = () =>
+  process.env.KRATOS_SRC_TARBALL || path.resolve(repoRoot, "../shared/kratos/kratos-v26.2.0-src.tar.gz");
 export const cacheRoot = () =>
-  process.env.KRATOS_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "truss-kratos");
+  process.env.KRATOS_CACHE_DIR ||
+  path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "truss-kratos");
 
 function onPath(cmd: string): string | null {
   for (const dir of (process.env.PATH ?? "").split(":").filter(Boolean)) {
@@ -66,7 +69,9 @@ function build(tarball: string, out: string, log: (m: string) => void): void {
     execFileSync("tar", ["xzf", tarball, "-C", work], { stdio: "inherit" });
     const [top] = fs.readdirSync(work);
     const src = path.join(work, top ?? "");
-    log(`[kratos] building ${path.basename(tarball)} with ${go} (a cold build takes minutes; cached in ${path.dirname(out)})`);
+    log(
+      `[kratos] building ${path.basename(tarball)} with ${go} (a cold build takes minutes; cached in ${path.dirname(out)})`,
+    );
     const started = Date.now();
     // As Ory's own Dockerfile-build does: stamp the version so GET /version answers it (kratos-26.2.0 → v26.2.0).
     const version = /^kratos-(\d[\w.-]*)$/.exec(top ?? "")?.[1];
@@ -89,17 +94,21 @@ export function findKratosBinary(opts: { build?: boolean; log?: (m: string) => v
   const log = opts.log ?? ((m: string) => console.error(m));
   const fromEnv = process.env.KRATOS_BIN;
   if (fromEnv) {
-    return fs.existsSync(fromEnv) ? { path: path.resolve(fromEnv), source: "KRATOS_BIN" } : { path: null, reason: `KRATOS_BIN=${fromEnv} does not exist` };
+    return fs.existsSync(fromEnv)
+      ? { path: path.resolve(fromEnv), source: "KRATOS_BIN" }
+      : { path: null, reason: `KRATOS_BIN=${fromEnv} does not exist` };
   }
   const inPath = onPath("kratos");
   if (inPath) return { path: inPath, source: "PATH" };
   const tarball = defaultTarball();
-  if (!fs.existsSync(tarball)) return { path: null, reason: `no KRATOS_BIN, no kratos on PATH and no source tarball at ${tarball}` };
+  if (!fs.existsSync(tarball))
+    return { path: null, reason: `no KRATOS_BIN, no kratos on PATH and no source tarball at ${tarball}` };
   const dir = path.join(cacheRoot(), sha256(tarball));
   const bin = path.join(dir, "kratos");
   if (fs.existsSync(bin)) return { path: bin, source: "cache" };
   if (opts.build === false) return { path: null, reason: `Kratos is not built yet (${bin})` };
-  if (!goCommand()) return { path: null, reason: "no KRATOS_BIN, no kratos on PATH, and no Go to build the source tarball" };
+  if (!goCommand())
+    return { path: null, reason: "no KRATOS_BIN, no kratos on PATH, and no Go to build the source tarball" };
   fs.mkdirSync(dir, { recursive: true });
   try {
     withLock(dir, () => fs.existsSync(bin) || build(tarball, bin, log));

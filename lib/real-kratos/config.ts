@@ -34,7 +34,9 @@ export interface RealKratosConfigOptions {
 export function renderTemplate(text: string, values: Record<string, string | undefined>): string {
   return text
     .split("\n")
-    .map((line) => (line.trim().startsWith("#") ? line : line.replace(/\$\{([A-Z0-9_]+)\}/g, (_, v: string) => values[v] ?? "")))
+    .map((line) =>
+      line.trim().startsWith("#") ? line : line.replace(/\$\{([A-Z0-9_]+)\}/g, (_, v: string) => values[v] ?? ""),
+    )
     .join("\n");
 }
 
@@ -42,7 +44,8 @@ export function renderTemplate(text: string, values: Record<string, string | und
 function substitute(value: unknown, values: Record<string, string | undefined>): unknown {
   if (typeof value === "string") return value.replace(/\$\{([A-Z0-9_]+)\}/g, (_, v: string) => values[v] ?? "");
   if (Array.isArray(value)) return value.map((v) => substitute(v, values));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, values)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, values)]));
   return value;
 }
 
@@ -81,7 +84,10 @@ export function writeRealKratosConfig(opts: RealKratosConfigOptions): string {
   });
   let doc = YAML.parse(rendered) as Record<string, unknown>;
   // The OIDC block exactly as `npm run kratos:config` renders it for this environment, ${VAR}s filled.
-  const oidc = substitute(YAML.parse(kratosOidcConfig(parseProviders(env).providers, publicUrl).yaml), env) as Record<string, unknown>;
+  const oidc = substitute(YAML.parse(kratosOidcConfig(parseProviders(env).providers, publicUrl).yaml), env) as Record<
+    string,
+    unknown
+  >;
   doc = merge(doc, oidc); // arrays are replaced, so the provider list is exactly the generated one
   doc = merge(doc, {
     serve: {
@@ -92,7 +98,8 @@ export function writeRealKratosConfig(opts: RealKratosConfigOptions): string {
     hashers: { algorithm: "bcrypt", bcrypt: { cost: opts.bcryptCost ?? 12 } },
     log: { level: "warning", format: "text", leak_sensitive_values: false },
   });
-  if (opts.offline) doc = merge(doc, { selfservice: { methods: { password: { config: { haveibeenpwned_enabled: false } } } } });
+  if (opts.offline)
+    doc = merge(doc, { selfservice: { methods: { password: { config: { haveibeenpwned_enabled: false } } } } });
   if (opts.overrides) doc = merge(doc, opts.overrides);
   const file = path.join(opts.dir, "kratos.yml");
   fs.writeFileSync(file, YAML.stringify(doc, { lineWidth: 0 }), { mode: 0o600 });

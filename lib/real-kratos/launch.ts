@@ -57,9 +57,20 @@ export async function startRealKratos(opts: StartRealKratosOptions = {}): Promis
   const dsn = opts.dsn ?? `sqlite://${path.join(dir, "kratos.sqlite")}?_fk=true&mode=rwc`;
   const configFile = writeRealKratosConfig({ ...opts, dir, dsn, publicPort, adminPort });
   // Kratos reads env vars over the file (SERVE_PUBLIC_PORT, …): pass only what it needs, so the file is the one truth.
-  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", DSN: dsn } as unknown as NodeJS.ProcessEnv;
-  const migrate = spawnSync(found.path, ["migrate", "sql", "-e", "--yes", "-c", configFile], { env, encoding: "utf8", timeout: 180_000 });
-  if (migrate.status !== 0) throw new Error(`kratos migrate sql failed (${migrate.status ?? migrate.signal}):\n${migrate.stdout}${migrate.stderr}`);
+  const env = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: process.env.HOME ?? "/tmp",
+    DSN: dsn,
+  } as unknown as NodeJS.ProcessEnv;
+  const migrate = spawnSync(found.path, ["migrate", "sql", "-e", "--yes", "-c", configFile], {
+    env,
+    encoding: "utf8",
+    timeout: 180_000,
+  });
+  if (migrate.status !== 0)
+    throw new Error(
+      `kratos migrate sql failed (${migrate.status ?? migrate.signal}):\n${migrate.stdout}${migrate.stderr}`,
+    );
   let output = "";
   const args = ["serve", "-c", configFile, ...(opts.dev === false ? [] : ["--dev"])];
   const child = spawn(found.path, args, { env, stdio: ["ignore", "pipe", "pipe"] });

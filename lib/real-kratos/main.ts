@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   console.log(`real kratos config: ${kratos.configFile}`);
   console.log(`real kratos public: ${kratos.publicUrl}`);
   console.log(`real kratos admin:  ${kratos.adminUrl}`);
-  console.log(`\nRun the dashboard on it:\n  KRATOS_PUBLIC_URL=${kratos.publicUrl} KRATOS_ADMIN_URL=${kratos.adminUrl} npm run dev`);
+  console.log(
+    `\nRun the dashboard on it:\n  KRATOS_PUBLIC_URL=${kratos.publicUrl} KRATOS_ADMIN_URL=${kratos.adminUrl} npm run dev`,
+  );
   const stop = () => void kratos.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -30,10 +30,12 @@ export const createApiKeyBodySchema = z
   })
   .strict()
   .refine((b) => (b.key_type ?? b.keyType) !== undefined, { message: "is required", path: ["key_type"] })
-  .transform(({ key_type, keyType, rate_limit, rateLimit, label }): { keyType: KeyType; label: string; rateLimit?: number } => {
-    const limit = rate_limit ?? rateLimit;
-    return { keyType: (key_type ?? keyType)!, label, ...(limit !== undefined ? { rateLimit: limit } : {}) };
-  });
+  .transform(
+    ({ key_type, keyType, rate_limit, rateLimit, label }): { keyType: KeyType; label: string; rateLimit?: number } => {
+      const limit = rate_limit ?? rateLimit;
+      return { keyType: (key_type ?? keyType)!, label, ...(limit !== undefined ? { rateLimit: limit } : {}) };
+    },
+  );
 export type CreateApiKeyBody = z.infer<typeof createApiKeyBodySchema>;
 /** What a client sends (snake_case). */
 export type CreateApiKeyInput = z.input<typeof createApiKeyBodySchema>;

@@ -21,7 +21,12 @@ export const sessionInfoSchema = z.object({
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 export const setupBodySchema = z
-  .object({ token: z.string().min(10).max(200), email: emailSchema, password: passwordSchema, name: nameSchema.optional() })
+  .object({
+    token: z.string().min(10).max(200),
+    email: emailSchema,
+    password: passwordSchema,
+    name: nameSchema.optional(),
+  })
   .strict()
   .refine(passwordNotEmail, passwordNotEmailIssue);
 export type SetupBody = z.infer<typeof setupBodySchema>;
@@ -36,6 +41,11 @@ export type ReauthResult = z.infer<typeof reauthResultSchema>;
 export const healthSchema = z.object({
   status: z.enum(["ok", "degraded"]),
   auth_required: z.boolean(),
-  kratos: z.object({ mode: z.enum(["embedded", "external"]), public: z.enum(["up", "down"]), admin: z.enum(["up", "down"]), version: z.string().nullable() }),
+  kratos: z.object({
+    mode: z.enum(["embedded", "external"]),
+    public: z.enum(["up", "down"]),
+    admin: z.enum(["up", "down"]),
+    version: z.string().nullable(),
+  }),
 });
 export type Health = z.infer<typeof healthSchema>;

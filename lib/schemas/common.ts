@@ -36,4 +36,7 @@ export function jsonDepth(value: unknown, stopAt = Infinity): number {
 /** Any JSON object (metadata, traits), at most MAX_JSON_DEPTH levels deep. */
 export const jsonObjectSchema = z
   .record(z.string(), z.unknown())
-  .refine((v) => jsonDepth(v, MAX_JSON_DEPTH) <= MAX_JSON_DEPTH, `must be nested at most ${MAX_JSON_DEPTH} levels deep`);
+  .refine(
+    (v) => jsonDepth(v, MAX_JSON_DEPTH) <= MAX_JSON_DEPTH,
+    `must be nested at most ${MAX_JSON_DEPTH} levels deep`,
+  );

@@ -22,7 +22,9 @@ export const errorStatus = {
   upstream_timeout: 504,
 } as const;
 
-export const errorIdSchema = z.enum(Object.keys(errorStatus) as [keyof typeof errorStatus, ...(keyof typeof errorStatus)[]]);
+export const errorIdSchema = z.enum(
+  Object.keys(errorStatus) as [keyof typeof errorStatus, ...(keyof typeof errorStatus)[]],
+);
 export type ErrorId = z.infer<typeof errorIdSchema>;
 
 /** A per-item failure (import rows, bulk items): the same closed set of ids. */

@@ -101,9 +101,7 @@ export const recoverySchema = z.object({
 export type Recovery = z.infer<typeof recoverySchema>;
 
 export const bulkActionSchema = z.enum(["activate", "deactivate", "revoke_sessions", "delete"]);
-export const bulkBodySchema = z
-  .object({ action: bulkActionSchema, ids: z.array(z.uuid()).min(1).max(500) })
-  .strict();
+export const bulkBodySchema = z.object({ action: bulkActionSchema, ids: z.array(z.uuid()).min(1).max(500) }).strict();
 export type BulkBody = z.infer<typeof bulkBodySchema>;
 export const itemResultSchema = z.object({
   id: z.string(),

@@ -6,7 +6,8 @@ import { passwordNotEmail, passwordNotEmailIssue, passwordSchema } from "@/lib/s
 export const MAX_IMPORT_ROWS = 500;
 
 // Hash formats Kratos can import (kratos-api.md §8), detected by prefix.
-const HASH_PREFIX = /^(\$2[abyz]?\$|\$argon2id?\$|\$pbkdf2-sha(1|256|512)\$|\$scrypt\$|\$firescrypt\$|\{SSHA(256|512)?\}|\$sha(1|256|512)\$|\$md5\$|\$md5-crypt\$|\$sha(256|512)-crypt\$|\$hmac-)/;
+const HASH_PREFIX =
+  /^(\$2[abyz]?\$|\$argon2id?\$|\$pbkdf2-sha(1|256|512)\$|\$scrypt\$|\$firescrypt\$|\{SSHA(256|512)?\}|\$sha(1|256|512)\$|\$md5\$|\$md5-crypt\$|\$sha(256|512)-crypt\$|\$hmac-)/;
 
 export const importRowSchema = z
   .object({
@@ -17,12 +18,19 @@ export const importRowSchema = z
     state: identityStateSchema.default("active"),
     // Social links to keep (Kratos stores them as `<provider>:<subject>` OIDC credentials).
     providers: z
-      .array(z.object({ provider: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), subject: z.string().min(1).max(255) }).strict())
+      .array(
+        z
+          .object({ provider: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), subject: z.string().min(1).max(255) })
+          .strict(),
+      )
       .max(10)
       .optional(),
   })
   .strict()
-  .refine((r) => !(r.password && r.password_hash), { message: "give either password or password_hash, not both", path: ["password"] })
+  .refine((r) => !(r.password && r.password_hash), {
+    message: "give either password or password_hash, not both",
+    path: ["password"],
+  })
   .refine(passwordNotEmail, passwordNotEmailIssue);
 export type ImportRow = z.infer<typeof importRowSchema>;
 

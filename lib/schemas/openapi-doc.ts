@@ -19,14 +19,21 @@ export const openApiOperationSchema = z.object({
       }),
     )
     .optional(),
-  requestBody: z.object({ content: z.record(z.string(), z.object({ schema: schemaish.optional() })).optional() }).optional(),
+  requestBody: z
+    .object({ content: z.record(z.string(), z.object({ schema: schemaish.optional() })).optional() })
+    .optional(),
   responses: z.record(z.string(), z.object({ description: z.string().optional() }).passthrough()).optional(),
 });
 export type OpenApiOperation = z.infer<typeof openApiOperationSchema>;
 export const openApiDocSchema = z.object({
   openapi: z.string(),
-  info: z.object({ title: z.string().optional(), version: z.string().optional(), description: z.string().optional() }).optional(),
+  info: z
+    .object({ title: z.string().optional(), version: z.string().optional(), description: z.string().optional() })
+    .optional(),
   paths: z.record(z.string(), z.record(z.string(), z.unknown())),
-  components: z.object({ schemas: z.record(z.string(), z.unknown()).optional() }).passthrough().optional(),
+  components: z
+    .object({ schemas: z.record(z.string(), z.unknown()).optional() })
+    .passthrough()
+    .optional(),
 });
 export type OpenApiDoc = z.infer<typeof openApiDocSchema>;

@@ -26,7 +26,9 @@ export const providerCheckSchema = z.object({
 });
 export type ProviderCheck = z.infer<typeof providerCheckSchema>;
 
-export const providerParamsSchema = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "is not a provider id") });
+export const providerParamsSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "is not a provider id"),
+});
 export const unlinkParamsSchema = z.object({ id: z.uuid(), provider: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/) });
 export type UnlinkParams = z.infer<typeof unlinkParamsSchema>;
 

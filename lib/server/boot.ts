@@ -25,14 +25,20 @@ export async function boot(): Promise<void> {
   const { publicUrl, embedded } = await kratosUrls();
   console.log(`[truss] Kratos: ${embedded ? "embedded" : "external"} (public ${publicUrl})`);
   if (!e.TRUSS_AUTH_REQUIRED)
-    console.warn("[truss] WARNING: TRUSS_AUTH_REQUIRED=false: the dashboard and /api/auth/* need no login. Never do this in production.");
+    console.warn(
+      "[truss] WARNING: TRUSS_AUTH_REQUIRED=false: the dashboard and /api/auth/* need no login. Never do this in production.",
+    );
   const bootstrap = await ensureBootstrapAdmin();
   if (bootstrap === "demoted")
-    console.warn(`[truss] WARNING: TRUSS_ADMIN_EMAIL=${e.TRUSS_ADMIN_EMAIL} was demoted by an admin and is not promoted again; remove TRUSS_ADMIN_EMAIL/PASSWORD.`);
+    console.warn(
+      `[truss] WARNING: TRUSS_ADMIN_EMAIL=${e.TRUSS_ADMIN_EMAIL} was demoted by an admin and is not promoted again; remove TRUSS_ADMIN_EMAIL/PASSWORD.`,
+    );
   else if (bootstrap !== "skipped") console.log(`[truss] admin ${e.TRUSS_ADMIN_EMAIL}: ${bootstrap}`);
   // Decided by Kratos (not the local index alone): an instance with admins never prints a setup link.
   if (!(await anyAdminExists())) {
     const base = e.TRUSS_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
-    console.log(`[truss] No admin yet. Create the first one (single-use link, valid for one hour): ${base}/setup?token=${await issueSetupToken()}`);
+    console.log(
+      `[truss] No admin yet. Create the first one (single-use link, valid for one hour): ${base}/setup?token=${await issueSetupToken()}`,
+    );
   }
 }

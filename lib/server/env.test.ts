@@ -13,7 +13,8 @@ describe("env", () => {
   it("fails closed: only true or false in lower case, anything else refuses to start", () => {
     expect(envSchema.parse({ TRUSS_AUTH_REQUIRED: "true" }).TRUSS_AUTH_REQUIRED).toBe(true);
     expect(envSchema.parse({ TRUSS_AUTH_REQUIRED: "false" }).TRUSS_AUTH_REQUIRED).toBe(false);
-    for (const v of ["", "no", "0", "FALSE", "False", "false ", "yes", "TRUE"]) expect(envSchema.safeParse({ TRUSS_AUTH_REQUIRED: v }).success, v).toBe(false);
+    for (const v of ["", "no", "0", "FALSE", "False", "false ", "yes", "TRUE"])
+      expect(envSchema.safeParse({ TRUSS_AUTH_REQUIRED: v }).success, v).toBe(false);
   });
 
   it("rejects bad values by name", () => {
@@ -30,7 +31,12 @@ describe("one rule per variable", () => {
     const { sharedEnvShape } = await import("@/lib/shared-config");
     const { z } = await import("zod");
     const shared = z.object(sharedEnvShape);
-    for (const bad of [{ TRUSS_SESSION_IDLE_MINUTES: "0" }, { TRUSS_SESSION_IDLE_MINUTES: "abc" }, { TRUSS_SESSION_SECRET: "short" }, { TRUSS_AUTH_REQUIRED: "yes" }]) {
+    for (const bad of [
+      { TRUSS_SESSION_IDLE_MINUTES: "0" },
+      { TRUSS_SESSION_IDLE_MINUTES: "abc" },
+      { TRUSS_SESSION_SECRET: "short" },
+      { TRUSS_AUTH_REQUIRED: "yes" },
+    ]) {
       expect(envSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
       expect(shared.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
@@ -39,6 +45,8 @@ describe("one rule per variable", () => {
   it("EMBEDDED_KRATOS_SESSION_LIFESPAN and KRATOS_IDENTITY_SCHEMA_FILE are read by the server too (not only npm run kratos)", () => {
     expect(envSchema.parse({ EMBEDDED_KRATOS_SESSION_LIFESPAN: "2h" }).EMBEDDED_KRATOS_SESSION_LIFESPAN).toBe("2h");
     expect(envSchema.safeParse({ EMBEDDED_KRATOS_SESSION_LIFESPAN: "forever" }).success).toBe(false);
-    expect(envSchema.parse({ KRATOS_IDENTITY_SCHEMA_FILE: "./schema.json" }).KRATOS_IDENTITY_SCHEMA_FILE).toBe("./schema.json");
+    expect(envSchema.parse({ KRATOS_IDENTITY_SCHEMA_FILE: "./schema.json" }).KRATOS_IDENTITY_SCHEMA_FILE).toBe(
+      "./schema.json",
+    );
   });
 });

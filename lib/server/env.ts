@@ -16,7 +16,13 @@ export const envSchema = z
     KRATOS_ADMIN_TOKEN: optionalString,
     KRATOS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
     KRATOS_IDENTITY_SCHEMA_ID: z.string().trim().min(1).default("default"),
-    DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional()),
+    DATABASE_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+        .optional(),
+    ),
     // How many reverse proxies in front append to X-Forwarded-For: false/0 (none), true (1), or a number.
     TRUSS_TRUST_PROXY: z
       .string()
@@ -29,7 +35,12 @@ export const envSchema = z
     // 0–1 s for unknown identifiers and pays a hash for known ones).
     TRUSS_LOGIN_FAILURE_MIN_MS: z.coerce.number().int().min(0).max(10_000).default(1500),
     // Sensitive actions (keys, password resets, admin roles, deletions) need a password entered this recently.
-    TRUSS_REAUTH_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    TRUSS_REAUTH_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
     EMBEDDED_KRATOS_PUBLIC_PORT: z.coerce.number().int().min(0).max(65535).default(4433),
     EMBEDDED_KRATOS_ADMIN_PORT: z.coerce.number().int().min(0).max(65535).default(4434),
     EMBEDDED_KRATOS_BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
@@ -39,7 +50,10 @@ export const envSchema = z
       .optional(),
     KRATOS_IDENTITY_SCHEMA_FILE: z.string().min(1).optional(),
     // The embedded Kratos's courier: stored always (GET /admin/courier/messages, the Messages page); also sent by SMTP.
-    EMBEDDED_KRATOS_SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+    EMBEDDED_KRATOS_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
     EMBEDDED_KRATOS_SMTP_FROM: z.email().optional(),
     KRATOS_OIDC_PROVIDERS: z.string().default(""),
   })

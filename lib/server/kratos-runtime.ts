@@ -3,7 +3,6 @@ import path from "node:path";
 import { parseDuration, startEmbeddedKratos, type EmbeddedKratos } from "@/lib/embedded-kratos";
 import { env, providerEnv } from "@/lib/server/env";
 
-
 interface Registry {
   embedded?: Promise<EmbeddedKratos>;
 }
@@ -26,7 +25,9 @@ export function ensureEmbeddedKratos(): Promise<EmbeddedKratos> {
       defaultReturnUrl: e.TRUSS_PUBLIC_URL ? `${e.TRUSS_PUBLIC_URL}/` : undefined,
     },
     identitySchemaPath: e.KRATOS_IDENTITY_SCHEMA_FILE ? path.resolve(e.KRATOS_IDENTITY_SCHEMA_FILE) : undefined,
-    sessionLifespanMs: e.EMBEDDED_KRATOS_SESSION_LIFESPAN ? parseDuration(e.EMBEDDED_KRATOS_SESSION_LIFESPAN) : undefined,
+    sessionLifespanMs: e.EMBEDDED_KRATOS_SESSION_LIFESPAN
+      ? parseDuration(e.EMBEDDED_KRATOS_SESSION_LIFESPAN)
+      : undefined,
   }).catch((err: unknown) => {
     registry.embedded = undefined;
     throw err;

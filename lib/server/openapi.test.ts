@@ -14,7 +14,13 @@ function routeFiles(dir: string): string[] {
 }
 const VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 // app/api/auth/identities/[id]/route.ts → /api/auth/identities/{id}; catch-alls are not endpoints.
-const urlOf = (file: string) => "/" + path.relative("app", path.dirname(file)).split(path.sep).map((s) => s.replace(/^\[(\w+)\]$/, "{$1}")).join("/");
+const urlOf = (file: string) =>
+  "/" +
+  path
+    .relative("app", path.dirname(file))
+    .split(path.sep)
+    .map((s) => s.replace(/^\[(\w+)\]$/, "{$1}"))
+    .join("/");
 const files = [...routeFiles("app/api"), ...routeFiles("app/v1")].filter((f) => !f.includes("[..."));
 
 describe("endpoints: one declaration each, everything derived", () => {
@@ -31,11 +37,13 @@ describe("endpoints: one declaration each, everything derived", () => {
           problems.push(`${file} ${verb} has no endpoint declaration (lib/server/endpoints)`);
           continue;
         }
-        if (ep.method !== verb || ep.path !== urlOf(file)) problems.push(`${file} ${verb} serves ${ep.method} ${ep.path}`);
+        if (ep.method !== verb || ep.path !== urlOf(file))
+          problems.push(`${file} ${verb} serves ${ep.method} ${ep.path}`);
         served.add(`${ep.method} ${ep.path}`);
       }
     }
-    for (const ep of allEndpoints) if (!served.has(`${ep.method} ${ep.path}`)) problems.push(`declared, never served: ${ep.method} ${ep.path}`);
+    for (const ep of allEndpoints)
+      if (!served.has(`${ep.method} ${ep.path}`)) problems.push(`declared, never served: ${ep.method} ${ep.path}`);
     expect(problems).toEqual([]);
     expect(served.size).toBe(allEndpoints.length);
   }, 120_000);
@@ -55,14 +63,19 @@ describe("OpenAPI document", () => {
   it("describes every endpoint the README documents, /api and /v1 alike", () => {
     const readme = fs.readFileSync("README.md", "utf8");
     const documented = new Set<string>();
-    for (const m of readme.matchAll(/curl (?:-[bc] \S+ )*(?:-X (GET|POST|PUT|PATCH|DELETE) )?"?http:\/\/localhost:8787(\/(?:api|v1)\/[^\s"?]*)/g)) {
+    for (const m of readme.matchAll(
+      /curl (?:-[bc] \S+ )*(?:-X (GET|POST|PUT|PATCH|DELETE) )?"?http:\/\/localhost:8787(\/(?:api|v1)\/[^\s"?]*)/g,
+    )) {
       const p = m[2]!.replace(/\{(\w+)\}/g, "{$1}");
       documented.add(`${(m[1] ?? "GET").toLowerCase()} ${p}`);
     }
     expect(documented.size).toBeGreaterThan(20);
     // README lines use examples (…/providers/google); a declared {param} matches any one segment.
     const declared = Object.entries(doc.paths).flatMap(([p, ops]) =>
-      Object.keys(ops).map((method) => ({ method, re: new RegExp(`^${p.replace(/\{\w+\}/g, "[^/]+").replace(/\./g, "\\.")}$`) })),
+      Object.keys(ops).map((method) => ({
+        method,
+        re: new RegExp(`^${p.replace(/\{\w+\}/g, "[^/]+").replace(/\./g, "\\.")}$`),
+      })),
     );
     const missing = [...documented].filter((op) => {
       const [method, p] = op.split(" ") as [string, string];

@@ -7,18 +7,42 @@ import { errorBodySchema, errorStatus, type ErrorId } from "@/lib/schemas/error"
 type Op = Endpoint<unknown, unknown, unknown>;
 const toSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
 const errorRef = { $ref: "#/components/schemas/Error" };
-const security: Record<Op["auth"], unknown[]> = { admin: [{ cookie: [] }], service_role: [{ apikey: [] }], any_key: [{ apikey: [] }], public: [] };
+const security: Record<Op["auth"], unknown[]> = {
+  admin: [{ cookie: [] }],
+  service_role: [{ apikey: [] }],
+  any_key: [{ apikey: [] }],
+  public: [],
+};
 // What every endpoint of a kind can answer, besides the ids it declares itself.
 const baseErrors: Record<Op["auth"], ErrorId[]> = {
-  admin: ["validation_failed", "unauthorized", "forbidden", "not_found", "payload_too_large", "unsupported_media_type", "upstream_unavailable"],
-  service_role: ["validation_failed", "unauthorized", "forbidden", "not_found", "payload_too_large", "rate_limited", "upstream_unavailable"],
+  admin: [
+    "validation_failed",
+    "unauthorized",
+    "forbidden",
+    "not_found",
+    "payload_too_large",
+    "unsupported_media_type",
+    "upstream_unavailable",
+  ],
+  service_role: [
+    "validation_failed",
+    "unauthorized",
+    "forbidden",
+    "not_found",
+    "payload_too_large",
+    "rate_limited",
+    "upstream_unavailable",
+  ],
   any_key: ["validation_failed", "unauthorized", "not_found", "rate_limited", "upstream_unavailable"],
   public: ["validation_failed", "upstream_unavailable"],
 };
 
 function parameters(op: Op) {
   const out: unknown[] = [];
-  for (const [where, obj] of [["path", op.params], ["query", op.query]] as const) {
+  for (const [where, obj] of [
+    ["path", op.params],
+    ["query", op.query],
+  ] as const) {
     if (!obj) continue;
     const js = toSchema(obj) as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, schema] of Object.entries(js.properties ?? {}))
@@ -32,7 +56,10 @@ function operation(op: Op) {
   const byStatus = new Map<number, ErrorId[]>();
   for (const id of ids) byStatus.set(errorStatus[id], [...(byStatus.get(errorStatus[id]) ?? []), id]);
   const errors = Object.fromEntries(
-    [...byStatus].map(([code, list]) => [String(code), { description: `Error: ${list.join(", ")}`, content: { "application/json": { schema: errorRef } } }]),
+    [...byStatus].map(([code, list]) => [
+      String(code),
+      { description: `Error: ${list.join(", ")}`, content: { "application/json": { schema: errorRef } } },
+    ]),
   );
   const ok = op.status ?? (op.response ? 200 : 204);
   return {
@@ -41,7 +68,9 @@ function operation(op: Op) {
     operationId: `${op.method.toLowerCase()}${op.path.replace(/[{}.]/g, "").replace(/[/-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
     security: security[op.auth],
     parameters: parameters(op),
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body) } } } } : {}),
+    ...(op.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body) } } } }
+      : {}),
     responses: {
       [String(ok)]: op.response
         ? { description: "Success", content: { "application/json": { schema: toSchema(op.response) } } }
@@ -57,14 +86,23 @@ export function openApiDocument() {
   for (const op of allEndpoints) (paths[op.path] ??= {})[op.method.toLowerCase()] = operation(op);
   return {
     openapi: "3.1.0",
-    info: { title: "Truss Auth API", version: "1.0.0", description: "Dashboard API (/api, cookie truss_session) and client API (/v1, apikey header)." },
+    info: {
+      title: "Truss Auth API",
+      version: "1.0.0",
+      description: "Dashboard API (/api, cookie truss_session) and client API (/v1, apikey header).",
+    },
     servers: [{ url: "/" }],
     tags: [...new Set(allEndpoints.map((o) => o.tag))].map((name) => ({ name })),
     paths,
     components: {
       schemas: { Error: toSchema(errorBodySchema) },
       securitySchemes: {
-        apikey: { type: "apiKey", in: "header", name: "apikey", description: "truss_sk_… service_role key (x-api-key and Authorization: Bearer also accepted)" },
+        apikey: {
+          type: "apiKey",
+          in: "header",
+          name: "apikey",
+          description: "truss_sk_… service_role key (x-api-key and Authorization: Bearer also accepted)",
+        },
         cookie: { type: "apiKey", in: "cookie", name: "truss_session" },
       },
     },

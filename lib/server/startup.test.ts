@@ -15,14 +15,20 @@ describe("start-up", () => {
     }) as never);
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     vi.resetModules();
-    Object.assign(process.env, { NEXT_RUNTIME: "nodejs", TRUSS_SESSION_SECRET: "x".repeat(31), KRATOS_TIMEOUT_MS: "abc", TRUSS_AUTH_REQUIRED: "TRUE" });
+    Object.assign(process.env, {
+      NEXT_RUNTIME: "nodejs",
+      TRUSS_SESSION_SECRET: "x".repeat(31),
+      KRATOS_TIMEOUT_MS: "abc",
+      TRUSS_AUTH_REQUIRED: "TRUE",
+    });
     delete (globalThis as { __trussBooted?: boolean }).__trussBooted;
     delete (globalThis as { __trussBoot?: unknown }).__trussBoot;
     try {
       const { register } = await import("@/instrumentation");
       await expect(register()).rejects.toThrow("exit 1");
       const said = error.mock.calls.map((c) => String(c[0])).join("\n");
-      for (const name of ["TRUSS_SESSION_SECRET", "KRATOS_TIMEOUT_MS", "TRUSS_AUTH_REQUIRED"]) expect(said).toContain(name);
+      for (const name of ["TRUSS_SESSION_SECRET", "KRATOS_TIMEOUT_MS", "TRUSS_AUTH_REQUIRED"])
+        expect(said).toContain(name);
     } finally {
       process.env = saved;
       exit.mockRestore();
@@ -57,7 +63,9 @@ describe("session cookie", () => {
     const payload = (await readSession(decodeURIComponent(cookie.slice(cookie.indexOf("=") + 1))))!;
     // Seen 20 s ago with a 60 s idle limit: still valid, and due for a fresh last-seen time.
     const sealed = await sealSession({ ...payload, lsa: Date.now() - 20_000 });
-    const r = await call(session.GET, "/api/auth/session", { headers: { cookie: `truss_session=${encodeURIComponent(sealed)}` } });
+    const r = await call(session.GET, "/api/auth/session", {
+      headers: { cookie: `truss_session=${encodeURIComponent(sealed)}` },
+    });
     expect(r.status).toBe(200);
     expect(r.headers.get("set-cookie")).toMatch(/^truss_session=/);
   });
@@ -65,7 +73,13 @@ describe("session cookie", () => {
   it("TRUSS_SESSION_SECRET rotation: the first secret seals, older ones still unseal", async () => {
     const A = "a".repeat(32);
     const B = "b".repeat(32);
-    const payload = { v: 1 as const, kt: "ory_st_x", iid: "00000000-0000-4000-8000-000000000000", aat: Date.now(), lsa: Date.now() };
+    const payload = {
+      v: 1 as const,
+      kt: "ory_st_x",
+      iid: "00000000-0000-4000-8000-000000000000",
+      aat: Date.now(),
+      lsa: Date.now(),
+    };
     const withSecret = async (secret: string) => {
       vi.resetModules();
       process.env.TRUSS_SESSION_SECRET = secret;

@@ -13,7 +13,8 @@ export const ADMIN = { email: "admin@truss.test", password: "Adm1n-pass-for-test
 export type Backend = "embedded" | "real" | "real-postgres";
 export const backend: Backend = (() => {
   const v = process.env.TRUSS_TEST_KRATOS ?? "embedded";
-  if (v !== "embedded" && v !== "real" && v !== "real-postgres") throw new Error(`TRUSS_TEST_KRATOS must be embedded, real or real-postgres, got "${v}"`);
+  if (v !== "embedded" && v !== "real" && v !== "real-postgres")
+    throw new Error(`TRUSS_TEST_KRATOS must be embedded, real or real-postgres, got "${v}"`);
   return v;
 })();
 export const onRealKratos = backend !== "embedded";
@@ -37,7 +38,11 @@ export interface EmbeddedTuning {
   unknownIdentifierDelayMs?: [number, number];
 }
 
-export async function startKratosUnderTest(dataDir: string, env: Record<string, string> = {}, tuning: EmbeddedTuning = {}): Promise<KratosUnderTest> {
+export async function startKratosUnderTest(
+  dataDir: string,
+  env: Record<string, string> = {},
+  tuning: EmbeddedTuning = {},
+): Promise<KratosUnderTest> {
   const providerEnv = { ...process.env, ...env };
   if (backend === "embedded") {
     return startEmbeddedKratos({
@@ -53,11 +58,20 @@ export async function startKratosUnderTest(dataDir: string, env: Record<string, 
   let dsn: string | undefined;
   if (backend === "real-postgres") {
     const bin = postgresBinDir(() => undefined);
-    if (!bin) throw new Error("TRUSS_TEST_KRATOS=real-postgres needs PostgreSQL's server binaries (npm run setup:test installs them)");
+    if (!bin)
+      throw new Error(
+        "TRUSS_TEST_KRATOS=real-postgres needs PostgreSQL's server binaries (npm run setup:test installs them)",
+      );
     pg = await startTestPostgres(bin);
     dsn = `${await pg.createDatabase("kratos")}?sslmode=disable`;
   }
-  const k = await startRealKratos({ dir: path.join(dataDir, "real-kratos"), dsn, bcryptCost: tuning.bcryptCost ?? 4, offline: true, env: providerEnv });
+  const k = await startRealKratos({
+    dir: path.join(dataDir, "real-kratos"),
+    dsn,
+    bcryptCost: tuning.bcryptCost ?? 4,
+    offline: true,
+    env: providerEnv,
+  });
   return {
     publicUrl: k.publicUrl,
     adminUrl: k.adminUrl,
@@ -72,7 +86,10 @@ export async function startKratosUnderTest(dataDir: string, env: Record<string, 
  * Starts an embedded Kratos on free ports with a temp TRUSS_DATA_DIR and points the app's env at it.
  * Call before importing any route module (env is parsed once per process).
  */
-export async function startHarness(extraEnv: Record<string, string> = {}, tuning: EmbeddedTuning = {}): Promise<Harness> {
+export async function startHarness(
+  extraEnv: Record<string, string> = {},
+  tuning: EmbeddedTuning = {},
+): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "truss-test-"));
   const kratos = await startKratosUnderTest(dataDir, extraEnv, tuning);
   Object.assign(process.env, {
@@ -107,7 +124,13 @@ type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>>
 export async function call(
   handler: Handler,
   url: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string>; params?: Record<string, string>; rawBody?: string } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    params?: Record<string, string>;
+    rawBody?: string;
+  } = {},
 ): Promise<{ status: number; headers: Headers; body: unknown }> {
   const headers: Record<string, string> = { host: "127.0.0.1:8787", "x-truss-client-ip": "127.0.0.1", ...init.headers };
   let body: string | undefined = init.rawBody;

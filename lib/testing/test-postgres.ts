@@ -22,9 +22,16 @@ const NOBODY = 65534;
 function findBinDir(): string | null {
   const dirs = ["/usr/local/bin", ...(process.env.PATH ?? "").split(":")];
   const versioned = fs.existsSync("/usr/lib/postgresql")
-    ? fs.readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin`)
+    ? fs
+        .readdirSync("/usr/lib/postgresql")
+        .sort((a, b) => Number(b) - Number(a))
+        .map((v) => `/usr/lib/postgresql/${v}/bin`)
     : [];
-  return [...versioned, ...dirs].find((d) => fs.existsSync(path.join(d, "initdb")) && fs.existsSync(path.join(d, "postgres"))) ?? null;
+  return (
+    [...versioned, ...dirs].find(
+      (d) => fs.existsSync(path.join(d, "initdb")) && fs.existsSync(path.join(d, "postgres")),
+    ) ?? null
+  );
 }
 
 /** Whether a test can get a server here (npm run setup:test installs the binaries; tests never install). */
@@ -36,7 +43,6 @@ export function canRunPostgres(): boolean {
 export function postgresBinDir(_log?: (msg: string) => void): string | null {
   return findBinDir();
 }
-
 
 async function waitReady(url: string, child: ChildProcess, logs: () => string): Promise<void> {
   for (let i = 0; i < 150; i++) {
@@ -59,15 +65,38 @@ export async function startTestPostgres(binDir: string): Promise<TestPostgres> {
   const owner = isRoot() ? { uid: NOBODY, gid: NOBODY } : {};
   if (isRoot()) fs.chownSync(dir, NOBODY, NOBODY);
   const data = path.join(dir, "data");
-  execFileSync(path.join(binDir, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--no-locale"], {
-    ...owner, cwd: dir, stdio: "pipe", timeout: 60_000,
-  });
+  execFileSync(
+    path.join(binDir, "initdb"),
+    ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--no-locale"],
+    {
+      ...owner,
+      cwd: dir,
+      stdio: "pipe",
+      timeout: 60_000,
+    },
+  );
   const port = await freePort();
   let output = "";
   const child = spawn(
     path.join(binDir, "postgres"),
-    ["-D", data, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
-      "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=60"],
+    [
+      "-D",
+      data,
+      "-p",
+      String(port),
+      "-k",
+      dir,
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "fsync=off",
+      "-c",
+      "synchronous_commit=off",
+      "-c",
+      "full_page_writes=off",
+      "-c",
+      "max_connections=60",
+    ],
     { ...owner, cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout?.on("data", (b: Buffer) => (output += b.toString()));

@@ -18,7 +18,10 @@ export function email(tag = "user"): string {
 export async function userLogin(h: Harness, identifier: string, password: string): Promise<string> {
   const { frontend } = sdk(h);
   const flow = (await frontend.createNativeLoginFlow()).data;
-  const res = await frontend.updateLoginFlow({ flow: flow.id, updateLoginFlowBody: { method: "password", identifier, password } });
+  const res = await frontend.updateLoginFlow({
+    flow: flow.id,
+    updateLoginFlowBody: { method: "password", identifier, password },
+  });
   return res.data.session_token!;
 }
 

@@ -20,7 +20,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1 className="mb-1 text-xl font-semibold">Sign in</h1>
       <p className="mb-5 text-sm text-gray-600 dark:text-gray-400">Dashboard admins only.</p>
       {pending && (
-        <p role="status" className="mb-5 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="status"
+          className="mb-5 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           No admin yet: use the setup link printed by the server, in the line that starts with{" "}
           <code className="break-all">[truss] No admin yet. Create the first one</code>. It is valid for one hour.
         </p>

@@ -16,13 +16,21 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const filters: AuditFilters = { actor: one(sp.actor), action: one(sp.action), target: one(sp.target) };
   let initialData: AuditPage | undefined;
   try {
-    initialData = await listAudit({ page_size: 50, actor: filters.actor || undefined, action: filters.action || undefined, target: filters.target || undefined });
+    initialData = await listAudit({
+      page_size: 50,
+      actor: filters.actor || undefined,
+      action: filters.action || undefined,
+      target: filters.target || undefined,
+    });
   } catch {
     initialData = undefined;
   }
   return (
     <>
-      <PageHeader title="Audit log" description="Every admin action, who did it, from where, and whether it worked. Newest first." />
+      <PageHeader
+        title="Audit log"
+        description="Every admin action, who did it, from where, and whether it worked. Newest first."
+      />
       <AuditView initialFilters={filters} initialData={initialData} />
     </>
   );

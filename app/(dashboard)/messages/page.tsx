@@ -6,11 +6,17 @@ import { requireAdmin } from "@/lib/server/http/page-auth";
 
 export const metadata: Metadata = { title: "Messages" };
 
-export default async function MessagesPage({ searchParams }: { searchParams: Promise<{ recipient?: string | string[] }> }) {
+export default async function MessagesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ recipient?: string | string[] }>;
+}) {
   await requireAdmin("/messages");
   const sp = await searchParams;
   const recipient = typeof sp.recipient === "string" ? sp.recipient.trim().slice(0, 320) : "";
-  const initialData = await listCourierMessages({ page_size: 50, recipient: recipient || undefined }).catch(() => undefined);
+  const initialData = await listCourierMessages({ page_size: 50, recipient: recipient || undefined }).catch(
+    () => undefined,
+  );
   return (
     <>
       <PageHeader

@@ -17,7 +17,10 @@ export default async function ProvidersPage() {
   }
   return (
     <>
-      <PageHeader title="Social sign-in providers" description="Configured from environment variables. Register each callback URL with the provider." />
+      <PageHeader
+        title="Social sign-in providers"
+        description="Configured from environment variables. Register each callback URL with the provider."
+      />
       <ProvidersView initialData={initialData} />
     </>
   );

@@ -7,14 +7,21 @@ import { uuidSchema } from "@/lib/schemas/common";
 
 export const metadata: Metadata = { title: "Sessions" };
 
-export default async function SessionsPage({ searchParams }: { searchParams: Promise<{ identity_id?: string | string[] }> }) {
+export default async function SessionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ identity_id?: string | string[] }>;
+}) {
   await requireAdmin("/sessions");
   const sp = await searchParams;
   const user = typeof sp.identity_id === "string" && uuidSchema.safeParse(sp.identity_id).success ? sp.identity_id : "";
   const initialData = await listSessions({ page_size: 50, identity_id: user || undefined }).catch(() => undefined);
   return (
     <>
-      <PageHeader title="Sessions" description="Active sessions across every user. Revoking one signs that device out at once." />
+      <PageHeader
+        title="Sessions"
+        description="Active sessions across every user. Revoking one signs that device out at once."
+      />
       <SessionsView initialUser={user} initialData={initialData} />
     </>
   );

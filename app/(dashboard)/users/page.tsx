@@ -35,7 +35,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   }
   return (
     <>
-      <PageHeader title="Users" description="Everyone with an identity in Ory Kratos. Search matches the start of the email address." />
+      <PageHeader
+        title="Users"
+        description="Everyone with an identity in Ory Kratos. Search matches the start of the email address."
+      />
       <UsersView initialFilters={filters} initialData={initialData} providers={oidcProviderIds()} />
     </>
   );

@@ -19,7 +19,14 @@ const verify = await import("@/app/api/auth/identities/[id]/verify-address/route
 const audit = await import("@/app/api/audit/route");
 
 let cookie = "";
-type Ident = { id: string; email: string; state: string; name: string | null; is_admin: boolean; credential_types: string[] };
+type Ident = {
+  id: string;
+  email: string;
+  state: string;
+  name: string | null;
+  is_admin: boolean;
+  credential_types: string[];
+};
 type Err = { error: { id: string; code: number; message: string; details?: { issues: { path: string }[] } } };
 
 async function create(body: Record<string, unknown>) {
@@ -53,7 +60,11 @@ describe("identities", () => {
   });
 
   it("enforces the password policy and validation with per-field issues", async () => {
-    for (const [password, path] of [["short", "password"], ["password123", "password"], ["é".repeat(40), "password"]] as const) {
+    for (const [password, path] of [
+      ["short", "password"],
+      ["password123", "password"],
+      ["é".repeat(40), "password"],
+    ] as const) {
       const r = await create({ email: email(), password });
       expect(r.status).toBe(400);
       expect((r.body as Err).error.id).toBe("validation_failed");
@@ -85,7 +96,9 @@ describe("identities", () => {
     const r = await call(list.GET, `/api/auth/identities?state=inactive&search=${prefix}`, { headers: { cookie } });
     expect((r.body as { items: Ident[] }).items.map((i) => i.email)).toEqual([`${prefix}-off@example.test`]);
     expect((await call(list.GET, "/api/auth/identities?page_size=501", { headers: { cookie } })).status).toBe(400);
-    expect((await call(list.GET, "/api/auth/identities?page_token=<script>", { headers: { cookie } })).status).toBe(400);
+    expect((await call(list.GET, "/api/auth/identities?page_token=<script>", { headers: { cookie } })).status).toBe(
+      400,
+    );
   });
 
   it("gets, edits and deletes one user; ids are validated as UUIDs first", async () => {
@@ -94,45 +107,103 @@ describe("identities", () => {
     expect(got.status).toBe(200);
     expect((got.body as Ident).credential_types).toContain("password");
     expect((got.body as Ident).name).toBe("Ada Lovelace");
-    const edited = await call(one.PATCH, `/api/auth/identities/${u.id}`, { method: "PATCH", body: { name: "Grace Hopper", metadata_public: { plan: "pro" } }, headers: { cookie }, params: { id: u.id } });
+    const edited = await call(one.PATCH, `/api/auth/identities/${u.id}`, {
+      method: "PATCH",
+      body: { name: "Grace Hopper", metadata_public: { plan: "pro" } },
+      headers: { cookie },
+      params: { id: u.id },
+    });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ name: "Grace Hopper", metadata_public: { plan: "pro" } });
-    expect((await call(one.GET, "/api/auth/identities/not-a-uuid", { headers: { cookie }, params: { id: "not-a-uuid" } })).status).toBe(400);
+    expect(
+      (await call(one.GET, "/api/auth/identities/not-a-uuid", { headers: { cookie }, params: { id: "not-a-uuid" } }))
+        .status,
+    ).toBe(400);
     const missing = "00000000-0000-4000-8000-000000000000";
-    expect((await call(one.GET, `/api/auth/identities/${missing}`, { headers: { cookie }, params: { id: missing } })).status).toBe(404);
-    expect((await call(one.DELETE, `/api/auth/identities/${u.id}`, { method: "DELETE", headers: { cookie }, params: { id: u.id } })).status).toBe(204);
-    expect((await call(one.GET, `/api/auth/identities/${u.id}`, { headers: { cookie }, params: { id: u.id } })).status).toBe(404);
+    expect(
+      (await call(one.GET, `/api/auth/identities/${missing}`, { headers: { cookie }, params: { id: missing } })).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(one.DELETE, `/api/auth/identities/${u.id}`, {
+          method: "DELETE",
+          headers: { cookie },
+          params: { id: u.id },
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (await call(one.GET, `/api/auth/identities/${u.id}`, { headers: { cookie }, params: { id: u.id } })).status,
+    ).toBe(404);
   });
 
   it("reset-password sets the password and revokes sessions unless told not to", async () => {
     const u = await createUser();
     const token = await userLogin(h, u.email, u.password);
-    const keep = await call(reset.POST, `/x`, { method: "POST", body: { password: "Another-pass-456", revoke_sessions: false }, headers: { cookie }, params: { id: u.id } });
+    const keep = await call(reset.POST, `/x`, {
+      method: "POST",
+      body: { password: "Another-pass-456", revoke_sessions: false },
+      headers: { cookie },
+      params: { id: u.id },
+    });
     expect(keep.status).toBe(200);
     expect(await whoamiStatus(h, token)).toBe(200);
     const token2 = await userLogin(h, u.email, "Another-pass-456");
-    const r = await call(reset.POST, `/x`, { method: "POST", body: { password: "Third-pass-789" }, headers: { cookie }, params: { id: u.id } });
+    const r = await call(reset.POST, `/x`, {
+      method: "POST",
+      body: { password: "Third-pass-789" },
+      headers: { cookie },
+      params: { id: u.id },
+    });
     expect(r.status).toBe(200);
     expect((r.body as { sessions_revoked: boolean }).sessions_revoked).toBe(true);
     expect(await whoamiStatus(h, token2)).toBe(401);
     await expect(userLogin(h, u.email, "Another-pass-456")).rejects.toThrow();
     expect(await userLogin(h, u.email, "Third-pass-789")).toMatch(/^ory_st_/);
-    expect((await call(reset.POST, `/x`, { method: "POST", body: { password: "tiny" }, headers: { cookie }, params: { id: u.id } })).status).toBe(400);
+    expect(
+      (
+        await call(reset.POST, `/x`, {
+          method: "POST",
+          body: { password: "tiny" },
+          headers: { cookie },
+          params: { id: u.id },
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it("marks an email address as verified", async () => {
     const u = await createUser();
-    const r = await call(verify.POST, "/x", { method: "POST", body: { address: u.email.toUpperCase() }, headers: { cookie }, params: { id: u.id } });
+    const r = await call(verify.POST, "/x", {
+      method: "POST",
+      body: { address: u.email.toUpperCase() },
+      headers: { cookie },
+      params: { id: u.id },
+    });
     expect(r.status).toBe(200);
-    expect((r.body as { verifiable_addresses: { value: string; verified: boolean; status: string }[] }).verifiable_addresses).toEqual([
-      { value: u.email, via: "email", verified: true, status: "completed" },
-    ]);
-    expect((await call(verify.POST, "/x", { method: "POST", body: { address: "other@example.test" }, headers: { cookie }, params: { id: u.id } })).status).toBe(404);
+    expect(
+      (r.body as { verifiable_addresses: { value: string; verified: boolean; status: string }[] }).verifiable_addresses,
+    ).toEqual([{ value: u.email, via: "email", verified: true, status: "completed" }]);
+    expect(
+      (
+        await call(verify.POST, "/x", {
+          method: "POST",
+          body: { address: "other@example.test" },
+          headers: { cookie },
+          params: { id: u.id },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("creates a recovery code with its expiry", async () => {
     const u = await createUser();
-    const r = await call(recovery.POST, "/x", { method: "POST", body: { method: "code", expires_in: "30m" }, headers: { cookie }, params: { id: u.id } });
+    const r = await call(recovery.POST, "/x", {
+      method: "POST",
+      body: { method: "code", expires_in: "30m" },
+      headers: { cookie },
+      params: { id: u.id },
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ method: "code", recovery_code: expect.stringMatching(/^\d{6}$/) as unknown });
     expect(Date.parse((r.body as { expires_at: string }).expires_at)).toBeGreaterThan(Date.now());
@@ -143,7 +214,12 @@ describe("identities", () => {
     const self = (await identity.listIdentities({ credentialsIdentifier: ADMIN.email })).data[0]!;
     const last = await call(admin.DELETE, "/x", { method: "DELETE", headers: { cookie }, params: { id: self.id } });
     expect(last.status).toBe(409);
-    const deact = await call(state.PATCH, "/x", { method: "PATCH", body: { state: "inactive" }, headers: { cookie }, params: { id: self.id } });
+    const deact = await call(state.PATCH, "/x", {
+      method: "PATCH",
+      body: { state: "inactive" },
+      headers: { cookie },
+      params: { id: self.id },
+    });
     expect(deact.status).toBe(409);
     const u = await createUser();
     const up = await call(admin.POST, "/x", { method: "POST", headers: { cookie }, params: { id: u.id } });
@@ -160,7 +236,9 @@ describe("sessions", () => {
     const { refreshStats } = await import("@/lib/server/services/stats");
     await refreshStats(); // may be a scan that started before the login…
     await refreshStats(); // …so wait for one that started after it
-    const r = await call(list.GET, `/api/auth/identities?search=${encodeURIComponent(u.email)}`, { headers: { cookie } });
+    const r = await call(list.GET, `/api/auth/identities?search=${encodeURIComponent(u.email)}`, {
+      headers: { cookie },
+    });
     const item = (r.body as { items: { last_session_at: string | null }[] }).items[0]!;
     expect(Date.parse(item.last_session_at!)).toBeGreaterThan(Date.now() - 60_000);
   });
@@ -170,29 +248,65 @@ describe("sessions", () => {
     const t1 = await userLogin(h, u.email, u.password);
     const t2 = await userLogin(h, u.email, u.password);
     const all = await call(sessions.GET, "/api/auth/sessions?page_size=500", { headers: { cookie } });
-    const mine = (all.body as { items: { id: string; identity_email: string; devices: unknown[] }[] }).items.filter((s) => s.identity_email === u.email);
+    const mine = (all.body as { items: { id: string; identity_email: string; devices: unknown[] }[] }).items.filter(
+      (s) => s.identity_email === u.email,
+    );
     expect(mine).toHaveLength(2);
     expect(mine[0]!.devices.length).toBeGreaterThan(0);
     const byUser = await call(idSessions.GET, "/x", { headers: { cookie }, params: { id: u.id } });
     expect((byUser.body as { items: unknown[] }).items).toHaveLength(2);
-    const extended = await call(extend.PATCH, "/x", { method: "PATCH", headers: { cookie }, params: { id: mine[0]!.id } });
+    const extended = await call(extend.PATCH, "/x", {
+      method: "PATCH",
+      headers: { cookie },
+      params: { id: mine[0]!.id },
+    });
     expect(extended.status).toBe(200);
     expect(extended.body).toMatchObject({ id: mine[0]!.id, active: true });
-    expect((await call(extend.PATCH, "/x", { method: "PATCH", headers: { cookie }, params: { id: "00000000-0000-4000-8000-000000000009" } })).status).toBe(404);
-    expect((await call(oneSession.DELETE, "/x", { method: "DELETE", headers: { cookie }, params: { id: mine[0]!.id } })).status).toBe(204);
+    expect(
+      (
+        await call(extend.PATCH, "/x", {
+          method: "PATCH",
+          headers: { cookie },
+          params: { id: "00000000-0000-4000-8000-000000000009" },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await call(oneSession.DELETE, "/x", { method: "DELETE", headers: { cookie }, params: { id: mine[0]!.id } }))
+        .status,
+    ).toBe(204);
     expect([await whoamiStatus(h, t1), await whoamiStatus(h, t2)].sort()).toEqual([200, 401]);
-    expect((await call(idSessions.DELETE, "/x", { method: "DELETE", headers: { cookie }, params: { id: u.id } })).status).toBe(204);
+    expect(
+      (await call(idSessions.DELETE, "/x", { method: "DELETE", headers: { cookie }, params: { id: u.id } })).status,
+    ).toBe(204);
     expect([await whoamiStatus(h, t1), await whoamiStatus(h, t2)]).toEqual([401, 401]);
     // Again, with no sessions left: still 204 (force logout is idempotent).
-    expect((await call(idSessions.DELETE, "/x", { method: "DELETE", headers: { cookie }, params: { id: u.id } })).status).toBe(204);
+    expect(
+      (await call(idSessions.DELETE, "/x", { method: "DELETE", headers: { cookie }, params: { id: u.id } })).status,
+    ).toBe(204);
   });
 });
 
 describe("import", () => {
   it("imports the documented body and reports per-row results in input order", async () => {
-    const r = await call(imp.POST, "/api/auth/users/import", { method: "POST", body: { users: [{ email: "alice@example.com", password: "pass1234" }, { email: "bob@example.com", password: "pass5678" }] }, headers: { cookie } });
+    const r = await call(imp.POST, "/api/auth/users/import", {
+      method: "POST",
+      body: {
+        users: [
+          { email: "alice@example.com", password: "pass1234" },
+          { email: "bob@example.com", password: "pass5678" },
+        ],
+      },
+      headers: { cookie },
+    });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ summary: { total: 2, created: 2, failed: 0 }, results: [{ index: 0, email: "alice@example.com", status: "created" }, { index: 1, email: "bob@example.com", status: "created" }] });
+    expect(r.body).toMatchObject({
+      summary: { total: 2, created: 2, failed: 0 },
+      results: [
+        { index: 0, email: "alice@example.com", status: "created" },
+        { index: 1, email: "bob@example.com", status: "created" },
+      ],
+    });
     expect(await userLogin(h, "alice@example.com", "pass1234")).toMatch(/^ory_st_/);
   });
 
@@ -208,12 +322,22 @@ describe("import", () => {
       { email: email("imp"), password_hash: "md4:nope" },
       { email: email("imp"), password: "short" },
     ];
-    const dry = await call(imp.POST, "/api/auth/users/import?dry_run=true", { method: "POST", body: { users }, headers: { cookie } });
+    const dry = await call(imp.POST, "/api/auth/users/import?dry_run=true", {
+      method: "POST",
+      body: { users },
+      headers: { cookie },
+    });
     expect(dry.status).toBe(200);
     const statuses = (b: unknown) => (b as { results: { status: string }[] }).results.map((x) => x.status);
     expect(statuses(dry.body)).toEqual(["valid", "error", "valid", "error", "valid", "error", "error"]);
-    expect((await call(list.GET, `/api/auth/identities?search=${fresh}`, { headers: { cookie } })).body).toMatchObject({ items: [] });
-    const real = await call(imp.POST, "/api/auth/users/import", { method: "POST", body: { users }, headers: { cookie } });
+    expect((await call(list.GET, `/api/auth/identities?search=${fresh}`, { headers: { cookie } })).body).toMatchObject({
+      items: [],
+    });
+    const real = await call(imp.POST, "/api/auth/users/import", {
+      method: "POST",
+      body: { users },
+      headers: { cookie },
+    });
     expect(statuses(real.body)).toEqual(["created", "error", "error", "error", "created", "error", "error"]);
     expect((real.body as { results: { error?: { id: string } }[] }).results[2]!.error!.id).toBe("conflict");
   });
@@ -226,7 +350,11 @@ describe("import", () => {
     expect(again.body).toEqual(first.body);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect((first.body as { summary: { created: number } }).summary.created).toBe(1);
-    const other = await call(imp.POST, "/api/auth/users/import", { method: "POST", body: { users: [{ email: email("idem2") }] }, headers });
+    const other = await call(imp.POST, "/api/auth/users/import", {
+      method: "POST",
+      body: { users: [{ email: email("idem2") }] },
+      headers,
+    });
     expect(other.status).toBe(422);
   });
 
@@ -246,10 +374,19 @@ describe("import", () => {
   });
 
   it("accepts 500 rows and refuses 501 with 400", async () => {
-    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ email: `bulk-${i}-${Date.now()}@example.test` }));
-    const tooMany = await call(imp.POST, "/api/auth/users/import?dry_run=true", { method: "POST", body: { users: rows(501) }, headers: { cookie } });
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ email: `bulk-${i}-${Date.now()}@example.test` }));
+    const tooMany = await call(imp.POST, "/api/auth/users/import?dry_run=true", {
+      method: "POST",
+      body: { users: rows(501) },
+      headers: { cookie },
+    });
     expect(tooMany.status).toBe(400);
-    const ok = await call(imp.POST, "/api/auth/users/import?dry_run=true", { method: "POST", body: { users: rows(500) }, headers: { cookie } });
+    const ok = await call(imp.POST, "/api/auth/users/import?dry_run=true", {
+      method: "POST",
+      body: { users: rows(500) },
+      headers: { cookie },
+    });
     expect(ok.status).toBe(200);
   });
 });
@@ -260,17 +397,38 @@ describe("bulk actions and audit", () => {
     const b = await createUser();
     const ghost = "00000000-0000-4000-8000-000000000001";
     const token = await userLogin(h, a.email, a.password);
-    const r = await call(bulk.POST, "/x", { method: "POST", body: { action: "deactivate", ids: [a.id, ghost, b.id] }, headers: { cookie } });
+    const r = await call(bulk.POST, "/x", {
+      method: "POST",
+      body: { action: "deactivate", ids: [a.id, ghost, b.id] },
+      headers: { cookie },
+    });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ summary: { ok: 2, failed: 1 }, results: [{ id: a.id, status: "ok" }, { id: ghost, status: "error", error: { id: "not_found" } }, { id: b.id, status: "ok" }] });
+    expect(r.body).toMatchObject({
+      summary: { ok: 2, failed: 1 },
+      results: [
+        { id: a.id, status: "ok" },
+        { id: ghost, status: "error", error: { id: "not_found" } },
+        { id: b.id, status: "ok" },
+      ],
+    });
     expect(await whoamiStatus(h, token)).toBe(401);
-    const del = await call(bulk.POST, "/x", { method: "POST", body: { action: "delete", ids: [a.id, b.id] }, headers: { cookie } });
+    const del = await call(bulk.POST, "/x", {
+      method: "POST",
+      body: { action: "delete", ids: [a.id, b.id] },
+      headers: { cookie },
+    });
     expect((del.body as { summary: { ok: number } }).summary.ok).toBe(2);
-    expect((await call(bulk.POST, "/x", { method: "POST", body: { action: "explode", ids: [a.id] }, headers: { cookie } })).status).toBe(400);
+    expect(
+      (await call(bulk.POST, "/x", { method: "POST", body: { action: "explode", ids: [a.id] }, headers: { cookie } }))
+        .status,
+    ).toBe(400);
     const log = await call(audit.GET, `/api/audit?target=${a.id}`, { headers: { cookie } });
     const actions = (log.body as { items: { action: string; actor_label: string }[] }).items;
     expect(actions.map((e) => e.action)).toEqual(expect.arrayContaining(["identity.create"]) as unknown);
     const bulkEntries = await call(audit.GET, "/api/audit?action=identity.bulk_deactivate", { headers: { cookie } });
-    expect((bulkEntries.body as { items: { actor_label: string; details: { ok: number } }[] }).items[0]).toMatchObject({ actor_label: ADMIN.email, details: { ok: 2 } });
+    expect((bulkEntries.body as { items: { actor_label: string; details: { ok: number } }[] }).items[0]).toMatchObject({
+      actor_label: ADMIN.email,
+      details: { ok: 2 },
+    });
   });
 });

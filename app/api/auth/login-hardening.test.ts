@@ -16,7 +16,8 @@ const { safeNextPath } = await import("@/lib/utils");
 
 const signIn = (em: string, pw: string, headers: Record<string, string> = {}) =>
   call(login.POST, "/api/auth/login", { method: "POST", body: { email: em, password: pw }, headers });
-const tokenOf = async (cookie: string) => (await readSession(decodeURIComponent(cookie.slice(cookie.indexOf("=") + 1))))!.kt;
+const tokenOf = async (cookie: string) =>
+  (await readSession(decodeURIComponent(cookie.slice(cookie.indexOf("=") + 1))))!.kt;
 
 beforeAll(async () => {
   vi.spyOn(console, "log").mockImplementation(() => {});
@@ -31,7 +32,12 @@ describe("client IP (TRUSS_TRUST_PROXY unset)", () => {
     // Credential stuffing across many accounts (so the per-identifier limits never trigger), one forged hop each.
     for (let batch = 0; batch < 6; batch++) {
       const answers = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => signIn(email(`stuff${batch}-${i}`), "Guessed-pass-1", { ...socket, "x-forwarded-for": `198.51.100.${batch * 10 + i}` })),
+        Array.from({ length: 10 }, (_, i) =>
+          signIn(email(`stuff${batch}-${i}`), "Guessed-pass-1", {
+            ...socket,
+            "x-forwarded-for": `198.51.100.${batch * 10 + i}`,
+          }),
+        ),
       );
       statuses.push(...answers.map((a) => a.status));
     }
@@ -40,7 +46,8 @@ describe("client IP (TRUSS_TRUST_PROXY unset)", () => {
     // A different client is not affected.
     expect((await signIn(email("other"), "Guessed-pass-1", { "x-truss-client-ip": "203.0.113.51" })).status).toBe(401);
     const cookie = cookieFrom(await signIn(ADMIN.email, ADMIN.password));
-    const entries = (await call(audit.GET, "/api/audit?action=admin.login&page_size=100", { headers: { cookie } })).body as { items: { ip: string; outcome: string }[] };
+    const entries = (await call(audit.GET, "/api/audit?action=admin.login&page_size=100", { headers: { cookie } }))
+      .body as { items: { ip: string; outcome: string }[] };
     const ips = new Set(entries.items.filter((e) => e.outcome === "failure").map((e) => e.ip));
     expect(ips.has("203.0.113.50")).toBe(true);
     for (const ip of ips) expect(ip).not.toMatch(/^198\.51\.100\./);
@@ -62,7 +69,9 @@ describe("trusted proxy depth", () => {
       vi.resetModules();
       process.env.TRUSS_TRUST_PROXY = depth;
       const { clientIp } = await import("@/lib/server/http/request-info");
-      return clientIp(new Request("http://x/", { headers: { "x-forwarded-for": xff, "x-truss-client-ip": "10.0.0.2" } }));
+      return clientIp(
+        new Request("http://x/", { headers: { "x-forwarded-for": xff, "x-truss-client-ip": "10.0.0.2" } }),
+      );
     };
     try {
       expect(await ipWith("true", "6.6.6.6, 203.0.113.9")).toBe("203.0.113.9");
@@ -79,9 +88,17 @@ describe("trusted proxy depth", () => {
 describe("session cookie", () => {
   it("logout obeys the CSRF rules: a text/plain post from a foreign origin does not sign the admin out", async () => {
     const cookie = cookieFrom(await signIn(ADMIN.email, ADMIN.password));
-    const forged = await call(logout.POST, "/api/auth/logout", { method: "POST", rawBody: "x", headers: { cookie, "content-type": "text/plain", "content-length": "1", origin: "https://evil.example" } });
+    const forged = await call(logout.POST, "/api/auth/logout", {
+      method: "POST",
+      rawBody: "x",
+      headers: { cookie, "content-type": "text/plain", "content-length": "1", origin: "https://evil.example" },
+    });
     expect(forged.status).toBe(403);
-    const plain = await call(logout.POST, "/api/auth/logout", { method: "POST", rawBody: "x", headers: { cookie, "content-type": "text/plain", "content-length": "1" } });
+    const plain = await call(logout.POST, "/api/auth/logout", {
+      method: "POST",
+      rawBody: "x",
+      headers: { cookie, "content-type": "text/plain", "content-length": "1" },
+    });
     expect(plain.status).toBe(415);
     expect((await call(session.GET, "/api/auth/session", { headers: { cookie } })).status).toBe(200);
     expect((await call(logout.POST, "/api/auth/logout", { method: "POST", headers: { cookie } })).status).toBe(204);
@@ -109,17 +126,29 @@ describe("headers", () => {
     };
     try {
       const https = await middlewareWith("https://admin.example.com");
-      expect((await https(new NextRequest("http://127.0.0.1:8787/api/health"))).headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+      expect(
+        (await https(new NextRequest("http://127.0.0.1:8787/api/health"))).headers.get("strict-transport-security"),
+      ).toMatch(/max-age=\d+/);
       const http = await middlewareWith(undefined);
-      expect((await http(new NextRequest("http://127.0.0.1:8787/api/health"))).headers.get("strict-transport-security")).toBeNull();
+      expect(
+        (await http(new NextRequest("http://127.0.0.1:8787/api/health"))).headers.get("strict-transport-security"),
+      ).toBeNull();
     } finally {
       if (saved !== undefined) process.env.TRUSS_PUBLIC_URL = saved;
       vi.resetModules();
     }
     // 256 MiB declared, nothing sent: refused at once with the envelope.
-    const big = await middleware(new NextRequest("http://127.0.0.1:8787/api/auth/login", { method: "POST", headers: { "content-length": String(256 * 1024 * 1024) } }));
+    const big = await middleware(
+      new NextRequest("http://127.0.0.1:8787/api/auth/login", {
+        method: "POST",
+        headers: { "content-length": String(256 * 1024 * 1024) },
+      }),
+    );
     expect(big.status).toBe(413);
-    expect(((await big.json()) as { error: { id: string; request: string } }).error).toMatchObject({ id: "payload_too_large", request: expect.stringMatching(/^req_/) as unknown });
+    expect(((await big.json()) as { error: { id: string; request: string } }).error).toMatchObject({
+      id: "payload_too_large",
+      request: expect.stringMatching(/^req_/) as unknown,
+    });
   });
 
   it("a verb a route does not serve answers 405 in the envelope, with Allow", async () => {
@@ -133,8 +162,12 @@ describe("headers", () => {
   });
 
   it("JSON answers say charset=utf-8, errors included", async () => {
-    expect((await call(session.GET, "/api/auth/session")).headers.get("content-type")).toBe("application/json; charset=utf-8");
-    expect((await call(login.GET, "/api/auth/login")).headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect((await call(session.GET, "/api/auth/session")).headers.get("content-type")).toBe(
+      "application/json; charset=utf-8",
+    );
+    expect((await call(login.GET, "/api/auth/login")).headers.get("content-type")).toBe(
+      "application/json; charset=utf-8",
+    );
   });
 
   it("a non-Latin-1 next= becomes a valid, same-origin Location", () => {
@@ -150,9 +183,17 @@ describe("timing", () => {
   it("wrong password and unknown account are answered alike (see login-timing.test.ts for the latency check)", async () => {
     const { identity } = sdk(h);
     const known = email("known");
-    await identity.createIdentity({ createIdentityBody: { schema_id: "default", traits: { email: known }, credentials: { password: { config: { password: "Known-pass-123" } } } } });
+    await identity.createIdentity({
+      createIdentityBody: {
+        schema_id: "default",
+        traits: { email: known },
+        credentials: { password: { config: { password: "Known-pass-123" } } },
+      },
+    });
     const [a, b] = await Promise.all([signIn(known, "Wrong-pass-123"), signIn(email("unknown"), "Wrong-pass-123")]);
     expect(a.body).toMatchObject({ error: { id: "unauthorized" } });
-    expect((a.body as { error: { message: string } }).error.message).toBe((b.body as { error: { message: string } }).error.message);
+    expect((a.body as { error: { message: string } }).error.message).toBe(
+      (b.body as { error: { message: string } }).error.message,
+    );
   });
 });

@@ -5,7 +5,10 @@ import { email, sdk } from "@/lib/testing/users";
 // The timing oracle: Kratos sleeps a random 0–1 s for unknown identifiers and pays a hash for known ones, so
 // without Truss's floor a reply's latency says whether the account exists. Embedded Kratos is tuned to do the
 // same here (real Kratos does it by itself); the floor is the production default.
-const h: Harness = await startHarness({ TRUSS_LOGIN_FAILURE_MIN_MS: "" }, { bcryptCost: 10, unknownIdentifierDelayMs: [0, 1000] });
+const h: Harness = await startHarness(
+  { TRUSS_LOGIN_FAILURE_MIN_MS: "" },
+  { bcryptCost: 10, unknownIdentifierDelayMs: [0, 1000] },
+);
 const login = await import("@/app/api/auth/login/route");
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -14,14 +17,22 @@ let known = "";
 beforeAll(async () => {
   known = email("timing");
   await sdk(h).identity.createIdentity({
-    createIdentityBody: { schema_id: "default", traits: { email: known }, credentials: { password: { config: { password: "Known-pass-123" } } } },
+    createIdentityBody: {
+      schema_id: "default",
+      traits: { email: known },
+      credentials: { password: { config: { password: "Known-pass-123" } } },
+    },
   });
 });
 afterAll(() => h.close());
 
 async function timed(identifier: string, i: number): Promise<number> {
   const started = performance.now();
-  const r = await call(login.POST, "/api/auth/login", { method: "POST", body: { email: identifier, password: `Wrong-pass-${i}` }, headers: { "x-truss-client-ip": `192.0.2.${i}` } });
+  const r = await call(login.POST, "/api/auth/login", {
+    method: "POST",
+    body: { email: identifier, password: `Wrong-pass-${i}` },
+    headers: { "x-truss-client-ip": `192.0.2.${i}` },
+  });
   expect(r.status).toBe(401);
   return performance.now() - started;
 }

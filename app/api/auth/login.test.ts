@@ -29,7 +29,10 @@ describe("login flow", () => {
 
   it("POST with a flow id signs the bootstrap admin in and seals the token in an HttpOnly cookie", async () => {
     const flow = (await call(login.GET, "/api/auth/login")).body as { flow_id: string };
-    const r = await call(login.POST, "/api/auth/login", { method: "POST", body: { email: ADMIN.email.toUpperCase(), password: ADMIN.password, flow: flow.flow_id } });
+    const r = await call(login.POST, "/api/auth/login", {
+      method: "POST",
+      body: { email: ADMIN.email.toUpperCase(), password: ADMIN.password, flow: flow.flow_id },
+    });
     expect(r.status).toBe(200);
     expect((r.body as { email: string; is_admin: boolean }).is_admin).toBe(true);
     expect(JSON.stringify(r.body)).not.toContain("ory_st_");
@@ -45,8 +48,18 @@ describe("login flow", () => {
   it("wrong password, unknown email and a non-admin get the same 401", async () => {
     const { identity } = sdk(h);
     const plain = email("plain");
-    await identity.createIdentity({ createIdentityBody: { schema_id: "default", traits: { email: plain }, credentials: { password: { config: { password: "Plain-user-pass-1" } } } } });
-    const answers = await Promise.all([signIn(ADMIN.email, "wrong-password-1"), signIn("nobody@example.test", "whatever-pass-1"), signIn(plain, "Plain-user-pass-1")]);
+    await identity.createIdentity({
+      createIdentityBody: {
+        schema_id: "default",
+        traits: { email: plain },
+        credentials: { password: { config: { password: "Plain-user-pass-1" } } },
+      },
+    });
+    const answers = await Promise.all([
+      signIn(ADMIN.email, "wrong-password-1"),
+      signIn("nobody@example.test", "whatever-pass-1"),
+      signIn(plain, "Plain-user-pass-1"),
+    ]);
     for (const a of answers) expect(a.status).toBe(401);
     const messages = answers.map((a) => (a.body as { error: { id: string; message: string } }).error);
     expect(new Set(messages.map((m) => `${m.id}:${m.message}`)).size).toBe(1);
@@ -67,7 +80,9 @@ describe("login flow", () => {
 
   it("a tampered cookie or no cookie is 401 in the route itself (not only in middleware)", async () => {
     expect((await call(identities.GET, "/api/auth/identities")).status).toBe(401);
-    const bad = await call(identities.GET, "/api/auth/identities", { headers: { cookie: "truss_session=Fe26.2**garbage" } });
+    const bad = await call(identities.GET, "/api/auth/identities", {
+      headers: { cookie: "truss_session=Fe26.2**garbage" },
+    });
     expect(bad.status).toBe(401);
     expect((bad.body as { error: { id: string } }).error.id).toBe("unauthorized");
   });
@@ -75,10 +90,20 @@ describe("login flow", () => {
   it("a demoted admin's cookie stops working at once", async () => {
     const { identity } = sdk(h);
     const em = email("second-admin");
-    const created = await identity.createIdentity({ createIdentityBody: { schema_id: "default", traits: { email: em }, metadata_admin: { truss_role: "admin" }, credentials: { password: { config: { password: "Second-admin-pass-1" } } } } });
+    const created = await identity.createIdentity({
+      createIdentityBody: {
+        schema_id: "default",
+        traits: { email: em },
+        metadata_admin: { truss_role: "admin" },
+        credentials: { password: { config: { password: "Second-admin-pass-1" } } },
+      },
+    });
     const cookie = cookieFrom(await signIn(em, "Second-admin-pass-1"));
     expect((await call(session.GET, "/api/auth/session", { headers: { cookie } })).status).toBe(200);
-    await identity.patchIdentity({ id: created.data.id, jsonPatch: [{ op: "replace", path: "/metadata_admin", value: {} }] });
+    await identity.patchIdentity({
+      id: created.data.id,
+      jsonPatch: [{ op: "replace", path: "/metadata_admin", value: {} }],
+    });
     expect((await call(session.GET, "/api/auth/session", { headers: { cookie } })).status).toBe(403);
   });
 });
@@ -87,17 +112,41 @@ describe("CSRF and content-type rules", () => {
   it("refuses non-JSON bodies with 415 and cross-site requests with 403; curl-style requests pass", async () => {
     const cookie = cookieFrom(await signIn());
     const body = JSON.stringify({ email: email("csrf"), password: "Csrf-test-pass-1" });
-    const asForm = await call(identities.POST, "/api/auth/identities", { method: "POST", rawBody: body, headers: { cookie, "content-type": "text/plain" } });
+    const asForm = await call(identities.POST, "/api/auth/identities", {
+      method: "POST",
+      rawBody: body,
+      headers: { cookie, "content-type": "text/plain" },
+    });
     expect(asForm.status).toBe(415);
-    const crossSite = await call(identities.POST, "/api/auth/identities", { method: "POST", body: JSON.parse(body), headers: { cookie, "sec-fetch-site": "cross-site" } });
+    const crossSite = await call(identities.POST, "/api/auth/identities", {
+      method: "POST",
+      body: JSON.parse(body),
+      headers: { cookie, "sec-fetch-site": "cross-site" },
+    });
     expect(crossSite.status).toBe(403);
-    const nullOrigin = await call(identities.POST, "/api/auth/identities", { method: "POST", body: JSON.parse(body), headers: { cookie, origin: "null" } });
+    const nullOrigin = await call(identities.POST, "/api/auth/identities", {
+      method: "POST",
+      body: JSON.parse(body),
+      headers: { cookie, origin: "null" },
+    });
     expect(nullOrigin.status).toBe(403);
-    const foreign = await call(identities.POST, "/api/auth/identities", { method: "POST", body: JSON.parse(body), headers: { cookie, origin: "https://evil.example" } });
+    const foreign = await call(identities.POST, "/api/auth/identities", {
+      method: "POST",
+      body: JSON.parse(body),
+      headers: { cookie, origin: "https://evil.example" },
+    });
     expect(foreign.status).toBe(403);
-    const sameOrigin = await call(identities.POST, "/api/auth/identities", { method: "POST", body: JSON.parse(body), headers: { cookie, origin: "http://127.0.0.1:8787", "sec-fetch-site": "same-origin" } });
+    const sameOrigin = await call(identities.POST, "/api/auth/identities", {
+      method: "POST",
+      body: JSON.parse(body),
+      headers: { cookie, origin: "http://127.0.0.1:8787", "sec-fetch-site": "same-origin" },
+    });
     expect(sameOrigin.status).toBe(201);
-    const curl = await call(identities.POST, "/api/auth/identities", { method: "POST", body: { email: email("curl"), password: "Curl-test-pass-1" }, headers: { cookie } });
+    const curl = await call(identities.POST, "/api/auth/identities", {
+      method: "POST",
+      body: { email: email("curl"), password: "Curl-test-pass-1" },
+      headers: { cookie },
+    });
     expect(curl.status).toBe(201);
   });
 
@@ -108,7 +157,11 @@ describe("CSRF and content-type rules", () => {
 
   it("caps the body size with 413", async () => {
     const cookie = cookieFrom(await signIn());
-    const r = await call(identities.POST, "/api/auth/identities", { method: "POST", rawBody: JSON.stringify({ email: "a@b.co", password: "x".repeat(70_000) }), headers: { cookie, "content-type": "application/json" } });
+    const r = await call(identities.POST, "/api/auth/identities", {
+      method: "POST",
+      rawBody: JSON.stringify({ email: "a@b.co", password: "x".repeat(70_000) }),
+      headers: { cookie, "content-type": "application/json" },
+    });
     expect(r.status).toBe(413);
   });
 });
@@ -127,7 +180,9 @@ describe("middleware (optimistic gate)", () => {
   it("redirects pages to /login?next=… and answers 401 JSON for /api without a cookie", async () => {
     const page = await middleware(new NextRequest("http://127.0.0.1:8787/users?state=active"));
     expect(page.status).toBe(307);
-    expect(new URL(page.headers.get("location")!).pathname + new URL(page.headers.get("location")!).search).toBe("/login?next=%2Fusers%3Fstate%3Dactive");
+    expect(new URL(page.headers.get("location")!).pathname + new URL(page.headers.get("location")!).search).toBe(
+      "/login?next=%2Fusers%3Fstate%3Dactive",
+    );
     const api = await middleware(new NextRequest("http://127.0.0.1:8787/api/auth/identities"));
     expect(api.status).toBe(401);
     for (const open of ["/login", "/api/health", "/api/auth/login", "/v1/auth/identities"]) {
@@ -147,14 +202,27 @@ describe("deactivation ends sessions", () => {
   it("an end user's Kratos session stops working when an admin deactivates them", async () => {
     const { identity } = sdk(h);
     const em = email("victim");
-    await identity.createIdentity({ createIdentityBody: { schema_id: "default", traits: { email: em }, credentials: { password: { config: { password: "Victim-pass-123" } } } } });
+    await identity.createIdentity({
+      createIdentityBody: {
+        schema_id: "default",
+        traits: { email: em },
+        credentials: { password: { config: { password: "Victim-pass-123" } } },
+      },
+    });
     const token = await userLogin(h, em, "Victim-pass-123");
     expect(await whoamiStatus(h, token)).toBe(200);
     const cookie = cookieFrom(await signIn());
-    const list = await call(identities.GET, `/api/auth/identities?search=${encodeURIComponent(em)}`, { headers: { cookie } });
+    const list = await call(identities.GET, `/api/auth/identities?search=${encodeURIComponent(em)}`, {
+      headers: { cookie },
+    });
     const id = (list.body as { items: { id: string }[] }).items[0]!.id;
     const state = await import("@/app/api/auth/identities/[id]/state/route");
-    const r = await call(state.PATCH, `/api/auth/identities/${id}/state`, { method: "PATCH", body: { state: "inactive" }, headers: { cookie }, params: { id } });
+    const r = await call(state.PATCH, `/api/auth/identities/${id}/state`, {
+      method: "PATCH",
+      body: { state: "inactive" },
+      headers: { cookie },
+      params: { id },
+    });
     expect(r.status).toBe(200);
     expect((r.body as { state: string }).state).toBe("inactive");
     expect(await whoamiStatus(h, token)).toBe(401);

@@ -11,7 +11,14 @@ const issuer = http.createServer((req, res) => {
   if (req.url?.startsWith("/slow")) return; // hangs until the check times out
   const good = req.url?.startsWith("/good");
   res.setHeader("content-type", "application/json");
-  res.end(JSON.stringify({ issuer: good ? `${base}/good` : "https://someone-else.test", authorization_endpoint: `${base}/auth`, token_endpoint: `${base}/token`, scopes_supported: ["openid", "email", "profile"] }));
+  res.end(
+    JSON.stringify({
+      issuer: good ? `${base}/good` : "https://someone-else.test",
+      authorization_endpoint: `${base}/auth`,
+      token_endpoint: `${base}/token`,
+      scopes_supported: ["openid", "email", "profile"],
+    }),
+  );
 });
 await new Promise<void>((r) => issuer.listen(0, "127.0.0.1", r));
 const base = `http://127.0.0.1:${(issuer.address() as AddressInfo).port}`;
@@ -53,7 +60,13 @@ describe("providers API", () => {
     const r = await call(providers.GET, "/api/auth/providers", { headers: { cookie } });
     expect(r.status).toBe(200);
     const items = (r.body as { items: P[] }).items;
-    expect(items.map((p) => [p.id, p.type, p.status])).toEqual([["google", "google", "ready"], ["github", "github", "incomplete"], ["acme", "generic", "ready"], ["wrong", "generic", "ready"], ["slow", "generic", "ready"]]);
+    expect(items.map((p) => [p.id, p.type, p.status])).toEqual([
+      ["google", "google", "ready"],
+      ["github", "github", "incomplete"],
+      ["acme", "generic", "ready"],
+      ["wrong", "generic", "ready"],
+      ["slow", "generic", "ready"],
+    ]);
     expect(items[1]!.missing).toEqual(["KRATOS_OIDC_GITHUB_CLIENT_ID", "KRATOS_OIDC_GITHUB_CLIENT_SECRET"]);
     expect(items[0]!.callback_url).toBe(`${h.kratos.publicUrl}/self-service/methods/oidc/callback/google`);
     expect(JSON.stringify(r.body)).not.toContain("secret-value");
@@ -61,7 +74,11 @@ describe("providers API", () => {
   });
 
   it("checks a custom issuer's discovery document: reachable, wrong issuer, timeout", async () => {
-    const run = async (id: string) => (await call(check.POST, "/x", { method: "POST", headers: { cookie }, params: { id } })).body as { ok: boolean; checks: { name: string; ok: boolean }[] };
+    const run = async (id: string) =>
+      (await call(check.POST, "/x", { method: "POST", headers: { cookie }, params: { id } })).body as {
+        ok: boolean;
+        checks: { name: string; ok: boolean }[];
+      };
     const good = await run("acme");
     expect(good.ok).toBe(true);
     const wrong = await run("wrong");
@@ -69,9 +86,14 @@ describe("providers API", () => {
     expect(wrong.checks.find((c) => c.name === "issuer")!.ok).toBe(false);
     const slow = await run("slow");
     expect(slow.ok).toBe(false);
-    expect(slow.checks.find((c) => c.name === "discovery")).toMatchObject({ ok: false, detail: expect.stringContaining("no answer") as unknown });
+    expect(slow.checks.find((c) => c.name === "discovery")).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining("no answer") as unknown,
+    });
     expect((await run("google")).checks.find((c) => c.name === "client id format")!.ok).toBe(true);
-    expect((await call(check.POST, "/x", { method: "POST", headers: { cookie }, params: { id: "nope" } })).status).toBe(404);
+    expect((await call(check.POST, "/x", { method: "POST", headers: { cookie }, params: { id: "nope" } })).status).toBe(
+      404,
+    );
   }, 20_000);
 
   it("serves the Kratos OIDC config as YAML without secrets", async () => {
@@ -84,7 +106,13 @@ describe("providers API", () => {
   it("Kratos renders oidc nodes first in login flows, sorted by provider id", async () => {
     const flow = (await sdk(h).frontend.createNativeLoginFlow()).data;
     const oidc = flow.ui.nodes.filter((n) => n.group === "oidc");
-    expect(oidc.map((n) => (n.attributes as { value?: string }).value)).toEqual(["acme", "github", "google", "slow", "wrong"]);
+    expect(oidc.map((n) => (n.attributes as { value?: string }).value)).toEqual([
+      "acme",
+      "github",
+      "google",
+      "slow",
+      "wrong",
+    ]);
     expect(flow.ui.nodes[0]!.group).toBe("oidc");
     expect(oidc[2]!.meta.label).toMatchObject({ id: 1010002, text: "Sign in with Google" });
   });
@@ -94,19 +122,53 @@ describe("linked accounts", () => {
   it("imports social links, filters users by provider, and unlinks (never the last way to sign in)", async () => {
     const withPassword = email("linked");
     const oidcOnly = email("oidconly");
-    const r = await call(imp.POST, "/api/auth/users/import", { method: "POST", headers: { cookie }, body: { users: [
-      { email: withPassword, password: "Linked-pass-123", providers: [{ provider: "google", subject: "g-1" }] },
-      { email: oidcOnly, providers: [{ provider: "google", subject: "g-2" }] },
-    ] } });
+    const r = await call(imp.POST, "/api/auth/users/import", {
+      method: "POST",
+      headers: { cookie },
+      body: {
+        users: [
+          { email: withPassword, password: "Linked-pass-123", providers: [{ provider: "google", subject: "g-1" }] },
+          { email: oidcOnly, providers: [{ provider: "google", subject: "g-2" }] },
+        ],
+      },
+    });
     expect((r.body as { summary: { created: number } }).summary.created).toBe(2);
-    const filtered = await call(list.GET, "/api/auth/identities?provider=google&page_size=500", { headers: { cookie } });
-    const items = (filtered.body as { items: { id: string; email: string; providers: { provider: string; subject: string }[] }[] }).items;
+    const filtered = await call(list.GET, "/api/auth/identities?provider=google&page_size=500", {
+      headers: { cookie },
+    });
+    const items = (
+      filtered.body as { items: { id: string; email: string; providers: { provider: string; subject: string }[] }[] }
+    ).items;
     expect(items.map((i) => i.email).sort()).toEqual([withPassword, oidcOnly].sort());
     expect(items.find((i) => i.email === withPassword)!.providers).toEqual([{ provider: "google", subject: "g-1" }]);
     const a = items.find((i) => i.email === withPassword)!.id;
     const b = items.find((i) => i.email === oidcOnly)!.id;
-    expect((await call(unlink.DELETE, "/x", { method: "DELETE", headers: { cookie }, params: { id: b, provider: "google" } })).status).toBe(409);
-    expect((await call(unlink.DELETE, "/x", { method: "DELETE", headers: { cookie }, params: { id: a, provider: "google" } })).status).toBe(204);
-    expect((await call(unlink.DELETE, "/x", { method: "DELETE", headers: { cookie }, params: { id: a, provider: "google" } })).status).toBe(404);
+    expect(
+      (
+        await call(unlink.DELETE, "/x", {
+          method: "DELETE",
+          headers: { cookie },
+          params: { id: b, provider: "google" },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await call(unlink.DELETE, "/x", {
+          method: "DELETE",
+          headers: { cookie },
+          params: { id: a, provider: "google" },
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await call(unlink.DELETE, "/x", {
+          method: "DELETE",
+          headers: { cookie },
+          params: { id: a, provider: "google" },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

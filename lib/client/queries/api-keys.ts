@@ -42,7 +42,9 @@ export function useRevokeApiKeyMutation(cb?: MutationCallbacks<ApiKey, string>) 
         const prev = qc.getQueryData<{ items: ApiKey[] }>(apiKeyKeys.list());
         if (prev) {
           const now = new Date().toISOString();
-          qc.setQueryData(apiKeyKeys.list(), { items: prev.items.map((k) => (k.id === id ? { ...k, revoked_at: now } : k)) });
+          qc.setQueryData(apiKeyKeys.list(), {
+            items: prev.items.map((k) => (k.id === id ? { ...k, revoked_at: now } : k)),
+          });
         }
         return prev;
       },

@@ -17,11 +17,17 @@ export const useAuditQuery = (q: AuditListQuery, initialData?: AuditPage) =>
   useQuery({ ...auditQuery(q), initialData, placeholderData: (prev) => prev, staleTime: 5_000 });
 
 /** Every entry matching the filters (for CSV export), at most `limit`. */
-export async function fetchAllAudit(q: Omit<AuditListQuery, "page_size" | "page_token">, limit = 10_000): Promise<AuditEntry[]> {
+export async function fetchAllAudit(
+  q: Omit<AuditListQuery, "page_size" | "page_token">,
+  limit = 10_000,
+): Promise<AuditEntry[]> {
   const all: AuditEntry[] = [];
   let token: string | undefined;
   do {
-    const page = await api.get("/api/audit", { schema: auditPageSchema, query: { ...q, page_size: 500, page_token: token } });
+    const page = await api.get("/api/audit", {
+      schema: auditPageSchema,
+      query: { ...q, page_size: 500, page_token: token },
+    });
     all.push(...page.items);
     token = page.next_page_token ?? undefined;
   } while (token && all.length < limit);

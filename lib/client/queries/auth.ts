@@ -19,7 +19,10 @@ export const useLoginFlowQuery = () => useQuery(loginFlowQuery());
 
 export type LoginInput = z.input<typeof loginBodySchema>;
 export function useLoginMutation(cb?: MutationCallbacks<Identity, LoginInput>) {
-  return useApiMutation({ mutationFn: (b: LoginInput) => api.post("/api/auth/login", b, { schema: identitySchema }) }, cb);
+  return useApiMutation(
+    { mutationFn: (b: LoginInput) => api.post("/api/auth/login", b, { schema: identitySchema }) },
+    cb,
+  );
 }
 
 export function useLogoutMutation(cb?: MutationCallbacks<void, void>) {

@@ -1,7 +1,12 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "@/lib/client/fetcher";
-import { courierMessagePageSchema, courierMessageSchema, type CourierMessagePage, type listCourierMessagesQuerySchema } from "@/lib/schemas/courier";
+import {
+  courierMessagePageSchema,
+  courierMessageSchema,
+  type CourierMessagePage,
+  type listCourierMessagesQuerySchema,
+} from "@/lib/schemas/courier";
 
 export type CourierListQuery = z.input<typeof listCourierMessagesQuerySchema>;
 
@@ -14,7 +19,8 @@ export const courierKeys = {
 export const courierMessagesQuery = (q: CourierListQuery) =>
   queryOptions({
     queryKey: courierKeys.list(q),
-    queryFn: ({ signal }) => api.get("/api/auth/courier/messages", { schema: courierMessagePageSchema, query: { ...q }, signal }),
+    queryFn: ({ signal }) =>
+      api.get("/api/auth/courier/messages", { schema: courierMessagePageSchema, query: { ...q }, signal }),
   });
 
 export const courierMessageQuery = (id: string) =>
@@ -25,4 +31,5 @@ export const courierMessageQuery = (id: string) =>
 
 export const useCourierMessagesQuery = (q: CourierListQuery, initialData?: CourierMessagePage) =>
   useQuery({ ...courierMessagesQuery(q), initialData, placeholderData: (prev) => prev });
-export const useCourierMessageQuery = (id: string | null) => useQuery({ ...courierMessageQuery(id ?? ""), enabled: !!id });
+export const useCourierMessageQuery = (id: string | null) =>
+  useQuery({ ...courierMessageQuery(id ?? ""), enabled: !!id });

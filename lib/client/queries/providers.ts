@@ -1,8 +1,13 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/fetcher";
 import { useApiMutation, type MutationCallbacks } from "@/lib/client/queries/mutation";
-import { kratosConfigSchema, providerCheckSchema, providerListSchema, type Provider, type ProviderCheck } from "@/lib/schemas/provider";
-
+import {
+  kratosConfigSchema,
+  providerCheckSchema,
+  providerListSchema,
+  type Provider,
+  type ProviderCheck,
+} from "@/lib/schemas/provider";
 
 export const providerKeys = {
   all: ["providers"] as const,
@@ -22,13 +27,15 @@ export const kratosConfigQuery = () =>
     queryFn: ({ signal }) => api.get("/api/auth/providers/kratos-config", { schema: kratosConfigSchema, signal }),
   });
 
-export const useProvidersQuery = (initialData?: { items: Provider[]; errors: string[] }) => useQuery({ ...providersQuery(), initialData });
+export const useProvidersQuery = (initialData?: { items: Provider[]; errors: string[] }) =>
+  useQuery({ ...providersQuery(), initialData });
 export const useKratosConfigQuery = (enabled: boolean) => useQuery({ ...kratosConfigQuery(), enabled });
 
 export function useCheckProviderMutation(cb?: MutationCallbacks<ProviderCheck, string>) {
   return useApiMutation(
     {
-      mutationFn: (id: string) => api.post(`/api/auth/providers/${encodeURIComponent(id)}/check`, {}, { schema: providerCheckSchema }),
+      mutationFn: (id: string) =>
+        api.post(`/api/auth/providers/${encodeURIComponent(id)}/check`, {}, { schema: providerCheckSchema }),
       invalidate: [providerKeys.list()],
       success: (r, id) => (r.ok ? `${id}: every check passed.` : null),
     },

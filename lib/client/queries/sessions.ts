@@ -26,11 +26,16 @@ export const userSessionsQuery = (id: string) =>
 
 export const useSessionsQuery = (q: SessionsListQuery, initialData?: SessionPage) =>
   useQuery({ ...sessionsQuery(q), initialData, placeholderData: (prev) => prev });
-export const useUserSessionsQuery = (id: string, initialData?: SessionPage) => useQuery({ ...userSessionsQuery(id), initialData });
+export const useUserSessionsQuery = (id: string, initialData?: SessionPage) =>
+  useQuery({ ...userSessionsQuery(id), initialData });
 
 export function useRevokeSessionMutation(cb?: MutationCallbacks<void, string>) {
   return useApiMutation(
-    { mutationFn: (id: string) => api.del(`/api/auth/sessions/${id}`), invalidate: [sessionKeys.all], success: "Session revoked." },
+    {
+      mutationFn: (id: string) => api.del(`/api/auth/sessions/${id}`),
+      invalidate: [sessionKeys.all],
+      success: "Session revoked.",
+    },
     cb,
   );
 }
@@ -49,7 +54,11 @@ export function useRevokeUserSessionsMutation(identityId: string, cb?: MutationC
 
 export function useExtendSessionMutation(cb?: MutationCallbacks<unknown, string>) {
   return useApiMutation(
-    { mutationFn: (id: string) => api.patch(`/api/auth/sessions/${id}/extend`, {}), invalidate: [sessionKeys.all], success: "Session extended." },
+    {
+      mutationFn: (id: string) => api.patch(`/api/auth/sessions/${id}/extend`, {}),
+      invalidate: [sessionKeys.all],
+      success: "Session extended.",
+    },
     cb,
   );
 }

@@ -60,7 +60,8 @@ export function useUpdateUserMutation(id: string, cb?: MutationCallbacks<Identit
   const qc = useQueryClient();
   return useApiMutation(
     {
-      mutationFn: (body: UpdateIdentityBody) => api.patch(`/api/auth/identities/${id}`, body, { schema: identitySchema }),
+      mutationFn: (body: UpdateIdentityBody) =>
+        api.patch(`/api/auth/identities/${id}`, body, { schema: identitySchema }),
       invalidate: [userKeys.all],
       success: (u) => (qc.setQueryData(userKeys.detail(id), u), "Saved."),
     },
@@ -102,8 +103,10 @@ export function useSetAdminMutation(id: string, cb?: MutationCallbacks<Identity,
   );
 }
 
-
-export function useResetPasswordMutation(id: string, cb?: MutationCallbacks<unknown, { password: string; revoke_sessions: boolean }>) {
+export function useResetPasswordMutation(
+  id: string,
+  cb?: MutationCallbacks<unknown, { password: string; revoke_sessions: boolean }>,
+) {
   return useApiMutation(
     {
       mutationFn: (body: { password: string; revoke_sessions: boolean }) =>
@@ -115,7 +118,10 @@ export function useResetPasswordMutation(id: string, cb?: MutationCallbacks<unkn
   );
 }
 
-export function useCreateRecoveryMutation(id: string, cb?: MutationCallbacks<Recovery, { method: "code" | "link"; expires_in: string }>) {
+export function useCreateRecoveryMutation(
+  id: string,
+  cb?: MutationCallbacks<Recovery, { method: "code" | "link"; expires_in: string }>,
+) {
   return useApiMutation(
     {
       mutationFn: (body: { method: "code" | "link"; expires_in: string }) =>
@@ -128,7 +134,11 @@ export function useCreateRecoveryMutation(id: string, cb?: MutationCallbacks<Rec
 
 export function useDeleteUserMutation(cb?: MutationCallbacks<void, string>) {
   return useApiMutation(
-    { mutationFn: (id: string) => api.del(`/api/auth/identities/${id}`), invalidate: [userKeys.lists()], success: "User deleted." },
+    {
+      mutationFn: (id: string) => api.del(`/api/auth/identities/${id}`),
+      invalidate: [userKeys.lists()],
+      success: "User deleted.",
+    },
     cb,
   );
 }
@@ -148,7 +158,8 @@ export function useVerifyAddressMutation(id: string, cb?: MutationCallbacks<Iden
   const qc = useQueryClient();
   return useApiMutation(
     {
-      mutationFn: (address: string) => api.post(`/api/auth/identities/${id}/verify-address`, { address }, { schema: identitySchema }),
+      mutationFn: (address: string) =>
+        api.post(`/api/auth/identities/${id}/verify-address`, { address }, { schema: identitySchema }),
       invalidate: [userKeys.all],
       success: (u, a) => (qc.setQueryData(userKeys.detail(id), u), `${a} marked as verified.`),
     },
@@ -161,7 +172,11 @@ export const runBulk = (body: BulkBody) => api.post("/api/auth/identities/bulk",
 
 /** One chunk of an import (≤ 500 rows); `dryRun` validates without creating. */
 export const importUsers = (users: Record<string, unknown>[], dryRun: boolean) =>
-  api.post("/api/auth/users/import", { users }, { schema: importResponseSchema, query: { dry_run: dryRun ? "true" : undefined } });
+  api.post(
+    "/api/auth/users/import",
+    { users },
+    { schema: importResponseSchema, query: { dry_run: dryRun ? "true" : undefined } },
+  );
 
 /** Pages through the whole filtered list (for export); reports progress after each page. */
 export async function fetchAllUsers(
@@ -171,7 +186,10 @@ export async function fetchAllUsers(
   const all: Identity[] = [];
   let token: string | undefined;
   do {
-    const page = await api.get("/api/auth/identities", { schema: identityPageSchema, query: { ...q, page_size: 500, page_token: token } });
+    const page = await api.get("/api/auth/identities", {
+      schema: identityPageSchema,
+      query: { ...q, page_size: 500, page_token: token },
+    });
     all.push(...page.items);
     onPage?.(all.length);
     token = page.next_page_token ?? undefined;

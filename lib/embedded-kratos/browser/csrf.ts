@@ -63,17 +63,25 @@ const violationOf = (rejectReason: string, ajax: boolean) =>
 /** flow.EnsureCSRF for browser flows: the form's csrf_token must unmask to the cookie's token. */
 export function checkCsrf(c: Context, deps: KratosDeps, sent: string): void {
   const accept = (c.req.header("Accept") ?? "").toLowerCase();
-  const ajax = accept.includes("application/json") || (c.req.header("Content-Type") ?? "").toLowerCase() === "application/json";
+  const ajax =
+    accept.includes("application/json") || (c.req.header("Content-Type") ?? "").toLowerCase() === "application/json";
   const violation = (reason: string) => violationOf(reason, ajax);
   const cookie = getCookie(c, csrfCookieName(deps));
   if (!cookie) {
-    throw violation("The HTTP Cookie Header was set but did not include the anti-CSRF cookie. We are unable to verify the CSRF token. We recommend deleting all cookies for this domain and retrying the flow.");
+    throw violation(
+      "The HTTP Cookie Header was set but did not include the anti-CSRF cookie. We are unable to verify the CSRF token. We recommend deleting all cookies for this domain and retrying the flow.",
+    );
   }
-  if (!sent) throw violation("The anti-CSRF cookie was found but the CSRF token was not included in the HTTP request body (csrf_token) nor in the HTTP Header (X-CSRF-Token).");
+  if (!sent)
+    throw violation(
+      "The anti-CSRF cookie was found but the CSRF token was not included in the HTTP request body (csrf_token) nor in the HTTP Header (X-CSRF-Token).",
+    );
   const expected = Buffer.from(cookie, "base64");
   const got = unmask(sent);
   if (!got || expected.length !== 32 || !timingSafeEqual(got, expected)) {
-    throw violation("The HTTP Cookie Header was set and a CSRF token was sent but they do not match. We recommend deleting all cookies for this domain and retrying the flow.");
+    throw violation(
+      "The HTTP Cookie Header was set and a CSRF token was sent but they do not match. We recommend deleting all cookies for this domain and retrying the flow.",
+    );
   }
 }
 
@@ -86,12 +94,20 @@ export function apiFlowCsrfViolation(c: Context): string | undefined {
   if (c.req.header("Origin")) return apiFlowReason("Origin");
   const cookie = c.req.header("Cookie");
   if (!cookie) return undefined;
-  const names = cookie.split(";").map((p) => p.split("=")[0]?.trim() ?? "").filter(Boolean);
+  const names = cookie
+    .split(";")
+    .map((p) => p.split("=")[0]?.trim() ?? "")
+    .filter(Boolean);
   return names.some((n) => !/^(__cf|_cf|cf_)/.test(n)) ? apiFlowReason("Cookie") : undefined;
 }
 
 /** Runs the CSRF check a flow's type calls for; API-flow violations become a flow message. */
-export function flowCsrfCheck(c: Context, deps: KratosDeps, flow: { type: string; skipCsrf: boolean }, sent: unknown): string | undefined {
+export function flowCsrfCheck(
+  c: Context,
+  deps: KratosDeps,
+  flow: { type: string; skipCsrf: boolean },
+  sent: unknown,
+): string | undefined {
   if (flow.skipCsrf) return undefined;
   if (flow.type === "browser") {
     checkCsrf(c, deps, typeof sent === "string" ? sent : (c.req.header("X-CSRF-Token") ?? ""));

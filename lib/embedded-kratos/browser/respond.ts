@@ -7,7 +7,8 @@ import type { FlowUi } from "../selfservice-config";
 /** x.IsJSONRequest: Accept negotiates to application/json, or the body is JSON. */
 export function wantsJson(c: Context): boolean {
   const accept = (c.req.header("Accept") ?? "").toLowerCase();
-  const jsonAccept = accept.includes("application/json") && !/text\/html/.test(accept.split("application/json")[0] ?? "");
+  const jsonAccept =
+    accept.includes("application/json") && !/text\/html/.test(accept.split("application/json")[0] ?? "");
   return jsonAccept || (c.req.header("Content-Type") ?? "").toLowerCase() === "application/json";
 }
 
@@ -18,7 +19,10 @@ export function wantsJson(c: Context): boolean {
 export function seeOther(c: Context, url: string): Response {
   if (c.req.method !== "GET" && c.req.method !== "HEAD") return c.redirect(url, 303);
   const href = url.replace(/&/g, "&amp;").replace(/"/g, "&#34;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return c.body(`<a href="${href}">See Other</a>.\n\n`, 303, { Location: url, "Content-Type": "text/html; charset=utf-8" });
+  return c.body(`<a href="${href}">See Other</a>.\n\n`, 303, {
+    Location: url,
+    "Content-Type": "text/html; charset=utf-8",
+  });
 }
 
 /** `<ui_url>?flow=<id>` (flow.AppendTo). */
@@ -50,7 +54,10 @@ export function checkReturnTo(deps: KratosDeps, returnTo: string | null | undefi
 }
 
 const returnToForbidden = (url: string) =>
-  new KratosError(400, { id: "self_service_flow_return_to_forbidden", reason: `Requested return_to URL "${url}" is not allowed.` });
+  new KratosError(400, {
+    id: "self_service_flow_return_to_forbidden",
+    reason: `Requested return_to URL "${url}" is not allowed.`,
+  });
 
 /**
  * Errors of browser requests that want HTML are stored and the browser is sent to the error UI
@@ -67,7 +74,11 @@ export function browserError(c: Context, deps: KratosDeps, err: unknown): Respon
 }
 
 /** Runs a browser-flow handler; errors become an error-UI redirect unless the client wants JSON. */
-export async function asBrowser(c: Context, deps: KratosDeps, fn: () => Promise<Response> | Response): Promise<Response> {
+export async function asBrowser(
+  c: Context,
+  deps: KratosDeps,
+  fn: () => Promise<Response> | Response,
+): Promise<Response> {
   try {
     return await fn();
   } catch (err) {

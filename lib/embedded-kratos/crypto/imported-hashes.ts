@@ -24,10 +24,18 @@ export const hashFormat = (hash: string): string | undefined => FORMATS.find(([,
 
 const std = (s: string | undefined) => Buffer.from(s ?? "", "base64");
 const same = (a: Buffer, b: Buffer) => a.length === b.length && a.length > 0 && crypto.timingSafeEqual(a, b);
-const PBKDF2_DIGEST: Record<string, string> = { sha1: "sha1", sha224: "sha3-224", sha256: "sha256", sha384: "sha3-384", sha512: "sha512" };
+const PBKDF2_DIGEST: Record<string, string> = {
+  sha1: "sha1",
+  sha224: "sha3-224",
+  sha256: "sha256",
+  sha384: "sha3-384",
+  sha512: "sha512",
+};
 const scrypt = (pw: Buffer, salt: Buffer, len: number, N: number, r: number, p: number) =>
   new Promise<Buffer>((resolve, reject) =>
-    crypto.scrypt(pw, salt, len, { N, r, p, maxmem: 256 * N * r + 64 * 1024 * 1024 }, (e, k) => (e ? reject(e) : resolve(k))),
+    crypto.scrypt(pw, salt, len, { N, r, p, maxmem: 256 * N * r + 64 * 1024 * 1024 }, (e, k) =>
+      e ? reject(e) : resolve(k),
+    ),
   );
 const nums = (s: string | undefined, re: RegExp) => (re.exec(s ?? "") ?? []).slice(1).map(Number);
 
@@ -41,7 +49,12 @@ export async function verifyImportedHash(password: string, hash: string): Promis
       const digest = PBKDF2_DIGEST[parts[1]?.split("-")[1] ?? ""] ?? "sha256";
       const want = std(parts[4]);
       if (parts.length !== 5 || !i) return false;
-      return same(want, await new Promise<Buffer>((res, rej) => crypto.pbkdf2(pw, std(parts[3]), i, want.length, digest, (e, k) => (e ? rej(e) : res(k)))));
+      return same(
+        want,
+        await new Promise<Buffer>((res, rej) =>
+          crypto.pbkdf2(pw, std(parts[3]), i, want.length, digest, (e, k) => (e ? rej(e) : res(k))),
+        ),
+      );
     }
     case "scrypt": {
       const [N, r, p] = nums(parts[2], /^ln=(\d+),r=(\d+),p=(\d+)$/);
@@ -63,7 +76,13 @@ export async function verifyImportedHash(password: string, hash: string): Promis
       const size = crypto.createHash(alg).digest().length;
       if (decoded.length <= size) return false;
       const salt = decoded.subarray(size);
-      return same(decoded.subarray(0, size), crypto.createHash(alg).update(Buffer.concat([pw, salt])).digest());
+      return same(
+        decoded.subarray(0, size),
+        crypto
+          .createHash(alg)
+          .update(Buffer.concat([pw, salt]))
+          .digest(),
+      );
     }
     case "sha":
     case "md5": {

@@ -27,7 +27,9 @@ export async function hashPassword(password: string, cost: number): Promise<stri
 /** Kratos v26.2.0 checks only that an imported hash has a known prefix (no parameter bounds). */
 export function validateImportedHash(hashed: string): void {
   if (hashFormat(hashed) === undefined) {
-    throw badRequest("The imported password does not match any known hash format. For more information see https://www.ory.sh/dr/2");
+    throw badRequest(
+      "The imported password does not match any known hash format. For more information see https://www.ory.sh/dr/2",
+    );
   }
 }
 

@@ -13,8 +13,7 @@ export function randomAlphaNum(length: number): string {
 export const newSessionToken = (): string => `ory_st_${randomAlphaNum(32)}`;
 
 /** Only this digest is stored, so a leaked database holds no usable tokens. */
-export const hashToken = (token: string): string =>
-  createHash("sha256").update(token, "utf8").digest("hex");
+export const hashToken = (token: string): string => createHash("sha256").update(token, "utf8").digest("hex");
 
 /** Constant-time comparison of two hex digests. */
 export function digestsEqual(a: string, b: string): boolean {

@@ -9,8 +9,7 @@ import type { IdentityRecord, LoginFlowRecord, SessionRecord } from "../store/ty
 import { messages } from "./messages";
 
 export type PasswordLoginResult =
-  | { ok: true; token: string; session: SessionRecord; identity: IdentityRecord }
-  | { ok: false; flow: LoginFlowRecord };
+  { ok: true; token: string; session: SessionRecord; identity: IdentityRecord } | { ok: false; flow: LoginFlowRecord };
 
 /** Kratos's random delay for unknown identifiers, so timing does not reveal which accounts exist. */
 async function unknownIdentifierDelay(deps: KratosDeps): Promise<void> {
@@ -59,7 +58,11 @@ export async function loginWithPassword(
     // Documented choice: we follow Kratos v26.2.0 (the latest tag), which answers a disabled
     // identity with a 401 JSON error after the password check. Kratos HEAD instead returns a
     // 400 flow with message 4010011; switch here if the app targets HEAD.
-    throw new KratosError(401, { reason: "This account was disabled.", message: "identity is disabled", details: { identity_id: identity.id } });
+    throw new KratosError(401, {
+      reason: "This account was disabled.",
+      message: "identity is disabled",
+      details: { identity_id: identity.id },
+    });
   }
   await migrateHash(deps, identity, password, hashed);
   const { token, session } = issueSession(deps, identity, c);

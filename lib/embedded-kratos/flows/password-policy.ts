@@ -6,7 +6,11 @@ function levenshtein(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     prev = cur;
   }
@@ -51,7 +55,11 @@ export function checkPassword(cfg: SelfServiceConfig, identifier: string, passwo
     const id = identifier.toLowerCase();
     const pw = password.toLowerCase();
     if (levenshtein(id, pw) < 5 || longestCommonSubstring(id, pw) / pw.length > 0.5) {
-      return { id: 4000031, text: "The password can not be used because it is too similar to the identifier.", type: "error" };
+      return {
+        id: 4000031,
+        text: "The password can not be used because it is too similar to the identifier.",
+        type: "error",
+      };
     }
   }
   return undefined;

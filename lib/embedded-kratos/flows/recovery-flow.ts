@@ -11,7 +11,12 @@ import { encodeFlowBase, saveFlow } from "./selfservice-flow";
 import { inputNode } from "./ui-nodes";
 
 const csrfNode = (flow: SelfServiceFlowRecord) =>
-  inputNode("default", { name: "csrf_token", type: "hidden", value: flow.type === "browser" && flow.csrfToken ? maskCsrfToken(flow.csrfToken) : "", required: true });
+  inputNode("default", {
+    name: "csrf_token",
+    type: "hidden",
+    value: flow.type === "browser" && flow.csrfToken ? maskCsrfToken(flow.csrfToken) : "",
+    required: true,
+  });
 
 /** Recovery nodes per state and method, as the code and link strategies populate them. */
 function recoveryNodes(flow: SelfServiceFlowRecord): JsonObject[] {
@@ -21,8 +26,17 @@ function recoveryNodes(flow: SelfServiceFlowRecord): JsonObject[] {
   if (flow.state === "choose_method") {
     return [
       csrfNode(flow),
-      inputNode(method, { name: "email", type: "email", required: true }, labels.email(), flow.nodeMessages.email ?? []),
-      inputNode(method, { name: "method", type: "submit", value: method }, method === "code" ? labels.continue() : labels.submit()),
+      inputNode(
+        method,
+        { name: "email", type: "email", required: true },
+        labels.email(),
+        flow.nodeMessages.email ?? [],
+      ),
+      inputNode(
+        method,
+        { name: "method", type: "submit", value: method },
+        method === "code" ? labels.continue() : labels.submit(),
+      ),
     ];
   }
   if (method === "link") {
@@ -32,7 +46,12 @@ function recoveryNodes(flow: SelfServiceFlowRecord): JsonObject[] {
       inputNode("link", { name: "method", type: "submit", value: "link" }, labels.submit()),
     ];
   }
-  const code = inputNode("code", { name: "code", type: "text", required: true, pattern: "[0-9]+", maxlength: 6 }, labels.recoveryCode(), flow.nodeMessages.code ?? []);
+  const code = inputNode(
+    "code",
+    { name: "code", type: "text", required: true, pattern: "[0-9]+", maxlength: 6 },
+    labels.recoveryCode(),
+    flow.nodeMessages.code ?? [],
+  );
   const submit = inputNode("code", { name: "method", type: "submit", value: "code" }, labels.continue());
   if (admin) return [code, submit];
   return [

@@ -32,7 +32,8 @@ export function issueRecoverySession(
   identity: IdentityRecord,
   method: "code_recovery" | "link_recovery",
 ): Recovered {
-  if (!flow.skipCsrf && typeof flow.values.email === "string") markAddressVerified(deps, identity.id, flow.values.email);
+  if (!flow.skipCsrf && typeof flow.values.email === "string")
+    markAddressVerified(deps, identity.id, flow.values.email);
   const { token, session } = issueSession(deps, identity, c, method);
   let csrfToken: string | undefined;
   if (flow.type === "browser") {
@@ -45,7 +46,9 @@ export function issueRecoverySession(
     requestUrl: `${deps.config.publicBaseUrl}/self-service/recovery?flow=${flow.id}`,
     returnTo: flow.returnTo,
     csrfToken,
-    messages: [flowMessages.recoverySuccessful(new Date(now.getTime() + deps.config.selfService.privilegedSessionMaxAgeMs), now)],
+    messages: [
+      flowMessages.recoverySuccessful(new Date(now.getTime() + deps.config.selfService.privilegedSessionMaxAgeMs), now),
+    ],
   });
   const settingsUrl = uiUrl(deps, "settings", settings.id);
   const showSettings = { action: "show_settings_ui", flow: { id: settings.id, url: settingsUrl } };

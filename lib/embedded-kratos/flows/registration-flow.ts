@@ -9,7 +9,11 @@ import { traitNodes } from "./trait-nodes";
 import { inputNode } from "./ui-nodes";
 
 export const registrationDisabled = () =>
-  new KratosError(400, { id: "self_service_flow_disabled", reason: "Registration is not allowed because it was disabled.", message: "registration flow disabled" });
+  new KratosError(400, {
+    id: "self_service_flow_disabled",
+    reason: "Registration is not allowed because it was disabled.",
+    message: "registration flow disabled",
+  });
 
 /** Provider buttons ("Sign up with …"), sorted by id as Kratos lists them. */
 function oidcNodes(deps: KratosDeps): JsonObject[] {
@@ -17,9 +21,16 @@ function oidcNodes(deps: KratosDeps): JsonObject[] {
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((p) => {
       const label = p.label ?? p.id;
-      return inputNode("oidc", { name: "provider", type: "submit", value: p.id }, {
-        id: 1040002, text: `Sign up with ${label}`, type: "info", context: { provider: label, provider_id: p.id },
-      });
+      return inputNode(
+        "oidc",
+        { name: "provider", type: "submit", value: p.id },
+        {
+          id: 1040002,
+          text: `Sign up with ${label}`,
+          type: "info",
+          context: { provider: label, provider_id: p.id },
+        },
+      );
     });
 }
 
@@ -31,13 +42,28 @@ function oidcNodes(deps: KratosDeps): JsonObject[] {
 function registrationNodes(flow: SelfServiceFlowRecord, deps: KratosDeps): JsonObject[] {
   const schemaId = deps.config.defaultSchemaId;
   const traits = isObject(flow.values.traits) ? flow.values.traits : undefined;
-  const csrf = inputNode("default", { name: "csrf_token", type: "hidden", value: flow.type === "browser" && flow.csrfToken ? maskCsrfToken(flow.csrfToken) : "", required: true });
+  const csrf = inputNode("default", {
+    name: "csrf_token",
+    type: "hidden",
+    value: flow.type === "browser" && flow.csrfToken ? maskCsrfToken(flow.csrfToken) : "",
+    required: true,
+  });
   const password = (group: string) =>
-    inputNode(group, { name: "password", type: "password", required: true, autocomplete: "new-password" }, labels.password(), flow.nodeMessages.password ?? []);
+    inputNode(
+      group,
+      { name: "password", type: "password", required: true, autocomplete: "new-password" },
+      labels.password(),
+      flow.nodeMessages.password ?? [],
+    );
   if (flow.values.step === "credentials") {
     return [
       csrf,
-      ...traitNodes(deps.config.schemas, schemaId, { group: "default", traits, nodeMessages: flow.nodeMessages, hidden: true }),
+      ...traitNodes(deps.config.schemas, schemaId, {
+        group: "default",
+        traits,
+        nodeMessages: flow.nodeMessages,
+        hidden: true,
+      }),
       password("password"),
       inputNode("password", { name: "method", type: "submit", value: "password" }, labels.signUp()),
       inputNode("profile", { name: "screen", type: "submit", value: "previous" }, labels.back()),

@@ -18,8 +18,17 @@ export type RegistrationOutcome =
   | { ok: true; identity: IdentityRecord; session?: { token: string; record: SessionRecord } };
 
 /** The password strategy: validate traits and password, refuse taken identifiers, create, run the hooks. */
-export async function registerWithPassword(c: Context, deps: KratosDeps, flow: SelfServiceFlowRecord, body: JsonObject): Promise<RegistrationOutcome> {
-  const traits = withEmptyObjects(deps.config.schemas, deps.config.defaultSchemaId, isObject(body.traits) ? body.traits : {});
+export async function registerWithPassword(
+  c: Context,
+  deps: KratosDeps,
+  flow: SelfServiceFlowRecord,
+  body: JsonObject,
+): Promise<RegistrationOutcome> {
+  const traits = withEmptyObjects(
+    deps.config.schemas,
+    deps.config.defaultSchemaId,
+    isObject(body.traits) ? body.traits : {},
+  );
   const password = typeof body.password === "string" ? body.password : "";
   const failed = (patch: Partial<SelfServiceFlowRecord>): RegistrationOutcome => ({
     ok: false,
@@ -30,9 +39,19 @@ export async function registerWithPassword(c: Context, deps: KratosDeps, flow: S
   if (bad) return failed(bad);
   const now = formatTime(deps.now());
   const record: IdentityRecord = {
-    id: deps.newId(), schemaId, state: "active", stateChangedAt: now, traits,
-    metadataPublic: null, metadataAdmin: null, externalId: null, createdAt: now, updatedAt: now,
-    credentials: [], verifiableAddresses: [], recoveryAddresses: [],
+    id: deps.newId(),
+    schemaId,
+    state: "active",
+    stateChangedAt: now,
+    traits,
+    metadataPublic: null,
+    metadataAdmin: null,
+    externalId: null,
+    createdAt: now,
+    updatedAt: now,
+    credentials: [],
+    verifiableAddresses: [],
+    recoveryAddresses: [],
   };
   deriveAndValidate({ record, suppliedVerifiable: [] }, deps);
   const identifiers = record.credentials.find((x) => x.type === "password")?.identifiers ?? [];
@@ -48,7 +67,12 @@ export async function registerWithPassword(c: Context, deps: KratosDeps, flow: S
     if (!isUniqueViolation(err)) throw err;
     return failed({ values: {}, messages: [flowMessages.duplicateIdentifier()] });
   }
-  startVerificationAfterRegistration(deps, record, flow.type, `${deps.config.publicBaseUrl}/self-service/registration?flow=${flow.id}`);
+  startVerificationAfterRegistration(
+    deps,
+    record,
+    flow.type,
+    `${deps.config.publicBaseUrl}/self-service/registration?flow=${flow.id}`,
+  );
   const identity = deps.store.identities.get(record.id) ?? record;
   if (!deps.config.selfService.registrationHooks.includes("session")) return { ok: true, identity };
   const { token, session } = issueSession(deps, identity, c, "password");

@@ -85,7 +85,11 @@ export function submittedFlowOrThrow(deps: KratosDeps, kind: FlowKind, id: strin
     const agoMs = deps.now().getTime() - new Date(flow.expiresAt).getTime();
     throw new KratosError(
       410,
-      { id: "self_service_flow_expired", reason: `The self-service flow expired ${(agoMs / 60_000).toFixed(2)} minutes ago, initialize a new one.`, message: "self-service flow expired" },
+      {
+        id: "self_service_flow_expired",
+        reason: `The self-service flow expired ${(agoMs / 60_000).toFixed(2)} minutes ago, initialize a new one.`,
+        message: "self-service flow expired",
+      },
       { expired_at: flow.expiresAt, since: agoMs * 1_000_000 },
     );
   }
@@ -93,7 +97,11 @@ export function submittedFlowOrThrow(deps: KratosDeps, kind: FlowKind, id: strin
 }
 
 /** The envelope every self-service flow shares; `ui` comes from the flow's own node builder. */
-export function encodeFlowBase(flow: SelfServiceFlowRecord, deps: KratosDeps, ui: { nodes: JsonObject[]; action?: string; method?: string }): JsonObject {
+export function encodeFlowBase(
+  flow: SelfServiceFlowRecord,
+  deps: KratosDeps,
+  ui: { nodes: JsonObject[]; action?: string; method?: string },
+): JsonObject {
   return {
     id: flow.id,
     type: flow.type,

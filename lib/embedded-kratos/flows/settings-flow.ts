@@ -19,12 +19,14 @@ export const sessionInactive = (reason = "No active session was found in this re
   });
 
 /** What the settings endpoints answer without a session. */
-export const settingsNeedSession = () => sessionInactive("This endpoint can only be accessed with a valid session. Please log in and try again.");
+export const settingsNeedSession = () =>
+  sessionInactive("This endpoint can only be accessed with a valid session. Please log in and try again.");
 
 export const identityMismatch = () =>
   new KratosError(403, {
     id: "security_identity_mismatch",
-    reason: "The request was initiated by someone else and has been blocked for security reasons. Please go back and try again.",
+    reason:
+      "The request was initiated by someone else and has been blocked for security reasons. Please go back and try again.",
     message: "the requested action was forbidden",
   });
 
@@ -36,7 +38,11 @@ export interface NewSettingsFlow {
   messages?: UiMessage[];
 }
 
-export function createSettingsFlow(deps: KratosDeps, identity: IdentityRecord, o: NewSettingsFlow): SelfServiceFlowRecord {
+export function createSettingsFlow(
+  deps: KratosDeps,
+  identity: IdentityRecord,
+  o: NewSettingsFlow,
+): SelfServiceFlowRecord {
   return createFlow(deps, "settings", {
     type: o.type,
     requestUrl: o.requestUrl,
@@ -50,21 +56,43 @@ export function createSettingsFlow(deps: KratosDeps, identity: IdentityRecord, o
 
 /** The oidc strategy's "Link <provider>" buttons for providers this identity has not linked, by id. */
 function linkNodes(deps: KratosDeps, identity: IdentityRecord): JsonObject[] {
-  const linked = new Set(identity.credentials.find((c) => c.type === "oidc")?.identifiers.map((i) => i.split(":")[0]) ?? []);
+  const linked = new Set(
+    identity.credentials.find((c) => c.type === "oidc")?.identifiers.map((i) => i.split(":")[0]) ?? [],
+  );
   return [...deps.config.oidcProviders]
     .filter((p) => !linked.has(p.id))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((p) => inputNode("oidc", { name: "link", type: "submit", value: p.id }, { id: 1050002, text: `Link ${p.label ?? p.id}`, type: "info", context: { provider: p.label ?? p.id } }));
+    .map((p) =>
+      inputNode(
+        "oidc",
+        { name: "link", type: "submit", value: p.id },
+        { id: 1050002, text: `Link ${p.label ?? p.id}`, type: "info", context: { provider: p.label ?? p.id } },
+      ),
+    );
 }
 
 /** profile (traits) then password nodes, as the two settings strategies populate them. */
 function settingsNodes(flow: SelfServiceFlowRecord, identity: IdentityRecord, deps: KratosDeps): JsonObject[] {
   const typed = flow.values.traits;
   return [
-    inputNode("default", { name: "csrf_token", type: "hidden", value: flow.type === "browser" && flow.csrfToken ? maskCsrfToken(flow.csrfToken) : "", required: true }),
-    ...traitNodes(deps.config.schemas, identity.schemaId, { group: "profile", traits: typed ?? identity.traits, nodeMessages: flow.nodeMessages }),
+    inputNode("default", {
+      name: "csrf_token",
+      type: "hidden",
+      value: flow.type === "browser" && flow.csrfToken ? maskCsrfToken(flow.csrfToken) : "",
+      required: true,
+    }),
+    ...traitNodes(deps.config.schemas, identity.schemaId, {
+      group: "profile",
+      traits: typed ?? identity.traits,
+      nodeMessages: flow.nodeMessages,
+    }),
     inputNode("profile", { name: "method", type: "submit", value: "profile" }, labels.save()),
-    inputNode("password", { name: "password", type: "password", required: true, autocomplete: "new-password" }, labels.password(), flow.nodeMessages.password ?? []),
+    inputNode(
+      "password",
+      { name: "password", type: "password", required: true, autocomplete: "new-password" },
+      labels.password(),
+      flow.nodeMessages.password ?? [],
+    ),
     inputNode("password", { name: "method", type: "submit", value: "password" }, labels.save()),
     ...linkNodes(deps, identity),
   ];
@@ -82,7 +110,10 @@ export function encodeSettingsFlow(flow: SelfServiceFlowRecord, deps: KratosDeps
 
 /** privileged_session_max_age: password and identifier changes need a recent sign-in. */
 export function isPrivileged(deps: KratosDeps, session: SessionRecord): boolean {
-  return new Date(session.authenticatedAt).getTime() + deps.config.selfService.privilegedSessionMaxAgeMs > deps.now().getTime();
+  return (
+    new Date(session.authenticatedAt).getTime() + deps.config.selfService.privilegedSessionMaxAgeMs >
+    deps.now().getTime()
+  );
 }
 
 /** settings.NewFlowNeedsReAuth with the browser redirect to a refresh login that returns here. */

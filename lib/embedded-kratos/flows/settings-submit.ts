@@ -15,7 +15,14 @@ export type SettingsOutcome = { ok: true; flow: SelfServiceFlowRecord } | { ok: 
 const identifiersOf = (i: IdentityRecord) => i.credentials.find((c) => c.type === "password")?.identifiers ?? [];
 
 /** The profile method: replaces traits; changing an identifier needs a privileged session. */
-export function updateProfile(deps: KratosDeps, flow: SelfServiceFlowRecord, identity: IdentityRecord, session: SessionRecord, body: JsonObject, path: string): SettingsOutcome {
+export function updateProfile(
+  deps: KratosDeps,
+  flow: SelfServiceFlowRecord,
+  identity: IdentityRecord,
+  session: SessionRecord,
+  body: JsonObject,
+  path: string,
+): SettingsOutcome {
   const traits = isObject(body.traits) ? body.traits : {};
   const rec = structuredClone(identity);
   rec.traits = traits;
@@ -30,13 +37,26 @@ export function updateProfile(deps: KratosDeps, flow: SelfServiceFlowRecord, ide
     deps.store.identities.update(rec);
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    return { ok: false, flow: { ...flow, values: { traits }, messages: [flowMessages.duplicateIdentifier()], nodeMessages: {} } };
+    return {
+      ok: false,
+      flow: { ...flow, values: { traits }, messages: [flowMessages.duplicateIdentifier()], nodeMessages: {} },
+    };
   }
-  return { ok: true, flow: { ...flow, state: "success", values: {}, messages: [flowMessages.settingsSaved()], nodeMessages: {} } };
+  return {
+    ok: true,
+    flow: { ...flow, state: "success", values: {}, messages: [flowMessages.settingsSaved()], nodeMessages: {} },
+  };
 }
 
 /** The password method: privileged session, password policy, then a new bcrypt hash. */
-export async function updatePassword(deps: KratosDeps, flow: SelfServiceFlowRecord, identity: IdentityRecord, session: SessionRecord, body: JsonObject, path: string): Promise<SettingsOutcome> {
+export async function updatePassword(
+  deps: KratosDeps,
+  flow: SelfServiceFlowRecord,
+  identity: IdentityRecord,
+  session: SessionRecord,
+  body: JsonObject,
+  path: string,
+): Promise<SettingsOutcome> {
   if (!isPrivileged(deps, session)) throw needsReauth(deps, path);
   const password = typeof body.password === "string" ? body.password : "";
   const problem = checkPassword(deps.config.selfService, identifiersOf(identity)[0] ?? "", password);
@@ -46,7 +66,15 @@ export async function updatePassword(deps: KratosDeps, flow: SelfServiceFlowReco
   const hashed = await hashPassword(password, deps.config.bcryptCost);
   let cred = rec.credentials.find((c) => c.type === "password");
   if (!cred) {
-    cred = { id: deps.newId(), type: "password", identifiers: [], config: {}, version: 0, createdAt: now, updatedAt: now };
+    cred = {
+      id: deps.newId(),
+      type: "password",
+      identifiers: [],
+      config: {},
+      version: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
     rec.credentials.push(cred);
   }
   cred.config = { hashed_password: hashed };
@@ -58,4 +86,6 @@ export async function updatePassword(deps: KratosDeps, flow: SelfServiceFlowReco
 }
 
 export const settingsNoStrategy = (): KratosError =>
-  new KratosError(400, { reason: "Could not find a strategy to update your settings with. Did you fill out the form correctly?" });
+  new KratosError(400, {
+    reason: "Could not find a strategy to update your settings with. Did you fill out the form correctly?",
+  });

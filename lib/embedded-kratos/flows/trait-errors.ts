@@ -9,7 +9,11 @@ import { flowMessages } from "./flow-messages";
  * (`traits.email`) with Kratos's message ids (4000002 missing, 4000040 e-mail format), else
  * as a flow-level message.
  */
-export function traitErrors(deps: KratosDeps, schemaId: string, traits: JsonObject): { messages: UiMessage[]; nodeMessages: Record<string, UiMessage[]> } | undefined {
+export function traitErrors(
+  deps: KratosDeps,
+  schemaId: string,
+  traits: JsonObject,
+): { messages: UiMessage[]; nodeMessages: Record<string, UiMessage[]> } | undefined {
   try {
     deps.config.schemas.validateTraits(schemaId, traits);
     return undefined;
@@ -20,7 +24,10 @@ export function traitErrors(deps: KratosDeps, schemaId: string, traits: JsonObje
     if (missing) {
       const parent = (missing[1] ?? "").split("/").filter(Boolean).join(".");
       const prop = missing[2] ?? "";
-      return { messages: [], nodeMessages: { [["traits", parent, prop].filter(Boolean).join(".")]: [flowMessages.missingProperty(prop)] } };
+      return {
+        messages: [],
+        nodeMessages: { [["traits", parent, prop].filter(Boolean).join(".")]: [flowMessages.missingProperty(prop)] },
+      };
     }
     const at = /I\[#\/traits\/([^\]]*)\] S\[[^\]]*\/format\] .*email/.exec(reason);
     if (at) {
@@ -33,7 +40,15 @@ export function traitErrors(deps: KratosDeps, schemaId: string, traits: JsonObje
     const instance = /^I\[#\/traits\/([^\]]*)\]/.exec(reason);
     const firstLine = reason.split("\n")[0] ?? reason;
     const text = firstLine.replace(/^I\[[^\]]*\] S\[[^\]]*\] /, "");
-    if (instance) return { messages: [], nodeMessages: { [`traits.${(instance[1] ?? "").split("/").join(".")}`]: [{ id: 4000001, text, type: "error", context: { reason: text } }] } };
+    if (instance)
+      return {
+        messages: [],
+        nodeMessages: {
+          [`traits.${(instance[1] ?? "").split("/").join(".")}`]: [
+            { id: 4000001, text, type: "error", context: { reason: text } },
+          ],
+        },
+      };
     return { messages: [flowMessages.generic(text)], nodeMessages: {} };
   }
 }

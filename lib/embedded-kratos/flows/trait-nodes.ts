@@ -70,7 +70,9 @@ export function traitNodes(schemas: SchemaRegistry, schemaId: string, o: TraitNo
 
 /** decoderx's schema-aware decoding: object-typed properties the client left out arrive as `{}`. */
 export function withEmptyObjects(schemas: SchemaRegistry, schemaId: string, traits: JsonObject): JsonObject {
-  const props = isObject(schemas.require(schemaId).schema.properties) ? (schemas.require(schemaId).schema.properties as JsonObject) : {};
+  const props = isObject(schemas.require(schemaId).schema.properties)
+    ? (schemas.require(schemaId).schema.properties as JsonObject)
+    : {};
   const fill = (schema: unknown, value: JsonObject): JsonObject => {
     const out: JsonObject = { ...value };
     const sub = isObject(schema) && isObject(schema.properties) ? schema.properties : {};

@@ -12,7 +12,12 @@ export interface InputAttrs {
 }
 
 /** One `input` node; `required`/`autocomplete` are omitempty, `disabled`/`node_type` always present. */
-export function inputNode(group: string, attrs: InputAttrs, label?: JsonObject | UiMessage, nodeMessages: UiMessage[] = []): JsonObject {
+export function inputNode(
+  group: string,
+  attrs: InputAttrs,
+  label?: JsonObject | UiMessage,
+  nodeMessages: UiMessage[] = [],
+): JsonObject {
   return {
     type: "input",
     group,
@@ -43,15 +48,21 @@ export interface LoginNodeOptions {
 /** ui.nodes of an API login flow, in Kratos's sort order: oidc, default, password (method last). */
 export function loginNodes(o: LoginNodeOptions): JsonObject[] {
   // Real Kratos v26.2.0 lists provider buttons sorted by provider id, not in config order.
-  const oidc = [...o.oidcProviders].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((p) => {
-    const label = p.label ?? p.id;
-    return inputNode("oidc", { name: "provider", type: "submit", value: p.id }, {
-      id: 1010002,
-      text: `Sign in with ${label}`,
-      type: "info",
-      context: { provider: label, provider_id: p.id },
+  const oidc = [...o.oidcProviders]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((p) => {
+      const label = p.label ?? p.id;
+      return inputNode(
+        "oidc",
+        { name: "provider", type: "submit", value: p.id },
+        {
+          id: 1010002,
+          text: `Sign in with ${label}`,
+          type: "info",
+          context: { provider: label, provider_id: p.id },
+        },
+      );
     });
-  });
   const identifierLabel = o.identifierLabel
     ? {
         id: 1070002,

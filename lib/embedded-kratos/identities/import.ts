@@ -13,8 +13,16 @@ export interface PreparedIdentity {
 }
 
 const CREATE_KEYS = [
-  "schema_id", "traits", "credentials", "verifiable_addresses", "recovery_addresses",
-  "metadata_public", "metadata_admin", "state", "organization_id", "external_id",
+  "schema_id",
+  "traits",
+  "credentials",
+  "verifiable_addresses",
+  "recovery_addresses",
+  "metadata_public",
+  "metadata_admin",
+  "state",
+  "organization_id",
+  "external_id",
 ] as const;
 
 export function parseState(v: unknown): IdentityState | undefined {
@@ -105,7 +113,11 @@ export function importCredentials(p: PreparedIdentity, raw: unknown, deps: Krato
       const provider = typeof pv.provider === "string" ? pv.provider : "";
       if (!subject || !provider) throw badRequest(`The ${type} provider and subject must be set.`);
       list.push({
-        subject, provider, initial_id_token: "", initial_access_token: "", initial_refresh_token: "",
+        subject,
+        provider,
+        initial_id_token: "",
+        initial_access_token: "",
+        initial_refresh_token: "",
         ...(pv.use_auto_link === true && { use_auto_link: true }),
       });
       cred.identifiers.push(`${provider}:${subject}`);
@@ -141,16 +153,32 @@ export function deriveAndValidate(p: PreparedIdentity, deps: KratosDeps, previou
     const old = prevV.find((o) => o.value === a.value && o.via === a.via);
     const given = p.suppliedVerifiable.find((s) => typeof s.value === "string" && s.value.toLowerCase() === a.value);
     const verified = given ? given.verified === true : (old?.verified ?? false);
-    const status = typeof given?.status === "string" ? given.status : (old?.status ?? (verified ? "completed" : "pending"));
+    const status =
+      typeof given?.status === "string" ? given.status : (old?.status ?? (verified ? "completed" : "pending"));
     return {
-      id: old?.id ?? deps.newId(), value: a.value, via: a.via, verified, status,
-      verifiedAt: verified ? (typeof given?.verified_at === "string" ? given.verified_at : (old?.verifiedAt ?? now)) : null,
-      createdAt: old?.createdAt ?? now, updatedAt: now,
+      id: old?.id ?? deps.newId(),
+      value: a.value,
+      via: a.via,
+      verified,
+      status,
+      verifiedAt: verified
+        ? typeof given?.verified_at === "string"
+          ? given.verified_at
+          : (old?.verifiedAt ?? now)
+        : null,
+      createdAt: old?.createdAt ?? now,
+      updatedAt: now,
     };
   });
   const prevR = previous?.recoveryAddresses ?? [];
   rec.recoveryAddresses = derived.recovery.map((a) => {
     const old = prevR.find((o) => o.value === a.value && o.via === a.via);
-    return { id: old?.id ?? deps.newId(), value: a.value, via: a.via, createdAt: old?.createdAt ?? now, updatedAt: now };
+    return {
+      id: old?.id ?? deps.newId(),
+      value: a.value,
+      via: a.via,
+      createdAt: old?.createdAt ?? now,
+      updatedAt: now,
+    };
   });
 }

@@ -33,7 +33,14 @@ export function isDenied(path: string, denied: readonly string[]): boolean {
   return denied.some((d) => (d.endsWith("/**") ? p.startsWith(d.slice(0, -2)) : p === d.toLowerCase()));
 }
 
-const sortedJson = (o: JsonObject) => JSON.stringify(Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]])));
+const sortedJson = (o: JsonObject) =>
+  JSON.stringify(
+    Object.fromEntries(
+      Object.keys(o)
+        .sort()
+        .map((k) => [k, o[k]]),
+    ),
+  );
 
 export function parsePatch(raw: unknown): PatchOp[] {
   if (!Array.isArray(raw)) throw patchError("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
@@ -41,7 +48,13 @@ export function parsePatch(raw: unknown): PatchOp[] {
     if (!isObject(op) || typeof op.op !== "string" || typeof op.path !== "string") {
       throw patchError("invalid patch operation");
     }
-    return { op: op.op, path: op.path, from: typeof op.from === "string" ? op.from : undefined, value: op.value, raw: op };
+    return {
+      op: op.op,
+      path: op.path,
+      from: typeof op.from === "string" ? op.from : undefined,
+      value: op.value,
+      raw: op,
+    };
   });
 }
 
@@ -50,7 +63,8 @@ const isElementAccess = (path: string) => /\/(-|\d+)$/.test(path);
 /** Applies ops to a deep copy of doc; any failure leaves the original untouched. */
 export function applyPatch(doc: JsonObject, ops: PatchOp[], denied: readonly string[]): JsonObject {
   for (const op of ops) {
-    if (!KNOWN_KINDS.includes(op.op)) throw patchError(`invalid operation ${sortedJson(op.raw)}: unsupported operation`);
+    if (!KNOWN_KINDS.includes(op.op))
+      throw patchError(`invalid operation ${sortedJson(op.raw)}: unsupported operation`);
     if (!["add", "remove", "replace"].includes(op.op)) throw patchError(`unsupported operation: ${op.op}`);
     if (isDenied(op.path, denied)) throw patchError(`patch includes denied path: ${op.path}`);
   }
@@ -63,11 +77,13 @@ export function applyPatch(doc: JsonObject, ops: PatchOp[], denied: readonly str
 function applyOne(root: unknown, op: PatchOp): unknown {
   const tokens = parsePointer(op.path);
   if (op.op === "remove") {
-    if (!has(root, tokens)) throw patchError(`remove operation does not apply: doc is missing path: "${op.path}": missing value`);
+    if (!has(root, tokens))
+      throw patchError(`remove operation does not apply: doc is missing path: "${op.path}": missing value`);
     return remove(root, tokens);
   }
   if (op.op === "replace" && isElementAccess(op.path)) {
-    if (!has(root, tokens)) throw patchError(`replace operation does not apply: doc is missing key: ${op.path}: missing value`);
+    if (!has(root, tokens))
+      throw patchError(`replace operation does not apply: doc is missing key: ${op.path}: missing value`);
     return add(remove(root, tokens), tokens, op.value);
   }
   return add(root, tokens, op.value);
@@ -82,7 +98,8 @@ function child(cur: unknown, t: string): unknown {
 function has(root: unknown, tokens: string[]): boolean {
   let cur = root;
   for (const t of tokens) {
-    if (!(Array.isArray(cur) ? /^\d+$/.test(t) && Number(t) < cur.length : isObject(cur) && Object.hasOwn(cur, t))) return false;
+    if (!(Array.isArray(cur) ? /^\d+$/.test(t) && Number(t) < cur.length : isObject(cur) && Object.hasOwn(cur, t)))
+      return false;
     cur = child(cur, t);
   }
   return true;
@@ -91,12 +108,14 @@ function has(root: unknown, tokens: string[]): boolean {
 /** `add` with EnsurePathExistsOnAdd: missing (or null) parents become objects. */
 function add(root: unknown, tokens: string[], value: unknown): unknown {
   if (tokens.length === 0) return value;
-  if (!isObject(root) && !Array.isArray(root)) throw patchError(`add operation does not apply: doc is missing path: "/${tokens.join("/")}"`);
+  if (!isObject(root) && !Array.isArray(root))
+    throw patchError(`add operation does not apply: doc is missing path: "/${tokens.join("/")}"`);
   let parent: unknown = root;
   for (const t of tokens.slice(0, -1)) {
     let next = child(parent, t);
     if (next === undefined || next === null) {
-      if (!isObject(parent)) throw patchError(`add operation does not apply: doc is missing path: "/${tokens.join("/")}"`);
+      if (!isObject(parent))
+        throw patchError(`add operation does not apply: doc is missing path: "/${tokens.join("/")}"`);
       next = {};
       parent[t] = next;
     }
@@ -105,7 +124,8 @@ function add(root: unknown, tokens: string[], value: unknown): unknown {
   const key = tokens[tokens.length - 1] ?? "";
   if (Array.isArray(parent)) {
     const idx = key === "-" ? parent.length : Number(key);
-    if (!/^\d+$|^-$/.test(key) || idx > parent.length) throw patchError(`add operation does not apply: doc is missing path: "/${tokens.join("/")}"`);
+    if (!/^\d+$|^-$/.test(key) || idx > parent.length)
+      throw patchError(`add operation does not apply: doc is missing path: "/${tokens.join("/")}"`);
     parent.splice(idx, 0, value);
   } else if (isObject(parent)) {
     parent[key] = value;

@@ -8,8 +8,13 @@ import { applyPatch, type PatchOp } from "./json-patch";
 import { hashPendingPasswords } from "./passwords";
 
 const PATCH_DENIED = [
-  "/id", "/stateChangedAt", "/credentials", "/credentials/oidc", "/credentials/oidc/**",
-  "/credentials/saml", "/credentials/saml/**",
+  "/id",
+  "/stateChangedAt",
+  "/credentials",
+  "/credentials/oidc",
+  "/credentials/oidc/**",
+  "/credentials/saml",
+  "/credentials/saml/**",
 ];
 
 /** PUT semantics: traits and metadata replaced, password replaced, oidc appended. */

@@ -21,7 +21,10 @@ export function registerBrowserSessionRoutes(app: Hono, deps: KratosDeps): void 
     const token = `ory_lo_${randomAlphaNum(32)}`;
     deps.store.selfService.insertLogoutToken(hashToken(token), found.session.id, formatTime(deps.now()));
     const q = new URLSearchParams({ token, ...(returnTo ? { return_to: returnTo } : {}) });
-    return c.json({ logout_token: token, logout_url: `${deps.config.publicBaseUrl}/self-service/logout?${q.toString()}` });
+    return c.json({
+      logout_token: token,
+      logout_url: `${deps.config.publicBaseUrl}/self-service/logout?${q.toString()}`,
+    });
   });
 
   app.get("/self-service/logout", (c) =>
@@ -31,7 +34,11 @@ export function registerBrowserSessionRoutes(app: Hono, deps: KratosDeps): void 
       const token = c.req.query("token") ?? "";
       const sessionId = token ? deps.store.selfService.takeLogoutToken(hashToken(token)) : undefined;
       if (!sessionId) {
-        throw new KratosError(401, { id: "session_inactive", reason: "The provided logout token is invalid or has already been used.", message: "request does not have a valid authentication session" });
+        throw new KratosError(401, {
+          id: "session_inactive",
+          reason: "The provided logout token is invalid or has already been used.",
+          message: "request does not have a valid authentication session",
+        });
       }
       deps.store.sessions.deactivate(sessionId, formatTime(deps.now()));
       clearSessionCookie(c);

@@ -11,7 +11,8 @@ const STATUSES: readonly CourierStatus[] = ["queued", "sent", "processing", "aba
 const NIL = "00000000-0000-0000-0000-000000000000";
 
 /** Keyset token: base64url of {"created_at","id"}. Kratos encrypts its tokens; both are opaque. */
-const tokenOf = (c: CourierCursor) => Buffer.from(JSON.stringify({ created_at: c.createdAt, id: c.id })).toString("base64url");
+const tokenOf = (c: CourierCursor) =>
+  Buffer.from(JSON.stringify({ created_at: c.createdAt, id: c.id })).toString("base64url");
 const FIRST_TOKEN = tokenOf({ createdAt: "2200-12-31T23:59:59Z", id: NIL });
 
 function decodeToken(token: string): CourierCursor {
@@ -45,7 +46,8 @@ export function registerCourierRoutes(app: Hono, deps: KratosDeps): void {
     const page = rows.slice(0, pageSize);
     const rels = [{ rel: "first", set: { page_size: String(pageSize), page_token: FIRST_TOKEN } }];
     const last = page[page.length - 1];
-    if (rows.length > pageSize && last) rels.push({ rel: "next", set: { page_size: String(pageSize), page_token: tokenOf(last) } });
+    if (rows.length > pageSize && last)
+      rels.push({ rel: "next", set: { page_size: String(pageSize), page_token: tokenOf(last) } });
     c.header("Link", linkHeader("/admin/courier/messages", q, rels));
     return c.json(page.map(encodeCourierMessage));
   });

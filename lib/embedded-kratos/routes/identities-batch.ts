@@ -27,7 +27,9 @@ function decodeItem(raw: unknown, deps: KratosDeps): Item | null {
   let patchId: string | undefined;
   if (entry.patch_id !== undefined && entry.patch_id !== null) {
     if (typeof entry.patch_id !== "string" || !isUuid(entry.patch_id)) {
-      throw decodeError(goUuidError(typeof entry.patch_id === "string" ? entry.patch_id : JSON.stringify(entry.patch_id)));
+      throw decodeError(
+        goUuidError(typeof entry.patch_id === "string" ? entry.patch_id : JSON.stringify(entry.patch_id)),
+      );
     }
     patchId = entry.patch_id.toLowerCase();
   }
@@ -58,7 +60,8 @@ export function registerIdentityBatchRoutes(app: Hono, deps: KratosDeps): void {
         return decodeItem(raw, deps);
       } catch (err) {
         // Kratos's batch decoder wraps strict-decoding failures as a 500 inside the 400 answer.
-        if (err instanceof KratosError && err.fields.message?.startsWith("json: unknown field")) throw decodeError(err.fields.message);
+        if (err instanceof KratosError && err.fields.message?.startsWith("json: unknown field"))
+          throw decodeError(err.fields.message);
         throw err;
       }
     });
@@ -78,7 +81,10 @@ export function registerIdentityBatchRoutes(app: Hono, deps: KratosDeps): void {
       }
     }
     const valid = items.filter((i): i is Item => i !== null && i.error === undefined);
-    await hashPendingPasswords(valid.map((i) => i.prepared), deps.config.bcryptCost);
+    await hashPendingPasswords(
+      valid.map((i) => i.prepared),
+      deps.config.bcryptCost,
+    );
     deps.store.transaction(() => {
       for (const item of valid) {
         try {
@@ -99,4 +105,3 @@ function encodeResult(item: Item | null): JsonObject | null {
   if (item.error) return { action: "error", ...patch, error: item.error.toErrorObject() };
   return { action: "create", identity: item.prepared.record.id, ...patch };
 }
-

@@ -6,8 +6,17 @@ import type { JsonObject } from "../http";
 import type { IdentityRecord } from "../store/types";
 
 const CREDENTIAL_TYPES = [
-  "password", "oidc", "totp", "lookup_secret", "webauthn", "code", "passkey", "profile", "saml",
-  "link_recovery", "code_recovery",
+  "password",
+  "oidc",
+  "totp",
+  "lookup_secret",
+  "webauthn",
+  "code",
+  "passkey",
+  "profile",
+  "saml",
+  "link_recovery",
+  "code_recovery",
 ];
 
 /** Reads repeated include_credential values; unknown types are a 400 as in Kratos. */

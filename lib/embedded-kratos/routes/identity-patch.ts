@@ -20,7 +20,9 @@ function countFirstFactors(rec: IdentityRecord): number {
 function removeProvider(cred: CredentialRecord, identifier: string): void {
   const idx = cred.identifiers.indexOf(identifier);
   if (idx < 0) {
-    throw new KratosError(404, { reason: `The identifier \`${identifier}\` was not found among ${cred.type.toUpperCase()} credentials.` });
+    throw new KratosError(404, {
+      reason: `The identifier \`${identifier}\` was not found among ${cred.type.toUpperCase()} credentials.`,
+    });
   }
   cred.identifiers.splice(idx, 1);
   const providers = Array.isArray(cred.config.providers) ? (cred.config.providers as Record<string, unknown>[]) : [];

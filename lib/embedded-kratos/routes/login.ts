@@ -23,7 +23,10 @@ function csrfRejection(c: Context): string | undefined {
   if (c.req.header("Origin")) return CSRF_ORIGIN_REASON;
   const cookie = c.req.header("Cookie");
   if (!cookie) return undefined;
-  const names = cookie.split(";").map((p) => p.split("=")[0]?.trim() ?? "").filter(Boolean);
+  const names = cookie
+    .split(";")
+    .map((p) => p.split("=")[0]?.trim() ?? "")
+    .filter(Boolean);
   const browser = names.some((n) => !/^(__cf|_cf|cf_)/.test(n));
   return browser ? CSRF_COOKIE_REASON : undefined;
 }
@@ -41,7 +44,9 @@ export function registerLoginRoutes(app: Hono, deps: KratosDeps): void {
     const refresh = boolParam(q, "refresh") ?? false;
     const aal = q.get("aal") || "aal1";
     if (aal !== "aal1" && aal !== "aal2") {
-      throw badRequest(`Unable to parse AuthenticationMethod Assurance Level (AAL): expected one of [aal1, aal2] but got ${aal}`);
+      throw badRequest(
+        `Unable to parse AuthenticationMethod Assurance Level (AAL): expected one of [aal1, aal2] but got ${aal}`,
+      );
     }
     const current = findActiveSession(deps, extractToken(c));
     if (aal === "aal2" && !current) {
@@ -52,7 +57,12 @@ export function registerLoginRoutes(app: Hono, deps: KratosDeps): void {
       });
     }
     if (current && !refresh && aal === "aal1") throw alreadyLoggedIn();
-    const flow = createLoginFlow(deps, { refresh, requestedAal: aal, requestUrl: requestUrl(c), returnTo: q.get("return_to") });
+    const flow = createLoginFlow(deps, {
+      refresh,
+      requestedAal: aal,
+      requestUrl: requestUrl(c),
+      returnTo: q.get("return_to"),
+    });
     return c.json(flowJson(flow));
   });
 
@@ -88,7 +98,8 @@ export function registerLoginRoutes(app: Hono, deps: KratosDeps): void {
     if (method !== "password" && method !== "oidc") return fail({ ...flow, messages: [messages.noStrategy()] });
     const csrf = csrfRejection(c);
     const typed = typeof b.identifier === "string" ? b.identifier : undefined;
-    if (csrf) return fail({ ...flow, identifierValue: typed ?? flow.identifierValue, messages: [messages.generic(csrf)] });
+    if (csrf)
+      return fail({ ...flow, identifierValue: typed ?? flow.identifierValue, messages: [messages.generic(csrf)] });
     if (!flow.refresh && findActiveSession(deps, extractToken(c))) throw alreadyLoggedIn();
     if (method === "oidc") throw oidcRedirect(deps, flow, typeof b.provider === "string" ? b.provider : "");
 
@@ -140,7 +151,10 @@ function expiredError(deps: KratosDeps, flow: LoginFlowRecord, now: Date, reques
 /** OIDC cannot complete over JSON: Kratos asks the client to open the provider in a browser. */
 function oidcRedirect(deps: KratosDeps, flow: LoginFlowRecord, provider: string): KratosError {
   const known = deps.config.oidcProviders.some((p) => p.id === provider);
-  if (!known) return new KratosError(404, { reason: `OpenID Connect Provider "${provider}" is unknown or has not been configured` });
+  if (!known)
+    return new KratosError(404, {
+      reason: `OpenID Connect Provider "${provider}" is unknown or has not been configured`,
+    });
   const url = `${deps.config.publicBaseUrl}/self-service/methods/oidc/auth/${flow.id}?provider=${encodeURIComponent(provider)}`;
   return new KratosError(
     422,

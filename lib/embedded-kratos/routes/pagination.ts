@@ -68,7 +68,14 @@ export const migrationFormatter: Formatter = (rel, limit, offset) => ({
  * ory/x pagination.HeaderWithFormatter, quirks included (no `first` on the first page, a lone `first`
  * sized to the total when everything fits, `prev` at -1 when there is nothing).
  */
-export function offsetLinks(path: string, base: URLSearchParams, total: number, page: number, perPage: number, f: Formatter): string {
+export function offsetLinks(
+  path: string,
+  base: URLSearchParams,
+  total: number,
+  page: number,
+  perPage: number,
+  f: Formatter,
+): string {
   const per = perPage <= 0 ? 1 : perPage;
   const offset = page * per;
   const lastOffset = total % per === 0 ? total - per : Math.trunc(total / per) * per;
@@ -81,7 +88,12 @@ export function offsetLinks(path: string, base: URLSearchParams, total: number, 
   } else if (offset < per) {
     rels = [f("next", per, per), f("last", per, lastOffset)];
   } else {
-    rels = [f("first", per, 0), f("next", per, (cur + 1) * per), f("prev", per, (cur - 1) * per), f("last", per, lastOffset)];
+    rels = [
+      f("first", per, 0),
+      f("next", per, (cur + 1) * per),
+      f("prev", per, (cur - 1) * per),
+      f("last", per, lastOffset),
+    ];
   }
   return linkHeader(path, base, rels);
 }

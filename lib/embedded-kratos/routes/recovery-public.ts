@@ -33,8 +33,12 @@ export function registerRecoveryPublicRoutes(app: Hono, deps: KratosDeps): void 
       if (findActiveSession(deps, extractToken(c))) throw alreadyLoggedIn();
       const csrfToken = type === "browser" ? ensureCsrfCookie(c, deps) : "";
       const flow = createFlow(deps, "recovery", {
-        type, requestUrl: requestUrlOf(c, deps), returnTo, state: "choose_method",
-        active: deps.config.selfService.recoveryUse, csrfToken,
+        type,
+        requestUrl: requestUrlOf(c, deps),
+        returnTo,
+        state: "choose_method",
+        active: deps.config.selfService.recoveryUse,
+        csrfToken,
       });
       return answer(c, flow);
     });
@@ -42,7 +46,11 @@ export function registerRecoveryPublicRoutes(app: Hono, deps: KratosDeps): void 
   const codeAlreadyUsed = (c: Context, flow: SelfServiceFlowRecord) => {
     const csrfToken = ensureCsrfCookie(c, deps);
     const fresh = createFlow(deps, "recovery", {
-      type: flow.type, requestUrl: requestUrlOf(c, deps), state: "choose_method", active: deps.config.selfService.recoveryUse, csrfToken,
+      type: flow.type,
+      requestUrl: requestUrlOf(c, deps),
+      state: "choose_method",
+      active: deps.config.selfService.recoveryUse,
+      csrfToken,
     });
     return new KratosError(400, {
       reason: "The code was already used. Please request another code.",
@@ -62,10 +70,24 @@ export function registerRecoveryPublicRoutes(app: Hono, deps: KratosDeps): void 
       const flow = submittedFlowOrThrow(deps, "recovery", c.req.query("flow") ?? "");
       const b = await readFlowBody(c);
       const apiViolation = flowCsrfCheck(c, deps, flow, b.csrf_token);
-      if (apiViolation) return answer(c, saveFlow(deps, { ...flow, messages: [flowMessages.generic(apiViolation)] }), 400);
+      if (apiViolation)
+        return answer(c, saveFlow(deps, { ...flow, messages: [flowMessages.generic(apiViolation)] }), 400);
       const method = typeof b.method === "string" ? b.method : "";
       if (method !== "code" && method !== "link") {
-        return answer(c, saveFlow(deps, { ...flow, messages: [{ id: 4010003, text: "Could not find a strategy to recover your account with. Did you fill out the form correctly?", type: "error" }] }), 400);
+        return answer(
+          c,
+          saveFlow(deps, {
+            ...flow,
+            messages: [
+              {
+                id: 4010003,
+                text: "Could not find a strategy to recover your account with. Did you fill out the form correctly?",
+                type: "error",
+              },
+            ],
+          }),
+          400,
+        );
       }
       const code = typeof b.code === "string" ? b.code : "";
       const email = typeof b.email === "string" ? b.email : "";
@@ -74,7 +96,15 @@ export function registerRecoveryPublicRoutes(app: Hono, deps: KratosDeps): void 
         const token = deps.store.selfService.useRecoveryToken("code", hashToken(code), formatTime(deps.now()), flow.id);
         const identity = token ? deps.store.identities.get(token.identityId) : undefined;
         if (!identity) {
-          return answer(c, saveFlow(deps, { ...flow, attempts: flow.attempts + 1, messages: [flowMessages.recoveryCodeInvalid()], transientPayload: flow.transientPayload ?? {} }));
+          return answer(
+            c,
+            saveFlow(deps, {
+              ...flow,
+              attempts: flow.attempts + 1,
+              messages: [flowMessages.recoveryCodeInvalid()],
+              transientPayload: flow.transientPayload ?? {},
+            }),
+          );
         }
         const done = issueRecoverySession(c, deps, flow, identity, "code_recovery");
         if (flow.type === "browser" && !wantsJson(c)) return seeOther(c, done.settingsUrl);
@@ -82,7 +112,11 @@ export function registerRecoveryPublicRoutes(app: Hono, deps: KratosDeps): void 
       }
       if (findActiveSession(deps, extractToken(c))) throw alreadyLoggedIn();
       if (email === "") {
-        return answer(c, saveFlow(deps, { ...flow, nodeMessages: { email: [flowMessages.missingProperty("email")] } }), 400);
+        return answer(
+          c,
+          saveFlow(deps, { ...flow, nodeMessages: { email: [flowMessages.missingProperty("email")] } }),
+          400,
+        );
       }
       return answer(c, sendRecovery(deps, flow, email));
     }),
@@ -94,12 +128,18 @@ export function registerRecoveryPublicRoutes(app: Hono, deps: KratosDeps): void 
       const flowId = c.req.query("flow") ?? "";
       const token = c.req.query("token") ?? "";
       const known = isUuid(flowId) ? deps.store.selfService.getFlow(flowId.toLowerCase(), "recovery") : undefined;
-      const used = token ? deps.store.selfService.useRecoveryToken("link", hashToken(token), formatTime(deps.now()), known?.id) : undefined;
+      const used = token
+        ? deps.store.selfService.useRecoveryToken("link", hashToken(token), formatTime(deps.now()), known?.id)
+        : undefined;
       const identity = used ? deps.store.identities.get(used.identityId) : undefined;
       if (!known || !identity) {
         const fresh = createFlow(deps, "recovery", {
-          type: "browser", requestUrl: requestUrlOf(c, deps), state: "choose_method", active: "link",
-          csrfToken: ensureCsrfCookie(c, deps), messages: [flowMessages.recoveryTokenInvalid()],
+          type: "browser",
+          requestUrl: requestUrlOf(c, deps),
+          state: "choose_method",
+          active: "link",
+          csrfToken: ensureCsrfCookie(c, deps),
+          messages: [flowMessages.recoveryTokenInvalid()],
         });
         return seeOther(c, uiUrl(deps, "recovery", fresh.id));
       }

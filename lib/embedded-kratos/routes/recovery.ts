@@ -18,7 +18,9 @@ async function readRecoveryBody(c: Context, keys: string[]) {
   if (b.expires_in !== undefined && b.expires_in !== "") {
     const parsed = typeof b.expires_in === "string" ? parseDuration(b.expires_in) : undefined;
     if (parsed === undefined || parsed <= 0) {
-      throw badRequest(`Unable to parse "expires_in" whose format should match "[0-9]+(ns|us|ms|s|m|h)" but did not: ${typeof b.expires_in === "string" ? b.expires_in : JSON.stringify(b.expires_in)}`);
+      throw badRequest(
+        `Unable to parse "expires_in" whose format should match "[0-9]+(ns|us|ms|s|m|h)" but did not: ${typeof b.expires_in === "string" ? b.expires_in : JSON.stringify(b.expires_in)}`,
+      );
     }
     lifespan = parsed;
   }
@@ -37,21 +39,32 @@ export function registerRecoveryRoutes(app: Hono, deps: KratosDeps): void {
   /** Admin flows skip the CSRF check (Kratos's DangerousSkipCSRFCheck) and live as long as their code. */
   const adminFlow = (type: "api" | "browser", active: "code" | "link", lifespan: number, path: string) =>
     createFlow(deps, "recovery", {
-      type, requestUrl: `${deps.config.adminBaseUrl}${path}`, state: "sent_email", active, skipCsrf: true, lifespanMs: lifespan,
+      type,
+      requestUrl: `${deps.config.adminBaseUrl}${path}`,
+      state: "sent_email",
+      active,
+      skipCsrf: true,
+      lifespanMs: lifespan,
     });
 
   app.post("/admin/recovery/code", async (c) => {
     const { identityId, lifespan, flowType } = await readRecoveryBody(c, ["identity_id", "expires_in", "flow_type"]);
     const identity = isUuid(identityId) ? store.identities.get(identityId.toLowerCase()) : undefined;
-    if (!identity) throw new KratosError(404, { reason: "could not find identity", message: "Unable to locate the resource" });
+    if (!identity)
+      throw new KratosError(404, { reason: "could not find identity", message: "Unable to locate the resource" });
     const now = deps.now();
     const code = newRecoveryCode();
     const flow = adminFlow(flowType, "code", lifespan, "/admin/recovery/code");
     const flowId = flow.id;
     const expiresAt = flow.expiresAt;
     store.flows.insertRecoveryToken({
-      id: deps.newId(), identityId: identity.id, kind: "code", tokenHash: hashToken(code),
-      flowId, expiresAt, createdAt: formatTime(now),
+      id: deps.newId(),
+      identityId: identity.id,
+      kind: "code",
+      tokenHash: hashToken(code),
+      flowId,
+      expiresAt,
+      createdAt: formatTime(now),
     });
     // Kratos links the code to selfservice.flows.recovery.ui_url (default: Ory's fallback page).
     return c.json({ recovery_link: uiUrl(deps, "recovery", flowId), recovery_code: code, expires_at: expiresAt }, 201);
@@ -69,8 +82,13 @@ export function registerRecoveryRoutes(app: Hono, deps: KratosDeps): void {
     const flowId = flow.id;
     const expiresAt = flow.expiresAt;
     store.flows.insertRecoveryToken({
-      id: deps.newId(), identityId: identity.id, kind: "link", tokenHash: hashToken(token),
-      flowId, expiresAt, createdAt: formatTime(now),
+      id: deps.newId(),
+      identityId: identity.id,
+      kind: "link",
+      tokenHash: hashToken(token),
+      flowId,
+      expiresAt,
+      createdAt: formatTime(now),
     });
     const returnTo = c.req.query("return_to");
     const extra = returnTo ? `&return_to=${encodeURIComponent(returnTo)}` : "";

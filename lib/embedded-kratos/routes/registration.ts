@@ -36,11 +36,21 @@ export function registerRegistrationRoutes(app: Hono, deps: KratosDeps): void {
       if (type === "browser") ensureCsrfCookie(c, deps);
       const returnTo = checkReturnTo(deps, c.req.query("return_to"));
       if (findActiveSession(deps, extractToken(c))) {
-        if (type === "browser" && !wantsJson(c)) return seeOther(c, returnTo ?? deps.config.selfService.defaultReturnUrl);
+        if (type === "browser" && !wantsJson(c))
+          return seeOther(c, returnTo ?? deps.config.selfService.defaultReturnUrl);
         throw alreadyLoggedIn();
       }
       const csrfToken = type === "browser" ? ensureCsrfCookie(c, deps) : "";
-      return answer(c, createFlow(deps, "registration", { type, requestUrl: requestUrlOf(c, deps), returnTo, state: "choose_method", csrfToken }));
+      return answer(
+        c,
+        createFlow(deps, "registration", {
+          type,
+          requestUrl: requestUrlOf(c, deps),
+          returnTo,
+          state: "choose_method",
+          csrfToken,
+        }),
+      );
     });
   app.get("/self-service/registration/api", init("api"));
   app.get("/self-service/registration/browser", init("browser"));
@@ -56,24 +66,47 @@ export function registerRegistrationRoutes(app: Hono, deps: KratosDeps): void {
       const flow = submittedFlowOrThrow(deps, "registration", c.req.query("flow") ?? "");
       const b = await readFlowBody(c);
       const apiViolation = flowCsrfCheck(c, deps, flow, b.csrf_token);
-      if (apiViolation) return answer(c, saveFlow(deps, { ...flow, messages: [flowMessages.generic(apiViolation)] }), 400);
+      if (apiViolation)
+        return answer(c, saveFlow(deps, { ...flow, messages: [flowMessages.generic(apiViolation)] }), 400);
       if (findActiveSession(deps, extractToken(c))) throw alreadyLoggedIn();
       const method = typeof b.method === "string" ? b.method : "";
       const traits = isObject(b.traits) ? b.traits : {};
       if (method === "profile") {
-        if (b.screen === "previous") return answer(c, saveFlow(deps, { ...flow, values: { traits }, messages: [], nodeMessages: {} }));
-        return answer(c, saveFlow(deps, { ...flow, values: { traits, step: "credentials" }, messages: [flowMessages.registrationChooseCredential()], nodeMessages: {} }), 400);
+        if (b.screen === "previous")
+          return answer(c, saveFlow(deps, { ...flow, values: { traits }, messages: [], nodeMessages: {} }));
+        return answer(
+          c,
+          saveFlow(deps, {
+            ...flow,
+            values: { traits, step: "credentials" },
+            messages: [flowMessages.registrationChooseCredential()],
+            nodeMessages: {},
+          }),
+          400,
+        );
       }
-      if (method !== "password") return answer(c, saveFlow(deps, { ...flow, values: {}, messages: [flowMessages.registrationNoStrategy()], nodeMessages: {} }), 400);
+      if (method !== "password")
+        return answer(
+          c,
+          saveFlow(deps, { ...flow, values: {}, messages: [flowMessages.registrationNoStrategy()], nodeMessages: {} }),
+          400,
+        );
       const result = await registerWithPassword(c, deps, flow, b);
       if (!result.ok) return answer(c, saveFlow(deps, result.flow), 400);
       saveFlow(deps, { ...flow, active: "password", state: "passed_challenge" });
       const now = deps.now();
-      const identityJson = encodeIdentity(result.identity, { publicBaseUrl: deps.config.publicBaseUrl, admin: false, credentials: false });
+      const identityJson = encodeIdentity(result.identity, {
+        publicBaseUrl: deps.config.publicBaseUrl,
+        admin: false,
+        credentials: false,
+      });
       const session = result.session;
       const sessionJson = session
         ? encodeSession(session.record, {
-            now, identity: result.identity, expandIdentity: true, expandDevices: true,
+            now,
+            identity: result.identity,
+            expandIdentity: true,
+            expandDevices: true,
             identityOptions: { publicBaseUrl: deps.config.publicBaseUrl, admin: false },
           })
         : undefined;
@@ -82,7 +115,11 @@ export function registerRegistrationRoutes(app: Hono, deps: KratosDeps): void {
         if (session) setSessionCookie(c, session.token, session.record.expiresAt, now);
         regenerateCsrfCookie(c, deps); // a new privilege level gets a new CSRF token, as Kratos does
         if (!wantsJson(c)) return seeOther(c, returnTo);
-        const out: JsonObject = { ...(sessionJson && { session: sessionJson }), identity: identityJson, continue_with: [{ action: "redirect_browser_to", redirect_browser_to: returnTo }] };
+        const out: JsonObject = {
+          ...(sessionJson && { session: sessionJson }),
+          identity: identityJson,
+          continue_with: [{ action: "redirect_browser_to", redirect_browser_to: returnTo }],
+        };
         return c.json(out);
       }
       if (!session) return c.json({ identity: identityJson, continue_with: null });

@@ -5,7 +5,15 @@ import { KratosError, badRequest } from "../errors";
 import { formatTime, isUuid } from "../http";
 import type { SessionPageCursor } from "../store/session-store";
 import type { SessionRecord } from "../store/types";
-import { boolParam, clampPageSize, intParam, linkHeader, migrationFormatter, offsetLinks, requestQuery } from "./pagination";
+import {
+  boolParam,
+  clampPageSize,
+  intParam,
+  linkHeader,
+  migrationFormatter,
+  offsetLinks,
+  requestQuery,
+} from "./pagination";
 import { goUuidError } from "../go-compat";
 import { getIdentityOrThrow } from "./identities";
 
@@ -25,7 +33,9 @@ function parseExpand(c: Context): { identity: boolean; devices: boolean } {
 
 /** keysetpagination.MapPageToken: raw base64 of `id=…/created_at=…` (time as x.MapPaginationDateFormat). */
 const tokenOf = (id: string, createdAt: string) =>
-  Buffer.from(`id=${id}/created_at=${createdAt.replace("T", " ").replace(/Z$/, "")}`, "utf8").toString("base64").replace(/=+$/, "");
+  Buffer.from(`id=${id}/created_at=${createdAt.replace("T", " ").replace(/Z$/, "")}`, "utf8")
+    .toString("base64")
+    .replace(/=+$/, "");
 const encodeCursor = (s: SessionRecord) => tokenOf(s.id, s.createdAt);
 const NIL = "00000000-0000-0000-0000-000000000000";
 /** Session.DefaultPageToken: the first page starts before everything. */
@@ -56,7 +66,12 @@ export function registerAdminSessionRoutes(app: Hono, deps: KratosDeps): void {
       identity: deps.store.identities.get(s.identityId),
       expandIdentity: shape.identity,
       expandDevices: shape.devices,
-      identityOptions: { publicBaseUrl: deps.config.publicBaseUrl, admin: false, addresses: shape.addresses, schemaUrl: shape.schemaUrl },
+      identityOptions: {
+        publicBaseUrl: deps.config.publicBaseUrl,
+        admin: false,
+        addresses: shape.addresses,
+        schemaUrl: shape.schemaUrl,
+      },
     });
   const getOrThrow = (id: string) => {
     if (!isUuid(id)) throw badRequest(undefined, goUuidError(id));
@@ -91,7 +106,9 @@ export function registerAdminSessionRoutes(app: Hono, deps: KratosDeps): void {
 
   app.get("/admin/sessions/:id", (c) => {
     const expand = parseExpand(c);
-    return c.json(encode(getOrThrow(c.req.param("id")), { identity: expand.identity, devices: expand.devices || "empty" }));
+    return c.json(
+      encode(getOrThrow(c.req.param("id")), { identity: expand.identity, devices: expand.devices || "empty" }),
+    );
   });
 
   app.delete("/admin/sessions/:id", (c) => {
@@ -119,7 +136,11 @@ export function registerAdminSessionRoutes(app: Hono, deps: KratosDeps): void {
     const tokenStyle = q.has("page_token") || q.has("page_size");
     const perPage = clampPageSize(intParam(q, tokenStyle ? "page_size" : "per_page"), 250, 1000);
     const token = q.get("page_token");
-    const offset = tokenStyle ? (token ? decodeOffsetToken(token) : 0) : Math.max(0, intParam(q, "page") ?? 0) * perPage;
+    const offset = tokenStyle
+      ? token
+        ? decodeOffsetToken(token)
+        : 0
+      : Math.max(0, intParam(q, "page") ?? 0) * perPage;
     const now = formatTime(deps.now());
     const total = deps.store.sessions.countForIdentity(id, active, now);
     const rows = deps.store.sessions.listForIdentity(id, { limit: perPage, offset, active, now });

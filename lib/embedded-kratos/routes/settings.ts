@@ -29,7 +29,12 @@ export function registerSettingsRoutes(app: Hono, deps: KratosDeps): void {
         throw settingsNeedSession();
       }
       const csrfToken = type === "browser" ? ensureCsrfCookie(c, deps) : "";
-      const flow = createSettingsFlow(deps, found.identity, { type, requestUrl: requestUrlOf(c, deps), returnTo, csrfToken });
+      const flow = createSettingsFlow(deps, found.identity, {
+        type,
+        requestUrl: requestUrlOf(c, deps),
+        returnTo,
+        csrfToken,
+      });
       return answer(c, flow);
     });
   app.get("/self-service/settings/api", init("api"));
@@ -52,7 +57,8 @@ export function registerSettingsRoutes(app: Hono, deps: KratosDeps): void {
       if (flow.identityId !== found.identity.id) throw identityMismatch();
       const b = await readFlowBody(c);
       const apiViolation = flowCsrfCheck(c, deps, flow, b.csrf_token);
-      if (apiViolation) return answer(c, saveFlow(deps, { ...flow, messages: [flowMessages.generic(apiViolation)] }), 400);
+      if (apiViolation)
+        return answer(c, saveFlow(deps, { ...flow, messages: [flowMessages.generic(apiViolation)] }), 400);
       const url = new URL(c.req.url);
       const path = `${url.pathname}${url.search}`;
       const method = typeof b.method === "string" ? b.method : "";
@@ -66,10 +72,11 @@ export function registerSettingsRoutes(app: Hono, deps: KratosDeps): void {
       const saved = saveFlow(deps, { ...outcome.flow, active: method });
       if (!outcome.ok) return answer(c, saved, 400);
       const updated = deps.store.identities.get(found.identity.id);
-      if (updated) startVerificationAfterRegistration(deps, updated, flow.type, `${deps.config.publicBaseUrl}${path}`, "settings");
-      if (flow.type === "browser" && !wantsJson(c)) return seeOther(c, flow.returnTo ?? uiUrl(deps, "settings", saved.id));
+      if (updated)
+        startVerificationAfterRegistration(deps, updated, flow.type, `${deps.config.publicBaseUrl}${path}`, "settings");
+      if (flow.type === "browser" && !wantsJson(c))
+        return seeOther(c, flow.returnTo ?? uiUrl(deps, "settings", saved.id));
       return c.json(json(saved));
     }),
   );
 }
-

@@ -25,8 +25,17 @@ export function registerVerificationRoutes(app: Hono, deps: KratosDeps): void {
       if (type === "browser") ensureCsrfCookie(c, deps);
       const returnTo = checkReturnTo(deps, c.req.query("return_to"));
       const csrfToken = type === "browser" ? ensureCsrfCookie(c, deps) : "";
-      const flow = createFlow(deps, "verification", { type, requestUrl: requestUrlOf(c, deps), returnTo, state: "choose_method", active: "code", csrfToken });
-      return type === "browser" && !wantsJson(c) ? seeOther(c, uiUrl(deps, "verification", flow.id)) : c.json(json(flow));
+      const flow = createFlow(deps, "verification", {
+        type,
+        requestUrl: requestUrlOf(c, deps),
+        returnTo,
+        state: "choose_method",
+        active: "code",
+        csrfToken,
+      });
+      return type === "browser" && !wantsJson(c)
+        ? seeOther(c, uiUrl(deps, "verification", flow.id))
+        : c.json(json(flow));
     });
   app.get("/self-service/verification/api", init("api"));
   app.get("/self-service/verification/browser", init("browser"));
@@ -38,10 +47,17 @@ export function registerVerificationRoutes(app: Hono, deps: KratosDeps): void {
 
   const submit = async (c: Context, flow: SelfServiceFlowRecord, code: string, email: string, csrf: unknown) => {
     const apiViolation = flowCsrfCheck(c, deps, flow, csrf);
-    if (apiViolation) return answer(c, saveFlow(deps, { ...flow, messages: [flowMessages.generic(apiViolation)] }), 400);
-    if (flow.state === "passed_challenge") return answer(c, saveFlow(deps, { ...flow, messages: [flowMessages.verificationRetrySuccess()] }), 400);
+    if (apiViolation)
+      return answer(c, saveFlow(deps, { ...flow, messages: [flowMessages.generic(apiViolation)] }), 400);
+    if (flow.state === "passed_challenge")
+      return answer(c, saveFlow(deps, { ...flow, messages: [flowMessages.verificationRetrySuccess()] }), 400);
     if (code !== "" && email === "") return answer(c, redeemVerificationCode(deps, flow, code));
-    if (email === "") return answer(c, saveFlow(deps, { ...flow, nodeMessages: { email: [flowMessages.missingProperty("email")] } }), 400);
+    if (email === "")
+      return answer(
+        c,
+        saveFlow(deps, { ...flow, nodeMessages: { email: [flowMessages.missingProperty("email")] } }),
+        400,
+      );
     return answer(c, requestVerification(deps, flow, email));
   };
 

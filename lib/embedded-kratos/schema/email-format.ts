@@ -9,7 +9,9 @@ const QUOTED = /^"([^"\\\r\n]|\\.)*"$/;
 function isHostname(s: string): boolean {
   const host = s.endsWith(".") ? s.slice(0, -1) : s;
   if (host.length > 253 || host.startsWith("-")) return false;
-  return host.split(".").every((label) => label.length >= 1 && label.length <= 63 && !label.endsWith("-") && /^[A-Za-z0-9-]+$/.test(label));
+  return host
+    .split(".")
+    .every((label) => label.length >= 1 && label.length <= 63 && !label.endsWith("-") && /^[A-Za-z0-9-]+$/.test(label));
 }
 
 export function isEmail(s: string): boolean {

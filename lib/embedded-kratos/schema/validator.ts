@@ -15,10 +15,16 @@ export interface SchemaError {
 }
 
 export const formatSchemaError = (e: SchemaError): string =>
-  [`I[${e.instancePath}] S[${e.schemaPath}] ${e.message}`, ...(e.causes ?? []).flatMap((c) => formatSchemaError(c).split("\n").map((l) => `  ${l}`))].join("\n");
+  [
+    `I[${e.instancePath}] S[${e.schemaPath}] ${e.message}`,
+    ...(e.causes ?? []).flatMap((c) =>
+      formatSchemaError(c)
+        .split("\n")
+        .map((l) => `  ${l}`),
+    ),
+  ].join("\n");
 
 type Schema = Record<string, unknown>;
-
 
 function jsonType(v: unknown): string {
   if (v === null) return "null";

@@ -41,7 +41,7 @@ export function issueSession(
       {
         id: deps.newId(),
         ip_address: clientIp(c, remoteAddr(c)),
-        user_agent: (c.req.header("User-Agent") ?? ""),
+        user_agent: c.req.header("User-Agent") ?? "",
         location: city || country ? [city, country].filter(Boolean).join(", ") : "",
       },
     ],

@@ -46,8 +46,20 @@ export class CourierStore {
         `INSERT INTO courier_messages (id, status, type, recipient, subject, body, template_type, channel,
           send_count, dispatches, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
-      .run(m.id, m.status, m.type, m.recipient, m.subject, m.body, m.templateType, m.channel, m.sendCount,
-        JSON.stringify(m.dispatches), m.createdAt, m.updatedAt);
+      .run(
+        m.id,
+        m.status,
+        m.type,
+        m.recipient,
+        m.subject,
+        m.body,
+        m.templateType,
+        m.channel,
+        m.sendCount,
+        JSON.stringify(m.dispatches),
+        m.createdAt,
+        m.updatedAt,
+      );
   }
 
   get(id: string): CourierMessageRecord | undefined {
@@ -65,7 +77,12 @@ export class CourierStore {
   }
 
   /** Keyset page on (created_at, id) descending; filters are exact matches, as Kratos's. */
-  list(q: { limit: number; after?: CourierCursor; status?: CourierStatus; recipient?: string }): CourierMessageRecord[] {
+  list(q: {
+    limit: number;
+    after?: CourierCursor;
+    status?: CourierStatus;
+    recipient?: string;
+  }): CourierMessageRecord[] {
     const where: string[] = [];
     const args: unknown[] = [];
     if (q.status) {

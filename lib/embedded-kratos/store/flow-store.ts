@@ -15,9 +15,7 @@ export class FlowStore {
   }
 
   getLoginFlow(id: string): LoginFlowRecord | undefined {
-    const row = this.db.prepare("SELECT data FROM login_flows WHERE id=?").get(id) as
-      | { data: string }
-      | undefined;
+    const row = this.db.prepare("SELECT data FROM login_flows WHERE id=?").get(id) as { data: string } | undefined;
     return row && (JSON.parse(row.data) as LoginFlowRecord);
   }
 

@@ -51,15 +51,11 @@ const parseNullable = (s: string | null): unknown => (s === null ? null : (JSON.
 /** Loads credentials, identifiers and addresses for many identities with one query each. */
 export function createHydrator(db: Database): (rows: IdentityRow[]) => IdentityRecord[] {
   const inIds = "identity_id IN (SELECT value FROM json_each(?))";
-  const credsStmt = db.prepare<[string], CredentialRow>(
-    `SELECT * FROM credentials WHERE ${inIds} ORDER BY type`,
-  );
+  const credsStmt = db.prepare<[string], CredentialRow>(`SELECT * FROM credentials WHERE ${inIds} ORDER BY type`);
   const identsStmt = db.prepare<[string], IdentifierRow>(
     `SELECT credential_id, identifier FROM credential_identifiers WHERE ${inIds} ORDER BY position`,
   );
-  const addrsStmt = db.prepare<[string], AddressRow>(
-    `SELECT * FROM addresses WHERE ${inIds} ORDER BY position`,
-  );
+  const addrsStmt = db.prepare<[string], AddressRow>(`SELECT * FROM addresses WHERE ${inIds} ORDER BY position`);
   return (rows) => {
     if (rows.length === 0) return [];
     const ids = JSON.stringify(rows.map((r) => r.id));
@@ -87,42 +83,36 @@ function assemble(
     externalId: r.external_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-    credentials: (credsById.get(r.id) ?? []).map(
-      (c): CredentialRecord => ({
-        id: c.id,
-        type: c.type,
-        identifiers: (identsByCred.get(c.id) ?? []).map((i) => i.identifier),
-        config: JSON.parse(c.config) as Record<string, unknown>,
-        version: c.version,
-        createdAt: c.created_at,
-        updatedAt: c.updated_at,
-      }),
-    ),
+    credentials: (credsById.get(r.id) ?? []).map((c): CredentialRecord => ({
+      id: c.id,
+      type: c.type,
+      identifiers: (identsByCred.get(c.id) ?? []).map((i) => i.identifier),
+      config: JSON.parse(c.config) as Record<string, unknown>,
+      version: c.version,
+      createdAt: c.created_at,
+      updatedAt: c.updated_at,
+    })),
     verifiableAddresses: (addrsById.get(r.id) ?? [])
       .filter((a) => a.kind === "verifiable")
-      .map(
-        (a): VerifiableAddressRecord => ({
-          id: a.id,
-          value: a.value,
-          via: a.via,
-          verified: a.verified === 1,
-          status: a.status ?? "pending",
-          verifiedAt: a.verified_at,
-          createdAt: a.created_at,
-          updatedAt: a.updated_at,
-        }),
-      ),
+      .map((a): VerifiableAddressRecord => ({
+        id: a.id,
+        value: a.value,
+        via: a.via,
+        verified: a.verified === 1,
+        status: a.status ?? "pending",
+        verifiedAt: a.verified_at,
+        createdAt: a.created_at,
+        updatedAt: a.updated_at,
+      })),
     recoveryAddresses: (addrsById.get(r.id) ?? [])
       .filter((a) => a.kind === "recovery")
-      .map(
-        (a): RecoveryAddressRecord => ({
-          id: a.id,
-          value: a.value,
-          via: a.via,
-          createdAt: a.created_at,
-          updatedAt: a.updated_at,
-        }),
-      ),
+      .map((a): RecoveryAddressRecord => ({
+        id: a.id,
+        value: a.value,
+        via: a.via,
+        createdAt: a.created_at,
+        updatedAt: a.updated_at,
+      })),
   }));
 }
 
@@ -136,4 +126,3 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   }
   return map;
 }
-

@@ -91,9 +91,9 @@ export class IdentityStore {
 
   /** The identity owning a recovery or verifiable address (values are stored normalised). */
   findByAddress(kind: "recovery" | "verifiable", value: string): IdentityRecord | undefined {
-    const hit = this.db.prepare("SELECT identity_id FROM addresses WHERE kind=? AND value=? LIMIT 1").get(kind, value) as
-      | { identity_id: string }
-      | undefined;
+    const hit = this.db
+      .prepare("SELECT identity_id FROM addresses WHERE kind=? AND value=? LIMIT 1")
+      .get(kind, value) as { identity_id: string } | undefined;
     return hit ? this.get(hit.identity_id) : undefined;
   }
 
@@ -131,8 +131,14 @@ export class IdentityStore {
   private write(rec: IdentityRecord, mode: "insert" | "update"): void {
     const s = this.s;
     const values = [
-      rec.schemaId, rec.state, rec.stateChangedAt, JSON.stringify(rec.traits ?? null),
-      json(rec.metadataPublic), json(rec.metadataAdmin), rec.externalId, rec.updatedAt,
+      rec.schemaId,
+      rec.state,
+      rec.stateChangedAt,
+      JSON.stringify(rec.traits ?? null),
+      json(rec.metadataPublic),
+      json(rec.metadataAdmin),
+      rec.externalId,
+      rec.updatedAt,
     ];
     if (mode === "insert") {
       s.insert.run(...values, rec.id, rec.createdAt);
@@ -146,8 +152,19 @@ export class IdentityStore {
       c.identifiers.forEach((ident, i) => s.insIdent.run(c.type, ident, c.id, rec.id, i));
     }
     rec.verifiableAddresses.forEach((a, i) =>
-      s.insAddr.run(a.id, rec.id, "verifiable", a.value, a.via, a.verified ? 1 : 0, a.status,
-        a.verifiedAt, i, a.createdAt, a.updatedAt),
+      s.insAddr.run(
+        a.id,
+        rec.id,
+        "verifiable",
+        a.value,
+        a.via,
+        a.verified ? 1 : 0,
+        a.status,
+        a.verifiedAt,
+        i,
+        a.createdAt,
+        a.updatedAt,
+      ),
     );
     rec.recoveryAddresses.forEach((a, i) =>
       s.insAddr.run(a.id, rec.id, "recovery", a.value, a.via, 0, null, null, i, a.createdAt, a.updatedAt),

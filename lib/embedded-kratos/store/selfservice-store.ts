@@ -17,8 +17,7 @@ export class SelfServiceStore {
 
   getFlow(id: string, kind: SelfServiceFlowRecord["kind"]): SelfServiceFlowRecord | undefined {
     const row = this.db.prepare("SELECT data FROM selfservice_flows WHERE id=? AND kind=?").get(id, kind) as
-      | { data: string }
-      | undefined;
+      { data: string } | undefined;
     return row && (JSON.parse(row.data) as SelfServiceFlowRecord);
   }
 
@@ -50,7 +49,12 @@ export class SelfServiceStore {
   }
 
   /** The same for recovery codes and link tokens. */
-  useRecoveryToken(kind: "code" | "link", codeHash: string, now: string, flowId?: string): RecoveryTokenRecord | undefined {
+  useRecoveryToken(
+    kind: "code" | "link",
+    codeHash: string,
+    now: string,
+    flowId?: string,
+  ): RecoveryTokenRecord | undefined {
     const row = this.db
       .prepare(
         `SELECT id, identity_id AS identityId, kind, token_hash AS tokenHash, flow_id AS flowId,
@@ -64,28 +68,34 @@ export class SelfServiceStore {
 
   /** Any token of this kind and hash, used or not (to tell "used/expired" from "unknown"). */
   hasRecoveryToken(kind: "code" | "link", codeHash: string): boolean {
-    return this.db.prepare("SELECT 1 FROM recovery_tokens WHERE kind=? AND token_hash=?").get(kind, codeHash) !== undefined;
+    return (
+      this.db.prepare("SELECT 1 FROM recovery_tokens WHERE kind=? AND token_hash=?").get(kind, codeHash) !== undefined
+    );
   }
 
   /** Browser logout tokens (ory_lo_…), stored hashed, pointing at the session they end. */
   insertLogoutToken(tokenHash: string, sessionId: string, createdAt: string): void {
-    this.db.prepare("INSERT INTO logout_tokens (token_hash, session_id, created_at) VALUES (?,?,?)").run(tokenHash, sessionId, createdAt);
+    this.db
+      .prepare("INSERT INTO logout_tokens (token_hash, session_id, created_at) VALUES (?,?,?)")
+      .run(tokenHash, sessionId, createdAt);
   }
 
   takeLogoutToken(tokenHash: string): string | undefined {
-    const row = this.db.prepare("SELECT session_id FROM logout_tokens WHERE token_hash=?").get(tokenHash) as { session_id: string } | undefined;
+    const row = this.db.prepare("SELECT session_id FROM logout_tokens WHERE token_hash=?").get(tokenHash) as
+      { session_id: string } | undefined;
     if (row) this.db.prepare("DELETE FROM logout_tokens WHERE token_hash=?").run(tokenHash);
     return row?.session_id;
   }
 
   saveError(id: string, error: unknown, createdAt: string): void {
-    this.db.prepare("INSERT INTO self_service_errors (id, data, created_at) VALUES (?,?,?)").run(id, JSON.stringify(error), createdAt);
+    this.db
+      .prepare("INSERT INTO self_service_errors (id, data, created_at) VALUES (?,?,?)")
+      .run(id, JSON.stringify(error), createdAt);
   }
 
   getError(id: string): { error: unknown; createdAt: string } | undefined {
     const row = this.db.prepare("SELECT data, created_at FROM self_service_errors WHERE id=?").get(id) as
-      | { data: string; created_at: string }
-      | undefined;
+      { data: string; created_at: string } | undefined;
     return row && { error: JSON.parse(row.data) as unknown, createdAt: row.created_at };
   }
 }

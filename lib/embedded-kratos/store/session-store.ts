@@ -53,8 +53,20 @@ export class SessionStore {
         `INSERT INTO sessions (id, identity_id, token_hash, active, authenticated_at, issued_at,
           expires_at, aal, methods, devices, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
-      .run(s.id, s.identityId, s.tokenHash, s.active ? 1 : 0, s.authenticatedAt, s.issuedAt,
-        s.expiresAt, s.aal, JSON.stringify(s.methods), JSON.stringify(s.devices), s.createdAt, s.updatedAt);
+      .run(
+        s.id,
+        s.identityId,
+        s.tokenHash,
+        s.active ? 1 : 0,
+        s.authenticatedAt,
+        s.issuedAt,
+        s.expiresAt,
+        s.aal,
+        JSON.stringify(s.methods),
+        JSON.stringify(s.devices),
+        s.createdAt,
+        s.updatedAt,
+      );
   }
 
   get(id: string): SessionRecord | undefined {

@@ -3,7 +3,10 @@ import { PASSWORD, emailFor, seedIdentity, seedLogin } from "./helpers";
 
 /** Native (API) login flows, whoami and logout: the FrontendApi calls Truss makes. */
 export const loginCases: Case[] = [
-  { name: "createNativeLoginFlow", run: async (t, r) => void (await r.sdk("create", t.frontend.createNativeLoginFlow({}))) },
+  {
+    name: "createNativeLoginFlow",
+    run: async (t, r) => void (await r.sdk("create", t.frontend.createNativeLoginFlow({}))),
+  },
   {
     name: "getLoginFlow (known, unknown, malformed)",
     run: async (t, r) => {
@@ -30,14 +33,19 @@ export const loginCases: Case[] = [
       const { data: flow } = await t.frontend.createNativeLoginFlow({});
       const fill = (v: string) => (v === "EMAIL" ? email : v === "UPPER" ? email.toUpperCase() : v);
       const sent = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, fill(v)]));
-      await r.sdk("submit", t.frontend.updateLoginFlow({ flow: flow.id, updateLoginFlowBody: { method: "password", ...sent } as never }));
+      await r.sdk(
+        "submit",
+        t.frontend.updateLoginFlow({ flow: flow.id, updateLoginFlowBody: { method: "password", ...sent } as never }),
+      );
     },
   })),
   {
     name: "updateLoginFlow: no method / unknown method",
     run: async (t, r) => {
       const { data: flow } = await t.frontend.createNativeLoginFlow({});
-      await r.http("no method", "POST", `/self-service/login?flow=${flow.id}`, { json: { identifier: "a@b.c", password: "x" } });
+      await r.http("no method", "POST", `/self-service/login?flow=${flow.id}`, {
+        json: { identifier: "a@b.c", password: "x" },
+      });
       await r.http("unknown method", "POST", `/self-service/login?flow=${flow.id}`, { json: { method: "magic" } });
     },
   },
@@ -47,7 +55,9 @@ export const loginCases: Case[] = [
       const email = emailFor("login-form");
       await seedIdentity(t, email);
       const { data: flow } = await t.frontend.createNativeLoginFlow({});
-      await r.http("submit", "POST", `/self-service/login?flow=${flow.id}`, { form: { method: "password", identifier: email, password: PASSWORD } });
+      await r.http("submit", "POST", `/self-service/login?flow=${flow.id}`, {
+        form: { method: "password", identifier: email, password: PASSWORD },
+      });
     },
   },
   {
@@ -75,15 +85,25 @@ export const loginCases: Case[] = [
       const email = emailFor("login-disabled");
       await seedIdentity(t, email, { state: "inactive" });
       const { data: flow } = await t.frontend.createNativeLoginFlow({});
-      await r.sdk("submit", t.frontend.updateLoginFlow({ flow: flow.id, updateLoginFlowBody: { method: "password", identifier: email, password: PASSWORD } }));
+      await r.sdk(
+        "submit",
+        t.frontend.updateLoginFlow({
+          flow: flow.id,
+          updateLoginFlowBody: { method: "password", identifier: email, password: PASSWORD },
+        }),
+      );
     },
   },
   {
     name: "updateLoginFlow: oidc over JSON (known and unknown provider)",
     run: async (t, r) => {
       const { data: flow } = await t.frontend.createNativeLoginFlow({});
-      await r.http("github", "POST", `/self-service/login?flow=${flow.id}`, { json: { method: "oidc", provider: "github" } });
-      await r.http("unknown", "POST", `/self-service/login?flow=${flow.id}`, { json: { method: "oidc", provider: "nope" } });
+      await r.http("github", "POST", `/self-service/login?flow=${flow.id}`, {
+        json: { method: "oidc", provider: "github" },
+      });
+      await r.http("unknown", "POST", `/self-service/login?flow=${flow.id}`, {
+        json: { method: "oidc", provider: "nope" },
+      });
     },
   },
   {
@@ -128,8 +148,14 @@ export const loginCases: Case[] = [
       const { token } = await seedLogin(t, email);
       await r.sdk("logout", t.frontend.performNativeLogout({ performNativeLogoutBody: { session_token: token } }));
       await r.sdk("whoami after", t.frontend.toSession({ xSessionToken: token }));
-      await r.sdk("logout again", t.frontend.performNativeLogout({ performNativeLogoutBody: { session_token: token } }));
-      await r.sdk("unknown", t.frontend.performNativeLogout({ performNativeLogoutBody: { session_token: "ory_st_unknown" } }));
+      await r.sdk(
+        "logout again",
+        t.frontend.performNativeLogout({ performNativeLogoutBody: { session_token: token } }),
+      );
+      await r.sdk(
+        "unknown",
+        t.frontend.performNativeLogout({ performNativeLogoutBody: { session_token: "ory_st_unknown" } }),
+      );
       await r.http("empty", "DELETE", "/self-service/logout/api", { json: {} });
     },
   },

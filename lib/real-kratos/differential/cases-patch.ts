@@ -40,7 +40,11 @@ export const patchCases: Case[] = [
   patchCase("denied /credentials", [{ op: "add", path: "/credentials", value: {} }]),
   patchCase("denied /id", [{ op: "replace", path: "/id", value: "00000000-0000-4000-8000-000000000005" }]),
   patchCase("hashed_password is stored verbatim", [
-    { op: "add", path: "/credentials/password/config/hashed_password", value: "$2a$04$abcdefghijklmnopqrstuuVbFqMP0I3Q8iw7gBe0HUK8D5a0hGpRC" },
+    {
+      op: "add",
+      path: "/credentials/password/config/hashed_password",
+      value: "$2a$04$abcdefghijklmnopqrstuuVbFqMP0I3Q8iw7gBe0HUK8D5a0hGpRC",
+    },
   ]),
   patchCase("invalid state", [{ op: "replace", path: "/state", value: "paused" }]),
   patchCase("deactivate", [{ op: "replace", path: "/state", value: "inactive" }]),
@@ -54,16 +58,24 @@ export const patchCases: Case[] = [
     run: async (t, r) => {
       await r.sdk("unknown", t.identity.patchIdentity({ id: "00000000-0000-4000-8000-000000000006", jsonPatch: [] }));
       const id = await seedIdentity(t, emailFor("patch-bodies"));
-      await r.http("empty", "PATCH", `admin:/admin/identities/${id}`, { headers: { "Content-Type": "application/json" } });
+      await r.http("empty", "PATCH", `admin:/admin/identities/${id}`, {
+        headers: { "Content-Type": "application/json" },
+      });
       await r.http("object", "PATCH", `admin:/admin/identities/${id}`, { json: { op: "add" } });
     },
   },
   {
     name: "deleteIdentityCredentials: oidc unlink (known, unknown identifier, missing identifier)",
     run: async (t, r) => {
-      const providers = [{ provider: "google", subject: "u-1" }, { provider: "github", subject: "u-2" }];
+      const providers = [
+        { provider: "google", subject: "u-1" },
+        { provider: "github", subject: "u-2" },
+      ];
       const id = await seedIdentity(t, emailFor("unlink"), { oidc: providers });
-      await r.sdk("unknown identifier", t.identity.deleteIdentityCredentials({ id, type: "oidc", identifier: "google:nobody" }));
+      await r.sdk(
+        "unknown identifier",
+        t.identity.deleteIdentityCredentials({ id, type: "oidc", identifier: "google:nobody" }),
+      );
       await r.sdk("missing identifier", t.identity.deleteIdentityCredentials({ id, type: "oidc" }));
       await r.sdk("known", t.identity.deleteIdentityCredentials({ id, type: "oidc", identifier: "google:u-1" }));
       await r.sdk("get", t.identity.getIdentity({ id, includeCredential: ["oidc"] }));
@@ -72,13 +84,22 @@ export const patchCases: Case[] = [
   {
     name: "deleteIdentityCredentials: last first factor, password, absent type, unknown identity",
     run: async (t, r) => {
-      const only = await seedIdentity(t, emailFor("unlink-last"), { password: null, oidc: [{ provider: "google", subject: "last" }] });
-      await r.sdk("last oidc", t.identity.deleteIdentityCredentials({ id: only, type: "oidc", identifier: "google:last" }));
+      const only = await seedIdentity(t, emailFor("unlink-last"), {
+        password: null,
+        oidc: [{ provider: "google", subject: "last" }],
+      });
+      await r.sdk(
+        "last oidc",
+        t.identity.deleteIdentityCredentials({ id: only, type: "oidc", identifier: "google:last" }),
+      );
       const pw = await seedIdentity(t, emailFor("unlink-pw"), { oidc: [{ provider: "google", subject: "pw" }] });
       await r.sdk("password", t.identity.deleteIdentityCredentials({ id: pw, type: "password" }));
       await r.sdk("get", t.identity.getIdentity({ id: pw, includeCredential: ["password"] }));
       await r.sdk("absent totp", t.identity.deleteIdentityCredentials({ id: pw, type: "totp" }));
-      await r.sdk("unknown identity", t.identity.deleteIdentityCredentials({ id: "00000000-0000-4000-8000-000000000007", type: "password" }));
+      await r.sdk(
+        "unknown identity",
+        t.identity.deleteIdentityCredentials({ id: "00000000-0000-4000-8000-000000000007", type: "password" }),
+      );
     },
   },
 ];

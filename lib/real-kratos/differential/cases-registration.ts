@@ -23,10 +23,16 @@ export const registrationCases: Case[] = [
   ...(
     [
       ["updateRegistrationFlow: missing email", { method: "password", traits: {}, password: PASSWORD }],
-      ["updateRegistrationFlow: invalid email", { method: "password", traits: { email: "not-an-email" }, password: PASSWORD }],
+      [
+        "updateRegistrationFlow: invalid email",
+        { method: "password", traits: { email: "not-an-email" }, password: PASSWORD },
+      ],
       ["updateRegistrationFlow: short password", { method: "password", traits: { email: "EMAIL" }, password: "short" }],
       ["updateRegistrationFlow: missing password", { method: "password", traits: { email: "EMAIL" } }],
-      ["updateRegistrationFlow: password similar to the identifier", { method: "password", traits: { email: "EMAIL" }, password: "EMAIL" }],
+      [
+        "updateRegistrationFlow: password similar to the identifier",
+        { method: "password", traits: { email: "EMAIL" }, password: "EMAIL" },
+      ],
       ["updateRegistrationFlow: no method", { traits: { email: "EMAIL" } }],
       ["updateRegistrationFlow: profile step first", { method: "profile", traits: { email: "EMAIL" } }],
     ] as const
@@ -34,7 +40,12 @@ export const registrationCases: Case[] = [
     name,
     run: async (t, r) => {
       const email = emailFor("reg-bad", i);
-      const fill = (v: unknown): unknown => (v === "EMAIL" ? email : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)])) : v);
+      const fill = (v: unknown): unknown =>
+        v === "EMAIL"
+          ? email
+          : v && typeof v === "object"
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]))
+            : v;
       const { data: flow } = await t.frontend.createNativeRegistrationFlow({});
       await r.sdk("submit", submit(t, flow.id, fill(body) as Record<string, unknown>), formErrors);
     },
@@ -45,14 +56,23 @@ export const registrationCases: Case[] = [
       const email = emailFor("reg-dup");
       await seedIdentity(t, email);
       const { data: flow } = await t.frontend.createNativeRegistrationFlow({});
-      await r.sdk("submit", submit(t, flow.id, { method: "password", traits: { email: email.toUpperCase() }, password: PASSWORD }), formErrors);
+      await r.sdk(
+        "submit",
+        submit(t, flow.id, { method: "password", traits: { email: email.toUpperCase() }, password: PASSWORD }),
+        formErrors,
+      );
     },
   },
   {
     name: "registration browser flow: JSON init, HTML init, forbidden return_to",
     run: async (t, r) => {
-      await r.http("json", "GET", "/self-service/registration/browser", { project: (b) => ({ type: (b as { type?: string }).type }) });
-      await r.http("html", "GET", "/self-service/registration/browser", { headers: { Accept: "text/html" }, project: () => null });
+      await r.http("json", "GET", "/self-service/registration/browser", {
+        project: (b) => ({ type: (b as { type?: string }).type }),
+      });
+      await r.http("html", "GET", "/self-service/registration/browser", {
+        headers: { Accept: "text/html" },
+        project: () => null,
+      });
       await r.http("return_to", "GET", "/self-service/registration/browser?return_to=https://evil.example/");
     },
   },
@@ -62,8 +82,15 @@ export const registrationCases: Case[] = [
       const email = emailFor("reg-browser");
       const { flow, cookie, csrf } = await browserInit(t, "registration");
       const form = { method: "password", "traits.email": email, password: PASSWORD };
-      await r.http("forged", "POST", `/self-service/registration?flow=${flow.id}`, { form: { ...form, csrf_token: "forged" }, headers: { Cookie: cookie } });
-      await r.http("ok", "POST", `/self-service/registration?flow=${flow.id}`, { form: { ...form, csrf_token: csrf }, headers: { Cookie: cookie, Accept: "text/html" }, project: () => null });
+      await r.http("forged", "POST", `/self-service/registration?flow=${flow.id}`, {
+        form: { ...form, csrf_token: "forged" },
+        headers: { Cookie: cookie },
+      });
+      await r.http("ok", "POST", `/self-service/registration?flow=${flow.id}`, {
+        form: { ...form, csrf_token: csrf },
+        headers: { Cookie: cookie, Accept: "text/html" },
+        project: () => null,
+      });
     },
   },
 ];

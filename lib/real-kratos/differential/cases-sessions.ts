@@ -12,9 +12,18 @@ export const sessionCases: Case[] = [
     run: async (t, r) => {
       const id = await seedIdentity(t, emailFor("sessions-list"));
       await seedLogin(t, emailFor("sessions-list"));
-      await r.sdk("expanded", t.identity.listSessions({ pageSize: 500, active: true, expand: ["identity", "devices"] }), only([id]));
-      const all = await r.sdk("plain", t.identity.listSessions({ pageSize: 500 }), (b) => (Array.isArray(b) ? b.slice(0, 1) : b));
-      r.note("plain list identity/devices", all?.[0] ? { identity: all[0].identity, devices: all[0].devices } : "empty");
+      await r.sdk(
+        "expanded",
+        t.identity.listSessions({ pageSize: 500, active: true, expand: ["identity", "devices"] }),
+        only([id]),
+      );
+      const all = await r.sdk("plain", t.identity.listSessions({ pageSize: 500 }), (b) =>
+        Array.isArray(b) ? b.slice(0, 1) : b,
+      );
+      r.note(
+        "plain list identity/devices",
+        all?.[0] ? { identity: all[0].identity, devices: all[0].devices } : "empty",
+      );
       await r.sdk("bad expand", t.identity.listSessions({ expand: ["nope" as never] }));
       await r.http("bad active", "GET", "admin:/admin/sessions?active=maybe");
       await r.sdk("page size 1", t.identity.listSessions({ pageSize: 1 }), (b) => (Array.isArray(b) ? b.length : b));
@@ -26,8 +35,12 @@ export const sessionCases: Case[] = [
       const id = await seedIdentity(t, emailFor("sessions-of"));
       await seedLogin(t, emailFor("sessions-of"));
       await seedLogin(t, emailFor("sessions-of"));
-      await r.sdk("known", t.identity.listIdentitySessions({ id, pageSize: 1 }), (b) => (Array.isArray(b) ? b.length : b));
-      await r.sdk("active", t.identity.listIdentitySessions({ id, active: true }), (b) => (Array.isArray(b) ? b.length : b));
+      await r.sdk("known", t.identity.listIdentitySessions({ id, pageSize: 1 }), (b) =>
+        Array.isArray(b) ? b.length : b,
+      );
+      await r.sdk("active", t.identity.listIdentitySessions({ id, active: true }), (b) =>
+        Array.isArray(b) ? b.length : b,
+      );
       await r.sdk("unknown identity", t.identity.listIdentitySessions({ id: ZERO }));
       await r.sdk("malformed", t.identity.listIdentitySessions({ id: "nope" }));
     },
@@ -58,7 +71,9 @@ export const sessionCases: Case[] = [
       const { token, sessionId } = await seedLogin(t, emailFor("session-disable"));
       await r.sdk("disable", t.identity.disableSession({ id: sessionId }));
       await r.sdk("whoami", t.frontend.toSession({ xSessionToken: token }));
-      await r.sdk("get", t.identity.getSession({ id: sessionId }), (b) => (b && typeof b === "object" && "active" in b ? { active: b.active } : b));
+      await r.sdk("get", t.identity.getSession({ id: sessionId }), (b) =>
+        b && typeof b === "object" && "active" in b ? { active: b.active } : b,
+      );
       await r.sdk("again", t.identity.disableSession({ id: sessionId }));
       await r.sdk("unknown", t.identity.disableSession({ id: ZERO }));
     },
@@ -89,18 +104,37 @@ export const sessionCases: Case[] = [
     name: "createRecoveryCodeForIdentity (ok, unknown, bad expires_in)",
     run: async (t, r) => {
       const id = await seedIdentity(t, emailFor("recovery-code"));
-      const made = await r.sdk("code", t.identity.createRecoveryCodeForIdentity({ createRecoveryCodeForIdentityBody: { identity_id: id, expires_in: "2h" } }));
+      const made = await r.sdk(
+        "code",
+        t.identity.createRecoveryCodeForIdentity({
+          createRecoveryCodeForIdentityBody: { identity_id: id, expires_in: "2h" },
+        }),
+      );
       r.note("code shape", /^\d{6}$/.test(made?.recovery_code ?? "") ? "6 digits" : made?.recovery_code);
-      await r.sdk("unknown", t.identity.createRecoveryCodeForIdentity({ createRecoveryCodeForIdentityBody: { identity_id: ZERO } }));
-      await r.sdk("bad expires_in", t.identity.createRecoveryCodeForIdentity({ createRecoveryCodeForIdentityBody: { identity_id: id, expires_in: "soon" } }));
+      await r.sdk(
+        "unknown",
+        t.identity.createRecoveryCodeForIdentity({ createRecoveryCodeForIdentityBody: { identity_id: ZERO } }),
+      );
+      await r.sdk(
+        "bad expires_in",
+        t.identity.createRecoveryCodeForIdentity({
+          createRecoveryCodeForIdentityBody: { identity_id: id, expires_in: "soon" },
+        }),
+      );
     },
   },
   {
     name: "createRecoveryLinkForIdentity",
     run: async (t, r) => {
       const id = await seedIdentity(t, emailFor("recovery-link"));
-      await r.sdk("link", t.identity.createRecoveryLinkForIdentity({ createRecoveryLinkForIdentityBody: { identity_id: id } }));
-      await r.sdk("unknown", t.identity.createRecoveryLinkForIdentity({ createRecoveryLinkForIdentityBody: { identity_id: ZERO } }));
+      await r.sdk(
+        "link",
+        t.identity.createRecoveryLinkForIdentity({ createRecoveryLinkForIdentityBody: { identity_id: id } }),
+      );
+      await r.sdk(
+        "unknown",
+        t.identity.createRecoveryLinkForIdentity({ createRecoveryLinkForIdentityBody: { identity_id: ZERO } }),
+      );
     },
   },
 ];

@@ -47,7 +47,10 @@ beforeAll(async () => {
       overrides: realSelfServiceOverrides,
     }),
   ]);
-  targets = [makeTarget("embedded", embedded.publicUrl, embedded.adminUrl), makeTarget("real", real.publicUrl, real.adminUrl)];
+  targets = [
+    makeTarget("embedded", embedded.publicUrl, embedded.adminUrl),
+    makeTarget("real", real.publicUrl, real.adminUrl),
+  ];
 });
 
 afterAll(async () => {
@@ -77,14 +80,22 @@ describe("differential contract: embedded Kratos vs real Kratos v26.2.0", () => 
     for (const c of CASES) {
       const [e, r] = await Promise.all(targets.map((t) => observe(c, t)));
       const diff = firstDifference(e, r);
-      results.push({ name: c.name, embedded: e ?? [], real: r ?? [], same: diff === "", diff, known: KNOWN_DIFFERENCES[c.name] });
+      results.push({
+        name: c.name,
+        embedded: e ?? [],
+        real: r ?? [],
+        same: diff === "",
+        diff,
+        known: KNOWN_DIFFERENCES[c.name],
+      });
     }
     console.log(`\n${renderTable(results)}\n`);
     const version = ((await (await fetch(`${targets[1].adminUrl}/version`)).json()) as { version: string }).version;
     writeReadmeSummary(results, version);
     const unexpected = results.filter((x) => !x.same && !x.known).map((x) => `${x.name}\n    ${x.diff}`);
     const stale = results.filter((x) => x.same && x.known).map((x) => x.name);
-    if (process.env.DIFFERENTIAL_DUMP) fs.writeFileSync(process.env.DIFFERENTIAL_DUMP, JSON.stringify(results, null, 1));
+    if (process.env.DIFFERENTIAL_DUMP)
+      fs.writeFileSync(process.env.DIFFERENTIAL_DUMP, JSON.stringify(results, null, 1));
     expect(unexpected, "differences not in KNOWN_DIFFERENCES").toEqual([]);
     expect(stale, "KNOWN_DIFFERENCES entries that no longer differ").toEqual([]);
   });

@@ -9,7 +9,12 @@ export const emailFor = (slug: string, n = 0): string => `${slug}${n ? `-${n}` :
 export async function seedIdentity(
   t: Target,
   email: string,
-  extra: { password?: string | null; hashed?: string; state?: "active" | "inactive"; oidc?: { provider: string; subject: string }[] } = {},
+  extra: {
+    password?: string | null;
+    hashed?: string;
+    state?: "active" | "inactive";
+    oidc?: { provider: string; subject: string }[];
+  } = {},
 ): Promise<string> {
   const password = extra.password === undefined ? PASSWORD : extra.password;
   const credentials: Record<string, unknown> = {};
@@ -23,7 +28,11 @@ export async function seedIdentity(
 }
 
 /** Signs in through an API flow without recording it; returns the session token and id. */
-export async function seedLogin(t: Target, email: string, password = PASSWORD): Promise<{ token: string; sessionId: string }> {
+export async function seedLogin(
+  t: Target,
+  email: string,
+  password = PASSWORD,
+): Promise<{ token: string; sessionId: string }> {
   const { data: flow } = await t.frontend.createNativeLoginFlow({});
   const { data } = await t.frontend.updateLoginFlow({
     flow: flow.id,
@@ -42,5 +51,10 @@ export const byEmail = sortedBy((i) => String((i.traits as { email?: string } | 
 
 /** Keeps only the list items that belong to this case (global lists hold every case's data). */
 export function only(ids: string[]) {
-  return (body: unknown): unknown => (Array.isArray(body) ? body.filter((x: { id?: string; identity?: { id?: string } | null }) => ids.includes(x.identity?.id ?? x.id ?? "")) : body);
+  return (body: unknown): unknown =>
+    Array.isArray(body)
+      ? body.filter((x: { id?: string; identity?: { id?: string } | null }) =>
+          ids.includes(x.identity?.id ?? x.id ?? ""),
+        )
+      : body;
 }

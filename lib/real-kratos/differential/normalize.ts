@@ -16,12 +16,17 @@ const OPAQUE_KEYS: Record<string, string> = {
  * of first appearance (so "the same id twice" stays visible), timestamps <time>, tokens and hashes
  * placeholders, and the base URLs <public>/<admin>.
  */
-export function normalizeObservations(obs: Observation[], urls: { publicUrl: string; adminUrl: string }): Observation[] {
+export function normalizeObservations(
+  obs: Observation[],
+  urls: { publicUrl: string; adminUrl: string },
+): Observation[] {
   const ids = new Map<string, string>();
   const text = (s: string): string =>
     s
-      .split(urls.publicUrl).join("<public>")
-      .split(urls.adminUrl).join("<admin>")
+      .split(urls.publicUrl)
+      .join("<public>")
+      .split(urls.adminUrl)
+      .join("<admin>")
       .replace(/ory_st_[A-Za-z0-9]{32}/g, "<session_token>")
       .replace(/ory_lo_[A-Za-z0-9]{32}/g, "<logout_token>")
       .replace(BCRYPT, (_, cost: string) => `$2a$${cost}$<hash>`)
@@ -32,7 +37,9 @@ export function normalizeObservations(obs: Observation[], urls: { publicUrl: str
         return ids.get(key) ?? u;
       })
       .replace(/([?&]token=)[A-Za-z0-9]+/g, "$1<token>")
-      .replace(/([?&]page_token=)([A-Za-z0-9%=_-]{20,})/g, (m, p: string, tok: string) => (tok.startsWith("<") ? m : `${p}<cursor>`))
+      .replace(/([?&]page_token=)([A-Za-z0-9%=_-]{20,})/g, (m, p: string, tok: string) =>
+        tok.startsWith("<") ? m : `${p}<cursor>`,
+      )
       .replace(/expired \d+\.\d\d minutes ago/g, "expired <n> minutes ago")
       .replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>");
   const walk = (v: unknown, key?: string): unknown => {

@@ -18,7 +18,10 @@ function pickHeaders(get: (name: string) => string | undefined, setCookies: stri
     if (v) out[name] = v;
   }
   // Kratos's CSRF cookie name ends in a hash of the base URL, which differs per server.
-  const names = setCookies.map((c) => (c.split("=")[0]?.trim() ?? "").replace(/^csrf_token_[0-9a-f]{64}$/, "csrf_token_<hash>")).filter(Boolean).sort();
+  const names = setCookies
+    .map((c) => (c.split("=")[0]?.trim() ?? "").replace(/^csrf_token_[0-9a-f]{64}$/, "csrf_token_<hash>"))
+    .filter(Boolean)
+    .sort();
   if (names.length > 0) out["set-cookie"] = names.join(",");
   return out;
 }
@@ -30,7 +33,11 @@ export class Recorder {
   constructor(readonly target: Target) {}
 
   /** Records an SDK call (2xx or not) and returns its data on success, undefined otherwise. */
-  async sdk<T>(step: string, call: Promise<AxiosResponse<T>>, project?: (body: unknown) => unknown): Promise<T | undefined> {
+  async sdk<T>(
+    step: string,
+    call: Promise<AxiosResponse<T>>,
+    project?: (body: unknown) => unknown,
+  ): Promise<T | undefined> {
     let res: AxiosResponse<unknown>;
     let ok = true;
     try {
@@ -41,10 +48,16 @@ export class Recorder {
       ok = false;
     }
     const h = res.headers as HeaderBag;
-    const get = (n: string) => (typeof h[n] === "string" ? h[n] : h[n] === undefined ? undefined : JSON.stringify(h[n]));
+    const get = (n: string) =>
+      typeof h[n] === "string" ? h[n] : h[n] === undefined ? undefined : JSON.stringify(h[n]);
     const cookies = Array.isArray(h["set-cookie"]) ? (h["set-cookie"] as string[]) : [];
     const body = res.data === "" ? null : res.data;
-    this.observations.push({ step, status: res.status, headers: pickHeaders(get, cookies), body: project ? project(body) : body });
+    this.observations.push({
+      step,
+      status: res.status,
+      headers: pickHeaders(get, cookies),
+      body: project ? project(body) : body,
+    });
     return ok ? (res.data as T) : undefined;
   }
 
@@ -53,7 +66,12 @@ export class Recorder {
     step: string,
     method: string,
     url: string,
-    init: { json?: unknown; form?: Record<string, string>; headers?: Record<string, string>; project?: (body: unknown) => unknown } = {},
+    init: {
+      json?: unknown;
+      form?: Record<string, string>;
+      headers?: Record<string, string>;
+      project?: (body: unknown) => unknown;
+    } = {},
   ): Promise<{ status: number; body: unknown }> {
     const full = url.startsWith("admin:") ? this.target.adminUrl + url.slice(6) : this.target.publicUrl + url;
     const headers: Record<string, string> = { Accept: "application/json", ...init.headers };

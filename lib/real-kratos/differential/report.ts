@@ -11,13 +11,15 @@ export interface CaseResult {
   known?: string;
 }
 
-const statuses = (obs: Observation[]) => obs.map((o) => (o.status === undefined ? "·" : String(o.status))).join(" ") || "–";
+const statuses = (obs: Observation[]) =>
+  obs.map((o) => (o.status === undefined ? "·" : String(o.status))).join(" ") || "–";
 const cell = (s: string) => s.replace(/\|/g, "\\|");
 
 /** The markdown table: case | embedded | real | same (statuses per step; "·" is a computed note). */
 export function renderTable(results: CaseResult[]): string {
   const rows = results.map(
-    (r) => `| ${cell(r.name)} | ${statuses(r.embedded)} | ${statuses(r.real)} | ${r.same ? "yes" : r.known ? "known" : "**no**"} |`,
+    (r) =>
+      `| ${cell(r.name)} | ${statuses(r.embedded)} | ${statuses(r.real)} | ${r.same ? "yes" : r.known ? "known" : "**no**"} |`,
   );
   return ["| case | embedded | real | same |", "|---|---|---|---|", ...rows].join("\n");
 }
@@ -43,6 +45,9 @@ export function writeReadmeSummary(results: CaseResult[], version: string): void
   ].join("\n");
   const s = text.indexOf(START);
   const e = text.indexOf(END);
-  const next = s >= 0 && e > s ? text.slice(0, s) + block + text.slice(e + END.length) : `${text.trimEnd()}\n\n## Differential contract\n\n${block}\n`;
+  const next =
+    s >= 0 && e > s
+      ? text.slice(0, s) + block + text.slice(e + END.length)
+      : `${text.trimEnd()}\n\n## Differential contract\n\n${block}\n`;
   if (next !== text) fs.writeFileSync(file, next);
 }

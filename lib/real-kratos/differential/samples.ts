@@ -43,6 +43,7 @@ export function importedHashes(): Record<string, string> {
     // `openssl passwd -1/-5/-6 -salt saltsalt Imported-pass-1`, with Kratos's prefixes.
     "md5-crypt": "$md5-crypt$saltsalt$Y2vtwrpdAOYe.0UhLiVrn/",
     "sha256-crypt": "$sha256-crypt$saltsalt$7AFhxMxGqALJ4jRgxwBnqtZRsIhVpB2jhbsDmfcFPXC",
-    "sha512-crypt": "$sha512-crypt$saltsalt$Pp1oWfwJT4PksSG2QA.2pHtnI4vKoxJOBAoYt3djIyXhJIiWGRb0HR/zVE4XULteVyDP7sko86EFsm5Uni.Zd.",
+    "sha512-crypt":
+      "$sha512-crypt$saltsalt$Pp1oWfwJT4PksSG2QA.2pHtnI4vKoxJOBAoYt3djIyXhJIiWGRb0HR/zVE4XULteVyDP7sko86EFsm5Uni.Zd.",
   };
 }

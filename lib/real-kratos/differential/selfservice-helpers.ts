@@ -1,10 +1,26 @@
 import type { Target } from "./sdk";
 
 /** A browser flow's start without recording it: the flow JSON and the cookies to send back. */
-export async function browserInit(t: Target, kind: string, query = ""): Promise<{ flow: { id: string; ui: { nodes: { attributes: { name?: string; value?: unknown } }[] } }; cookie: string; csrf: string }> {
-  const res = await fetch(`${t.publicUrl}/self-service/${kind}/browser${query}`, { headers: { Accept: "application/json" } });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const flow = (await res.json()) as { id: string; ui: { nodes: { attributes: { name?: string; value?: unknown } }[] } };
+export async function browserInit(
+  t: Target,
+  kind: string,
+  query = "",
+): Promise<{
+  flow: { id: string; ui: { nodes: { attributes: { name?: string; value?: unknown } }[] } };
+  cookie: string;
+  csrf: string;
+}> {
+  const res = await fetch(`${t.publicUrl}/self-service/${kind}/browser${query}`, {
+    headers: { Accept: "application/json" },
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const flow = (await res.json()) as {
+    id: string;
+    ui: { nodes: { attributes: { name?: string; value?: unknown } }[] };
+  };
   const value = flow.ui.nodes.find((n) => n.attributes.name === "csrf_token")?.attributes.value;
   const csrf = typeof value === "string" ? value : "";
   return { flow, cookie, csrf };
@@ -33,7 +49,9 @@ export function formErrors(body: unknown): unknown {
   return {
     state: b.state,
     messages: b.ui.messages ?? [],
-    nodes: (b.ui.nodes ?? []).filter((n) => n.messages.length > 0).map((n) => ({ name: n.attributes.name, messages: n.messages })),
+    nodes: (b.ui.nodes ?? [])
+      .filter((n) => n.messages.length > 0)
+      .map((n) => ({ name: n.attributes.name, messages: n.messages })),
   };
 }
 
@@ -50,6 +68,9 @@ export async function browserSession(t: Target, email: string, password: string)
     headers: { Cookie: cookie, Accept: "text/html", "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ method: "password", "traits.email": email, password, csrf_token: csrf }).toString(),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0] ?? "").find((c) => c.startsWith("ory_kratos_session="));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .find((c) => c.startsWith("ory_kratos_session="));
   return [cookie, session].filter(Boolean).join("; ");
 }

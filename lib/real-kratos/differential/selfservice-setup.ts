@@ -11,7 +11,11 @@ export const realSelfServiceOverrides: Record<string, unknown> = {
   feature_flags: { use_continue_with_transitions: true },
   selfservice: {
     flows: {
-      registration: { enabled: true, ui_url: ui("registration"), after: { password: { hooks: [{ hook: "session" }] } } },
+      registration: {
+        enabled: true,
+        ui_url: ui("registration"),
+        after: { password: { hooks: [{ hook: "session" }] } },
+      },
       recovery: { enabled: true, use: "code", ui_url: ui("recovery") },
       verification: { enabled: true, use: "code", ui_url: ui("verification") },
       settings: { ui_url: ui("settings"), privileged_session_max_age: "15m" },

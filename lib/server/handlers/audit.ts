@@ -4,4 +4,5 @@ import { listAudit } from "@/lib/server/services/audit";
 import type { ListAuditQuery } from "@/lib/schemas/audit";
 
 // GET /api/audit
-export const listAuditEntries = async ({ query }: RouteContext<undefined, ListAuditQuery>) => json(await listAudit(query));
+export const listAuditEntries = async ({ query }: RouteContext<undefined, ListAuditQuery>) =>
+  json(await listAudit(query));

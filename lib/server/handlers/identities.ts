@@ -26,13 +26,22 @@ type Ctx<P = undefined, Q = undefined, B = undefined> = RouteContext<P, Q, B>;
 async function assertKeyMayModify(ctx: Ctx<IdParams, unknown, unknown>): Promise<void> {
   if (ctx.actor.type !== "api_key") return;
   if ((await k.readAdminMarker(ctx.params.id)).isAdmin)
-    throw new ApiError("admin_protected", "This identity is a dashboard admin; API keys cannot change, deactivate, delete or reset it.");
+    throw new ApiError(
+      "admin_protected",
+      "This identity is a dashboard admin; API keys cannot change, deactivate, delete or reset it.",
+    );
 }
 
 export const listIdentities = async ({ query }: Ctx<undefined, ListIdentitiesQuery>) => json(await listUsers(query));
 
 export const createIdentity = async (ctx: Ctx<undefined, undefined, CreateIdentityBody>) => {
-  const created = await audited(ctx, "identity.create", (i) => i.id, () => k.createIdentity(ctx.body), (i) => ({ email: i.email }));
+  const created = await audited(
+    ctx,
+    "identity.create",
+    (i) => i.id,
+    () => k.createIdentity(ctx.body),
+    (i) => ({ email: i.email }),
+  );
   return json(created, { status: 201, headers: { Location: `${ctx.req.nextUrl.pathname}/${created.id}` } });
 };
 
@@ -40,10 +49,16 @@ export const getIdentity = async ({ params }: Ctx<IdParams>) => json(await k.get
 
 export const updateIdentity = async (ctx: Ctx<IdParams, undefined, UpdateIdentityBody>) =>
   json(
-    await audited(ctx, "identity.update", ctx.params.id, async () => {
-      await assertKeyMayModify(ctx);
-      return k.updateIdentity(ctx.params.id, ctx.body);
-    }, () => ({ fields: Object.keys(ctx.body) })),
+    await audited(
+      ctx,
+      "identity.update",
+      ctx.params.id,
+      async () => {
+        await assertKeyMayModify(ctx);
+        return k.updateIdentity(ctx.params.id, ctx.body);
+      },
+      () => ({ fields: Object.keys(ctx.body) }),
+    ),
   );
 
 export const deleteIdentity = async (ctx: Ctx<IdParams>) => {
@@ -54,13 +69,17 @@ export const deleteIdentity = async (ctx: Ctx<IdParams>) => {
   return noContent();
 };
 
-
 export const setState = async (ctx: Ctx<IdParams, undefined, z.infer<typeof setStateBodySchema>>) =>
   json(
-    await audited(ctx, `identity.${ctx.body.state === "active" ? "activate" : "deactivate"}`, ctx.params.id, async () => {
-      await assertKeyMayModify(ctx);
-      return applyState(ctx.params.id, ctx.body.state);
-    }),
+    await audited(
+      ctx,
+      `identity.${ctx.body.state === "active" ? "activate" : "deactivate"}`,
+      ctx.params.id,
+      async () => {
+        await assertKeyMayModify(ctx);
+        return applyState(ctx.params.id, ctx.body.state);
+      },
+    ),
   );
 
 export const resetPassword = async (ctx: Ctx<IdParams, undefined, ResetPasswordBody>) => {
@@ -73,7 +92,9 @@ export const resetPassword = async (ctx: Ctx<IdParams, undefined, ResetPasswordB
       await assertKeyMayModify(ctx);
       const identity = await k.setPassword(id, ctx.body.password, (current) => {
         if (current.email && current.email.toLowerCase() === ctx.body.password.toLowerCase())
-          throw new ApiError("validation_failed", "Invalid body.", { details: { issues: [{ path: "password", message: "must not be the same as the email" }] } });
+          throw new ApiError("validation_failed", "Invalid body.", {
+            details: { issues: [{ path: "password", message: "must not be the same as the email" }] },
+          });
       });
       if (ctx.body.revoke_sessions) await k.revokeIdentitySessions(id);
       return { identity, sessions_revoked: ctx.body.revoke_sessions };
@@ -84,8 +105,16 @@ export const resetPassword = async (ctx: Ctx<IdParams, undefined, ResetPasswordB
 };
 
 export const createRecovery = async (ctx: Ctx<IdParams, undefined, z.infer<typeof recoveryBodySchema>>) =>
-  json(await audited(ctx, "identity.recovery", ctx.params.id, () => k.createRecovery(ctx.params.id, ctx.body.method, ctx.body.expires_in), (r) => ({ method: r.method, expires_at: r.expires_at })), { status: 201 });
-
+  json(
+    await audited(
+      ctx,
+      "identity.recovery",
+      ctx.params.id,
+      () => k.createRecovery(ctx.params.id, ctx.body.method, ctx.body.expires_in),
+      (r) => ({ method: r.method, expires_at: r.expires_at }),
+    ),
+    { status: 201 },
+  );
 
 export const listIdentitySessions = async ({ params }: Ctx<IdParams>) => json(await k.listIdentitySessions(params.id));
 
@@ -95,4 +124,12 @@ export const revokeIdentitySessions = async (ctx: Ctx<IdParams>) => {
 };
 
 export const verifyAddress = async (ctx: Ctx<IdParams, undefined, { address: string }>) =>
-  json(await audited(ctx, "identity.verify_address", ctx.params.id, () => k.markAddressVerified(ctx.params.id, ctx.body.address), () => ({ address: ctx.body.address })));
+  json(
+    await audited(
+      ctx,
+      "identity.verify_address",
+      ctx.params.id,
+      () => k.markAddressVerified(ctx.params.id, ctx.body.address),
+      () => ({ address: ctx.body.address }),
+    ),
+  );

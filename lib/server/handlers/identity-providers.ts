@@ -6,6 +6,12 @@ import type { UnlinkParams } from "@/lib/schemas/provider";
 
 // DELETE /api/auth/identities/:id/providers/:provider
 export const unlinkIdentityProvider = async (ctx: RouteContext<UnlinkParams>) => {
-  await audited(ctx, "identity.unlink_provider", ctx.params.id, () => unlinkProvider(ctx.params.id, ctx.params.provider), () => ({ provider: ctx.params.provider }));
+  await audited(
+    ctx,
+    "identity.unlink_provider",
+    ctx.params.id,
+    () => unlinkProvider(ctx.params.id, ctx.params.provider),
+    () => ({ provider: ctx.params.provider }),
+  );
   return noContent();
 };

@@ -17,7 +17,9 @@ const BAD_LOGIN = "Invalid email or password.";
 export const startLogin = async (ctx: RouteContext) => {
   const { retryAfter } = await consume({ bucket: `loginflow:ip:${ctx.ip}`, max: 30, windowMs: 60_000 });
   if (retryAfter !== null)
-    throw new ApiError("rate_limited", "Too many sign-in attempts. Wait a minute and try again.", { headers: { "Retry-After": String(retryAfter) } });
+    throw new ApiError("rate_limited", "Too many sign-in attempts. Wait a minute and try again.", {
+      headers: { "Retry-After": String(retryAfter) },
+    });
   const flow = await k.createLoginFlow();
   return json({ flow_id: flow.id, expires_at: flow.expires_at });
 };
@@ -38,7 +40,14 @@ export const login = async (ctx: RouteContext<undefined, undefined, LoginBody>) 
     const floor = env().TRUSS_LOGIN_FAILURE_MIN_MS;
     const wait = floor > 0 ? started + floor + randomInt(100) - Date.now() : 0;
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    await recordAudit({ actor: { type: "anonymous", id: null, label: identifier }, ip: ctx.ip, action: "admin.login", target: null, outcome: "failure", details: { reason } });
+    await recordAudit({
+      actor: { type: "anonymous", id: null, label: identifier },
+      ip: ctx.ip,
+      action: "admin.login",
+      target: null,
+      outcome: "failure",
+      details: { reason },
+    });
     return new ApiError("unauthorized", BAD_LOGIN);
   };
   let session: Awaited<ReturnType<typeof k.submitLogin>>;
@@ -58,7 +67,13 @@ export const login = async (ctx: RouteContext<undefined, undefined, LoginBody>) 
   const replaced = await readSessionToken(sessionCookieFrom(ctx.req.cookies));
   if (replaced && replaced !== session.token) await k.logout(replaced).catch(() => undefined);
   await rememberAdmin(admin.id);
-  await recordAudit({ actor: { type: "admin", id: admin.id, label: admin.email }, ip: ctx.ip, action: "admin.login", target: admin.id, outcome: "success" });
+  await recordAudit({
+    actor: { type: "admin", id: admin.id, label: admin.email },
+    ip: ctx.ip,
+    action: "admin.login",
+    target: admin.id,
+    outcome: "success",
+  });
   const now = Date.now();
   const cookie = await sessionSetCookie({ v: 1, kt: session.token, iid: admin.id, aat: now, lsa: now }, ctx.req);
   return json(admin, { headers: { "Set-Cookie": cookie } });

@@ -10,7 +10,13 @@ export const logout = async (ctx: RouteContext) => {
   const payload = await readSession(sessionCookieFrom(ctx.req.cookies));
   if (payload) {
     await k.logout(payload.kt);
-    await recordAudit({ actor: { type: "admin", id: payload.iid, label: null }, ip: ctx.ip, action: "admin.logout", target: payload.iid, outcome: "success" });
+    await recordAudit({
+      actor: { type: "admin", id: payload.iid, label: null },
+      ip: ctx.ip,
+      action: "admin.logout",
+      target: payload.iid,
+      outcome: "success",
+    });
   }
   return new Response(null, { status: 204, headers: { "Set-Cookie": clearedSessionSetCookie(ctx.req) } });
 };

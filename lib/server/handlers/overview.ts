@@ -18,7 +18,12 @@ export const health = async () => {
   const body: Health = {
     status: ok ? "ok" : "degraded",
     auth_required: env().TRUSS_AUTH_REQUIRED,
-    kratos: { mode: embedded ? "embedded" : "external", public: k.public ? "up" : "down", admin: k.admin ? "up" : "down", version: k.version },
+    kratos: {
+      mode: embedded ? "embedded" : "external",
+      public: k.public ? "up" : "down",
+      admin: k.admin ? "up" : "down",
+      version: k.version,
+    },
   };
   return json(body, { status: ok ? 200 : 503 });
 };

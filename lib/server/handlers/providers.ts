@@ -12,4 +12,12 @@ export const kratosConfigHandler = async () => json(await kratosConfig());
 
 // POST /api/auth/providers/:id/check
 export const checkProviderHandler = async (ctx: RouteContext<{ id: string }>) =>
-  json(await audited(ctx, "provider.check", ctx.params.id, () => checkProvider(providerOrThrow(ctx.params.id)), (r) => ({ ok: r.ok })));
+  json(
+    await audited(
+      ctx,
+      "provider.check",
+      ctx.params.id,
+      () => checkProvider(providerOrThrow(ctx.params.id)),
+      (r) => ({ ok: r.ok }),
+    ),
+  );

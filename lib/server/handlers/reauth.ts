@@ -15,7 +15,8 @@ import type { ReauthBody } from "@/lib/schemas/auth";
 export const reauthenticate = async (ctx: RouteContext<undefined, undefined, ReauthBody>) => {
   const payload = ctx.admin?.payload;
   const email = ctx.admin?.admin?.email;
-  if (!payload || !email) throw new ApiError("invalid_request", "Authentication is disabled: there is nothing to confirm.");
+  if (!payload || !email)
+    throw new ApiError("invalid_request", "Authentication is disabled: there is nothing to confirm.");
   const limits = loginLimits(email.toLowerCase(), ctx.ip);
   await throwIfThrottled(limits, "Too many attempts. Wait a few minutes and try again.");
   let session: Awaited<ReturnType<typeof k.submitLogin>> | null = null;
@@ -27,7 +28,13 @@ export const reauthenticate = async (ctx: RouteContext<undefined, undefined, Rea
   if (!session || session.identityId !== payload.iid) {
     if (session) await k.logout(session.token);
     await hit(limits);
-    await recordAudit({ actor: ctx.actor, ip: ctx.ip, action: "admin.reauth", target: payload.iid, outcome: "failure" });
+    await recordAudit({
+      actor: ctx.actor,
+      ip: ctx.ip,
+      action: "admin.reauth",
+      target: payload.iid,
+      outcome: "failure",
+    });
     throw new ApiError("unauthorized", "That password is not right.");
   }
   await k.logout(payload.kt).catch(() => undefined);

@@ -11,7 +11,16 @@ export const importUsersHandler = async (ctx: RouteContext<undefined, { dry_run:
   const key = ctx.req.headers.get("idempotency-key");
   const result = await withIdempotency(key, `import:${ctx.actor.type}:${ctx.actor.id ?? "-"}`, ctx.body, async () => ({
     status: 200,
-    data: await audited(ctx, "users.import", null, () => importUsers(ctx.body.users, false), (r) => ({ ...r.summary, ...(key ? { idempotency_key: key } : {}) })),
+    data: await audited(
+      ctx,
+      "users.import",
+      null,
+      () => importUsers(ctx.body.users, false),
+      (r) => ({ ...r.summary, ...(key ? { idempotency_key: key } : {}) }),
+    ),
   }));
-  return json(result.data, { status: result.status, headers: result.replayed ? { "Idempotent-Replayed": "true" } : {} });
+  return json(result.data, {
+    status: result.status,
+    headers: result.replayed ? { "Idempotent-Replayed": "true" } : {},
+  });
 };

@@ -43,7 +43,10 @@ export function toErrorResponse(err: unknown, requestId: string): Response {
     console.error(`[truss] ${requestId} unhandled error:`, err instanceof Error ? err.stack : String(err));
     apiError = new ApiError("internal", "An internal error occurred. It has been logged.");
   }
-  const body = errorBody(apiError.id, apiError.message, requestId, { reason: apiError.reason, details: apiError.details });
+  const body = errorBody(apiError.id, apiError.message, requestId, {
+    reason: apiError.reason,
+    details: apiError.details,
+  });
   return Response.json(body, {
     status: apiError.status,
     headers: { "Content-Type": JSON_TYPE, "Cache-Control": "no-store", "X-Request-Id": requestId, ...apiError.headers },

@@ -21,7 +21,10 @@ export function clientIp(req: Request): string {
   const socket = socketAddress(req);
   const depth = env().TRUSS_TRUST_PROXY;
   if (depth > 0) {
-    const hops = (req.headers.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+    const hops = (req.headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean);
     return hops.at(-depth) ?? socket ?? "unknown";
   }
   return socket ?? "unknown";

@@ -26,7 +26,10 @@ export interface RouteContext<P = undefined, Q = undefined, B = undefined> {
 }
 
 /** What route() needs to serve a request: an endpoint declaration (lib/server/endpoints) has all of it. */
-type RouteOptions<P, Q, B> = Pick<Endpoint<P, Q, B>, "auth" | "params" | "query" | "body" | "maxBody" | "csrf" | "recentAuth"> &
+type RouteOptions<P, Q, B> = Pick<
+  Endpoint<P, Q, B>,
+  "auth" | "params" | "query" | "body" | "maxBody" | "csrf" | "recentAuth"
+> &
   Partial<Endpoint<P, Q, B>>;
 
 /** A Next route handler, carrying the declaration it was made from (the OpenAPI drift test reads it). */
@@ -52,7 +55,9 @@ export function route<P = undefined, Q = undefined, B = undefined>(
     try {
       const rawParams = (await nextCtx?.params) ?? {};
       const params = (opts.params ? parse(opts.params, rawParams, "path") : undefined) as P;
-      const query = (opts.query ? parse(opts.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined) as Q;
+      const query = (
+        opts.query ? parse(opts.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined
+      ) as Q;
       let actor: Actor = { type: "anonymous", id: null, label: null };
       let admin: AdminSession | null = null;
       let extraHeaders: Record<string, string> = {};
@@ -62,7 +67,10 @@ export function route<P = undefined, Q = undefined, B = undefined>(
         admin = await verifyAdminRequest(req);
         actor = admin.actor;
       } else if (opts.auth === "service_role" || opts.auth === "any_key") {
-        const { key, headers } = await verifyApiKey(apiKeyFromRequest(req), opts.auth === "service_role" ? "service_role" : "anon");
+        const { key, headers } = await verifyApiKey(
+          apiKeyFromRequest(req),
+          opts.auth === "service_role" ? "service_role" : "anon",
+        );
         actor = { type: "api_key", id: key.id, label: key.label };
         extraHeaders = headers;
       } else if (opts.body || opts.csrf) {
@@ -89,14 +97,19 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       return toErrorResponse(err, requestId);
     }
   };
-  return opts.method && opts.path ? Object.assign(serve, { endpoint: opts as Endpoint<unknown, unknown, unknown> }) : serve;
+  return opts.method && opts.path
+    ? Object.assign(serve, { endpoint: opts as Endpoint<unknown, unknown, unknown> })
+    : serve;
 }
 
 /** Refuses sensitive actions on a sign-in older than TRUSS_REAUTH_MINUTES; the GUI then asks for the password. */
 function assertRecentAuth(authenticatedAt: number): void {
   const minutes = env().TRUSS_REAUTH_MINUTES;
   if (Date.now() - authenticatedAt > minutes * 60_000)
-    throw new ApiError("reauth_required", `Confirm your password to continue: this action needs a sign-in from the last ${minutes} minutes.`);
+    throw new ApiError(
+      "reauth_required",
+      `Confirm your password to continue: this action needs a sign-in from the last ${minutes} minutes.`,
+    );
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
@@ -121,7 +134,9 @@ type Verb = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export function methodNotAllowed(allowed: Verb[]) {
   const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
   const refuse = route({ auth: "public" }, async ({ req }) => {
-    throw new ApiError("method_not_allowed", `${req.method} is not allowed here. Allowed: ${allow}.`, { headers: { Allow: allow } });
+    throw new ApiError("method_not_allowed", `${req.method} is not allowed here. Allowed: ${allow}.`, {
+      headers: { Allow: allow },
+    });
   });
   const marked = Object.assign(refuse, { refusal: true as const });
   return { GET: marked, POST: marked, PUT: marked, PATCH: marked, DELETE: marked };

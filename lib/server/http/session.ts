@@ -27,7 +27,8 @@ export async function verifyAdminCookie(cookieValue: string | undefined): Promis
   // Both lookups key off the sealed payload, so they run side by side; the answer counts only if whoami
   // confirms the same identity.
   const [who, admin] = await Promise.all([whoami(payload.kt), getAdmin(payload.iid)]);
-  if (!who || who.identityId !== payload.iid) throw new ApiError("unauthorized", "Your session has ended. Sign in again.");
+  if (!who || who.identityId !== payload.iid)
+    throw new ApiError("unauthorized", "Your session has ended. Sign in again.");
   if (!admin) throw new ApiError("forbidden", "This account is not a dashboard admin.");
   return { actor: { type: "admin", id: admin.id, label: admin.email }, admin, payload };
 }

@@ -20,8 +20,7 @@ export interface BatchItem {
   create: BatchCreate;
 }
 export type BatchItemResult = { patchId: string } & (
-  | { ok: true; identityId: string }
-  | { ok: false; code: number; message: string }
+  { ok: true; identityId: string } | { ok: false; code: number; message: string }
 );
 
 /** One `PATCH /admin/identities` call; Kratos answers 200 with a result per item, in order. */
@@ -39,22 +38,37 @@ export async function batchCreateIdentities(items: BatchItem[]): Promise<BatchIt
     if (r?.action === "create" && r.identity) return { patchId: item.patchId, ok: true, identityId: r.identity };
     const e = (r?.error ?? {}) as { code?: number; message?: string; reason?: string };
     const k = kratosErrorOf({ error: e });
-    return { patchId: item.patchId, ok: false, code: e.code ?? 500, message: k.reason ?? k.message ?? "Kratos did not create this identity." };
+    return {
+      patchId: item.patchId,
+      ok: false,
+      code: e.code ?? 500,
+      message: k.reason ?? k.message ?? "Kratos did not create this identity.",
+    };
   });
 }
 
 /** A recovery code (or link) the admin hands over; Kratos sends no email from the admin API. */
-export async function createRecovery(identityId: string, method: "code" | "link", expiresIn: string): Promise<Recovery> {
+export async function createRecovery(
+  identityId: string,
+  method: "code" | "link",
+  expiresIn: string,
+): Promise<Recovery> {
   const { identity } = await kratos();
   if (method === "link") {
     const r = await call(
-      () => identity.createRecoveryLinkForIdentity({ createRecoveryLinkForIdentityBody: { identity_id: identityId, expires_in: expiresIn } }),
+      () =>
+        identity.createRecoveryLinkForIdentity({
+          createRecoveryLinkForIdentityBody: { identity_id: identityId, expires_in: expiresIn },
+        }),
       "Recovery links are disabled in this Kratos (enable selfservice.methods.link).",
     );
     return { method, recovery_link: r.recovery_link, recovery_code: null, expires_at: r.expires_at ?? null };
   }
   const r = await call(
-    () => identity.createRecoveryCodeForIdentity({ createRecoveryCodeForIdentityBody: { identity_id: identityId, expires_in: expiresIn } }),
+    () =>
+      identity.createRecoveryCodeForIdentity({
+        createRecoveryCodeForIdentityBody: { identity_id: identityId, expires_in: expiresIn },
+      }),
     "Identity not found.",
   );
   return { method, recovery_link: r.recovery_link, recovery_code: r.recovery_code, expires_at: r.expires_at ?? null };
@@ -67,7 +81,10 @@ export async function kratosHealth(): Promise<{ public: boolean; admin: boolean;
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   const ping = async (url: string) => {
     try {
-      const r = await fetch(url, { signal: AbortSignal.timeout(2000), headers: url.startsWith(adminUrl) ? headers : {} });
+      const r = await fetch(url, {
+        signal: AbortSignal.timeout(2000),
+        headers: url.startsWith(adminUrl) ? headers : {},
+      });
       return r.ok;
     } catch {
       return false;

@@ -30,11 +30,17 @@ export async function submitLogin(
   const { frontend } = await kratos();
   let flow = flowId ?? (await createLoginFlow()).id;
   for (let round = 0; round < 2; round++) {
-    const r = await attempt(() => frontend.updateLoginFlow({ flow, updateLoginFlowBody: { method: "password", identifier: email, password } }));
+    const r = await attempt(() =>
+      frontend.updateLoginFlow({ flow, updateLoginFlowBody: { method: "password", identifier: email, password } }),
+    );
     if (r.ok) {
       const { data } = r;
       if (!data.session_token || !data.session?.identity) throw new InvalidCredentials();
-      return { token: data.session_token, identityId: data.session.identity.id, expiresAt: data.session.expires_at ?? null };
+      return {
+        token: data.session_token,
+        identityId: data.session.identity.id,
+        expiresAt: data.session.expires_at ?? null,
+      };
     }
     const body = r.body as { use_flow_id?: unknown } | undefined;
     if (r.status === 410 && typeof body?.use_flow_id === "string" && round === 0) {
@@ -83,4 +89,3 @@ export async function logout(token: string): Promise<void> {
   const r = await attempt(() => frontend.performNativeLogout({ performNativeLogoutBody: { session_token: token } }));
   if (!r.ok && r.status !== 403) throw r.error;
 }
-

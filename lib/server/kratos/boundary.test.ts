@@ -16,9 +16,14 @@ describe("the one Kratos module", () => {
     for (const f of surface) {
       const src = fs.readFileSync(path.join(dir, f), "utf8");
       // An exported signature mentioning an SDK type would hand it to callers.
-      const exported = [...src.matchAll(/^export (?:async )?(?:function|interface|type|const) [^\n]*/gm)].map((m) => m[0]);
-      const sdkTypes = [...src.matchAll(/import type \{([^}]*)\} from "@ory\/client"/g)].flatMap((m) => m[1]!.split(",").map((t) => t.trim().split(" as ").pop()!));
-      for (const line of exported) for (const t of sdkTypes) expect(line, `${f}: ${line}`).not.toMatch(new RegExp(`\\b${t}\\b`));
+      const exported = [...src.matchAll(/^export (?:async )?(?:function|interface|type|const) [^\n]*/gm)].map(
+        (m) => m[0],
+      );
+      const sdkTypes = [...src.matchAll(/import type \{([^}]*)\} from "@ory\/client"/g)].flatMap((m) =>
+        m[1]!.split(",").map((t) => t.trim().split(" as ").pop()!),
+      );
+      for (const line of exported)
+        for (const t of sdkTypes) expect(line, `${f}: ${line}`).not.toMatch(new RegExp(`\\b${t}\\b`));
     }
   });
 

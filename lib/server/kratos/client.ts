@@ -27,7 +27,11 @@ export async function kratos(): Promise<KratosClients> {
   const e = env();
   const baseOptions = { timeout: e.KRATOS_TIMEOUT_MS, maxRedirects: 0 };
   const clients: KratosClients = {
-    frontend: new FrontendApi(new Configuration({ basePath: publicUrl, baseOptions }), undefined, resilientAxios(e.KRATOS_TIMEOUT_MS)),
+    frontend: new FrontendApi(
+      new Configuration({ basePath: publicUrl, baseOptions }),
+      undefined,
+      resilientAxios(e.KRATOS_TIMEOUT_MS),
+    ),
     identity: new IdentityApi(
       new Configuration({ basePath: adminUrl, accessToken: e.KRATOS_ADMIN_TOKEN, baseOptions }),
       undefined,

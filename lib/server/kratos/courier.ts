@@ -3,7 +3,12 @@ import { CourierApi, type Message } from "@ory/client";
 import { kratos } from "@/lib/server/kratos/client";
 import { call, callWithHeaders } from "@/lib/server/kratos/errors";
 import { nextPageToken } from "@/lib/server/kratos/pagination";
-import type { CourierMessage, CourierMessagePage, CourierStatus, ListCourierMessagesQuery } from "@/lib/schemas/courier";
+import type {
+  CourierMessage,
+  CourierMessagePage,
+  CourierStatus,
+  ListCourierMessagesQuery,
+} from "@/lib/schemas/courier";
 
 const NOT_FOUND = "Message not found.";
 const STATUSES: readonly CourierStatus[] = ["queued", "sent", "processing", "abandoned"];
@@ -49,7 +54,12 @@ function toMessage(m: Message): CourierMessage {
 export async function listCourierMessages(q: ListCourierMessagesQuery): Promise<CourierMessagePage> {
   const api = await courierApi();
   const { data, headers } = await callWithHeaders(() =>
-    api.listCourierMessages({ pageSize: q.page_size, pageToken: q.page_token, status: q.status, recipient: q.recipient }),
+    api.listCourierMessages({
+      pageSize: q.page_size,
+      pageToken: q.page_token,
+      status: q.status,
+      recipient: q.recipient,
+    }),
   );
   return { items: data.map(toMessage), next_page_token: nextPageToken(headers.link) };
 }

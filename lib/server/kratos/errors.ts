@@ -48,22 +48,28 @@ export function toApiError(err: unknown, notFound = "The resource was not found.
   }
   const k = kratosErrorOf(err.response?.data);
   if (status === 404) return new ApiError("not_found", notFound);
-  if (status === 409)
-    return new ApiError("conflict", "An identity with this email (or external id) already exists.");
-  if (status === 400) return new ApiError("invalid_request", "Kratos rejected the request.", { reason: k.reason ?? k.message });
+  if (status === 409) return new ApiError("conflict", "An identity with this email (or external id) already exists.");
+  if (status === 400)
+    return new ApiError("invalid_request", "Kratos rejected the request.", { reason: k.reason ?? k.message });
   if (status === 429)
     return new ApiError("upstream_unavailable", "Kratos is throttling requests. Try again shortly.", {
       headers: { "Retry-After": "5" },
     });
   if (status === 401 || status === 403)
-    return new ApiError("upstream_error", "Kratos refused the admin request; check KRATOS_ADMIN_TOKEN and the admin URL.");
+    return new ApiError(
+      "upstream_error",
+      "Kratos refused the admin request; check KRATOS_ADMIN_TOKEN and the admin URL.",
+    );
   return new ApiError("upstream_error", "Kratos answered with an error.");
 }
 
 /** A body that is text where Kratos always answers JSON (an HTML page from a proxy, say): upstream_invalid. */
 function checkJson<T>(data: T): T {
   if (typeof data === "string" && data.length > 0)
-    throw new ApiError("upstream_invalid", "Kratos answered with something that is not JSON; check the Kratos URL (a proxy or a wrong service?).");
+    throw new ApiError(
+      "upstream_invalid",
+      "Kratos answered with something that is not JSON; check the Kratos URL (a proxy or a wrong service?).",
+    );
   return data;
 }
 
@@ -90,12 +96,16 @@ export async function callWithHeaders<T>(
     throw toApiError(err, notFound);
   }
   if (!Array.isArray(r.data))
-    throw new ApiError("upstream_invalid", "Kratos answered a list call with something that is not a list; check the Kratos URL.");
+    throw new ApiError(
+      "upstream_invalid",
+      "Kratos answered a list call with something that is not a list; check the Kratos URL.",
+    );
   return { data: r.data, headers: r.headers as Record<string, string | undefined> };
 }
 
 /** The outcome of one SDK call without throwing for HTTP statuses, for callers to whom some status is an answer. */
-export type Attempt<T> = { ok: true; data: T } | { ok: false; status: number | undefined; body: unknown; error: ApiError };
+export type Attempt<T> =
+  { ok: true; data: T } | { ok: false; status: number | undefined; body: unknown; error: ApiError };
 
 /** Runs one SDK call through the same mapping as call(), but hands non-2xx answers back instead of throwing. */
 export async function attempt<T>(fn: () => Promise<{ data: T }>, notFound?: string): Promise<Attempt<T>> {

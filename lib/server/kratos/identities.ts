@@ -5,7 +5,13 @@ import { kratos } from "@/lib/server/kratos/client";
 import { attempt, call, callWithHeaders } from "@/lib/server/kratos/errors";
 import { nextPageToken } from "@/lib/server/kratos/pagination";
 import { isAdminIdentity, toIdentity } from "@/lib/server/kratos/mappers";
-import type { CreateIdentityBody, Identity, IdentityPage, ListIdentitiesQuery, UpdateIdentityBody } from "@/lib/schemas/identity";
+import type {
+  CreateIdentityBody,
+  Identity,
+  IdentityPage,
+  ListIdentitiesQuery,
+  UpdateIdentityBody,
+} from "@/lib/schemas/identity";
 
 const NOT_FOUND = "Identity not found.";
 // State/provider filters are applied by Truss (Kratos has none): scan at most this many Kratos pages per call.
@@ -59,7 +65,9 @@ async function getRawIdentity(id: string) {
 
 export async function findIdentityByEmail(email: string): Promise<Identity | null> {
   const { identity } = await kratos();
-  const { data: found } = await callWithHeaders(() => identity.listIdentities({ credentialsIdentifier: email.toLowerCase(), pageSize: 1 }));
+  const { data: found } = await callWithHeaders(() =>
+    identity.listIdentities({ credentialsIdentifier: email.toLowerCase(), pageSize: 1 }),
+  );
   return found[0] ? toIdentity(found[0]) : null;
 }
 
@@ -89,7 +97,10 @@ export function nameTraits(name: string): { first: string; last?: string } {
   return rest.length ? { first, last: rest.join(" ") } : { first };
 }
 
-export async function createIdentity(body: CreateIdentityBody, metadataAdmin?: Record<string, unknown>): Promise<Identity> {
+export async function createIdentity(
+  body: CreateIdentityBody,
+  metadataAdmin?: Record<string, unknown>,
+): Promise<Identity> {
   const { identity } = await kratos();
   const created = await call(() =>
     identity.createIdentity({
@@ -141,7 +152,11 @@ export async function updateIdentity(id: string, b: UpdateIdentityBody): Promise
  * Replaces the password (PUT keeps everything else), reading the identity once. `check` sees the identity first
  * and may throw (e.g. "the password must not be the email") before anything is written.
  */
-export async function setPassword(id: string, password: string, check?: (current: Identity) => void): Promise<Identity> {
+export async function setPassword(
+  id: string,
+  password: string,
+  check?: (current: Identity) => void,
+): Promise<Identity> {
   const cur = await getRawIdentity(id);
   check?.(toIdentity(cur));
   return putIdentity(id, () => ({ credentials: { password: { config: { password } } } }), cur);
@@ -169,7 +184,10 @@ export async function setMetadataAdmin(id: string, change: (cur: Record<string, 
 export async function readAdminMarker(id: string): Promise<{ isAdmin: boolean; demotedAt: string | null }> {
   const cur = await getRawIdentity(id);
   const m = (cur.metadata_admin ?? {}) as { truss_demoted_at?: unknown };
-  return { isAdmin: isAdminIdentity(cur), demotedAt: typeof m.truss_demoted_at === "string" ? m.truss_demoted_at : null };
+  return {
+    isAdmin: isAdminIdentity(cur),
+    demotedAt: typeof m.truss_demoted_at === "string" ? m.truss_demoted_at : null,
+  };
 }
 
 export async function deleteIdentity(id: string): Promise<void> {
@@ -181,7 +199,8 @@ export async function deleteIdentity(id: string): Promise<void> {
 export async function unlinkProvider(id: string, identifier: string): Promise<void> {
   const { identity } = await kratos();
   const r = await attempt(() => identity.deleteIdentityCredentials({ id, type: "oidc", identifier }), NOT_FOUND);
-  if (!r.ok && r.status === 400) throw new ApiError("conflict", "This is the user's last way to sign in; it cannot be unlinked.");
+  if (!r.ok && r.status === 400)
+    throw new ApiError("conflict", "This is the user's last way to sign in; it cannot be unlinked.");
   if (!r.ok) throw r.error;
 }
 

@@ -32,7 +32,9 @@ const kratosIdentitySchema = z.looseObject({
   schema_id: z.string(),
   state: z.string().optional(),
   traits: obj.nullish(),
-  credentials: z.record(z.string(), z.looseObject({ identifiers: z.array(z.string()).nullish(), config: obj.nullish() })).nullish(),
+  credentials: z
+    .record(z.string(), z.looseObject({ identifiers: z.array(z.string()).nullish(), config: obj.nullish() }))
+    .nullish(),
   metadata_admin: z.unknown().optional(),
   verifiable_addresses: z.array(z.looseObject({ value: z.string(), verified: z.boolean() })).nullish(),
   recovery_addresses: z.array(z.looseObject({ value: z.string() })).nullish(),
@@ -47,7 +49,11 @@ const kratosSessionSchema = z.looseObject({
   devices: z.array(z.looseObject({})).nullish(),
 });
 
-const invalid = () => new ApiError("upstream_invalid", "Kratos answered with something that is not what its API describes; check the Kratos URL (a proxy or a wrong service?).");
+const invalid = () =>
+  new ApiError(
+    "upstream_invalid",
+    "Kratos answered with something that is not what its API describes; check the Kratos URL (a proxy or a wrong service?).",
+  );
 
 /** Throws upstream_invalid unless `data` has the shape Truss reads. */
 export function checkIdentity(data: unknown): asserts data is KratosIdentity {

@@ -13,7 +13,12 @@ export async function listSessions(q: ListSessionsQuery): Promise<SessionPage> {
   const { identity } = await kratos();
   if (q.identity_id) return listIdentitySessions(q.identity_id, q.page_size, q.page_token);
   const { data, headers } = await callWithHeaders(() =>
-    identity.listSessions({ pageSize: q.page_size, pageToken: q.page_token, active: true, expand: ["identity", "devices"] }),
+    identity.listSessions({
+      pageSize: q.page_size,
+      pageToken: q.page_token,
+      active: true,
+      expand: ["identity", "devices"],
+    }),
   );
   return { items: data.map((s) => toSession(s)), next_page_token: nextPageToken(headers.link) };
 }

@@ -25,7 +25,9 @@ import type { Identity } from "@/lib/schemas/identity";
  */
 
 export async function rememberAdmin(id: string): Promise<void> {
-  await (await db())
+  await (
+    await db()
+  )
     .insertInto("admins")
     .values({ identity_id: id, added_at: new Date().toISOString() })
     .onConflict((oc) => oc.column("identity_id").doNothing())
@@ -65,7 +67,10 @@ const isIndexedAdmin = async (id: string) =>
 async function assertNotLastAdmin(id: string, what: string): Promise<void> {
   const admins = await activeAdminIds();
   if (admins.length === 1 && admins[0] === id)
-    throw new ApiError("conflict", `This is the last admin; ${what} would lock everyone out. Promote another admin first.`);
+    throw new ApiError(
+      "conflict",
+      `This is the last admin; ${what} would lock everyone out. Promote another admin first.`,
+    );
 }
 
 /**
@@ -90,7 +95,10 @@ export async function promote(id: string): Promise<Identity> {
 export async function demote(id: string): Promise<Identity> {
   return unlessLastAdmin(id, "removing the admin role", async () => {
     // The demotion is remembered in Kratos, so a TRUSS_ADMIN_EMAIL bootstrap never re-promotes this identity.
-    const updated = await setMetadataAdmin(id, ({ truss_role: _r, ...rest }) => ({ ...rest, truss_demoted_at: new Date().toISOString() }));
+    const updated = await setMetadataAdmin(id, ({ truss_role: _r, ...rest }) => ({
+      ...rest,
+      truss_demoted_at: new Date().toISOString(),
+    }));
     await forgetAdmin(id);
     return updated;
   });
@@ -136,7 +144,10 @@ export async function issueSetupToken(): Promise<string> {
   const token = randomBytes(24).toString("base64url");
   await (await db()).transaction().execute(async (trx) => {
     await trx.deleteFrom("setup_tokens").where("used_at", "is", null).execute();
-    await trx.insertInto("setup_tokens").values({ token_hash: sha256(token).toString("hex"), created_at: new Date().toISOString(), used_at: null }).execute();
+    await trx
+      .insertInto("setup_tokens")
+      .values({ token_hash: sha256(token).toString("hex"), created_at: new Date().toISOString(), used_at: null })
+      .execute();
   });
   return token;
 }
@@ -149,13 +160,26 @@ export async function consumeSetupToken(token: string): Promise<() => Promise<vo
   const hash = sha256(token);
   const q = await db();
   const fresh = new Date(Date.now() - SETUP_TOKEN_TTL_MS).toISOString();
-  const rows = await q.selectFrom("setup_tokens").select("token_hash").where("used_at", "is", null).where("created_at", ">", fresh).execute();
+  const rows = await q
+    .selectFrom("setup_tokens")
+    .select("token_hash")
+    .where("used_at", "is", null)
+    .where("created_at", ">", fresh)
+    .execute();
   const match = rows.find((r) => timingSafeEqual(Buffer.from(r.token_hash, "hex"), hash));
   const res = match
-    ? await q.updateTable("setup_tokens").set({ used_at: new Date().toISOString() }).where("token_hash", "=", match.token_hash).where("used_at", "is", null).executeTakeFirst()
+    ? await q
+        .updateTable("setup_tokens")
+        .set({ used_at: new Date().toISOString() })
+        .where("token_hash", "=", match.token_hash)
+        .where("used_at", "is", null)
+        .executeTakeFirst()
     : { numUpdatedRows: 0n };
   if (res.numUpdatedRows !== 1n || !match)
-    throw new ApiError("forbidden", "This setup link is invalid, expired (links last one hour) or was already used. Restart the server for a new one.");
+    throw new ApiError(
+      "forbidden",
+      "This setup link is invalid, expired (links last one hour) or was already used. Restart the server for a new one.",
+    );
   // Gives the token back when setup refused for a reason the operator can fix (the email is taken).
   return async () => {
     await q.updateTable("setup_tokens").set({ used_at: null }).where("token_hash", "=", match.token_hash).execute();
@@ -165,5 +189,12 @@ export async function consumeSetupToken(token: string): Promise<() => Promise<vo
 /** True while an unused, unexpired setup link exists (and so no admin has been created through it). */
 export async function setupPending(): Promise<boolean> {
   const fresh = new Date(Date.now() - SETUP_TOKEN_TTL_MS).toISOString();
-  return !!(await (await db()).selectFrom("setup_tokens").select("token_hash").where("used_at", "is", null).where("created_at", ">", fresh).executeTakeFirst());
+  return !!(await (
+    await db()
+  )
+    .selectFrom("setup_tokens")
+    .select("token_hash")
+    .where("used_at", "is", null)
+    .where("created_at", ">", fresh)
+    .executeTakeFirst());
 }

@@ -27,22 +27,49 @@ export async function createApiKey(body: CreateApiKeyBody, createdBy: string | n
     revoked_at: null,
     secret_hash: sha256(secret),
   };
-  await (await db()).insertInto("api_keys").values({ ...row, created_by: createdBy, revoked_by: null }).execute();
+  await (
+    await db()
+  )
+    .insertInto("api_keys")
+    .values({ ...row, created_by: createdBy, revoked_by: null })
+    .execute();
   return { key: publicFields(row), secret };
 }
 
-const columns = ["id", "key_type", "key_prefix", "secret_hash", "label", "rate_limit", "created_at", "last_used_at", "revoked_at"] as const;
+const columns = [
+  "id",
+  "key_type",
+  "key_prefix",
+  "secret_hash",
+  "label",
+  "rate_limit",
+  "created_at",
+  "last_used_at",
+  "revoked_at",
+] as const;
 
 /** Every key, revoked ones included (kept for audit), newest first. */
 export async function listApiKeys(): Promise<ApiKey[]> {
-  const rows = await (await db()).selectFrom("api_keys").select(columns).orderBy("created_at", "desc").orderBy("id").execute();
+  const rows = await (
+    await db()
+  )
+    .selectFrom("api_keys")
+    .select(columns)
+    .orderBy("created_at", "desc")
+    .orderBy("id")
+    .execute();
   return rows.map(publicFields);
 }
 
 /** Revocation is one UPDATE in the shared store; with no key cache, every instance refuses the key at once. */
 export async function revokeApiKey(id: string, by: string | null): Promise<ApiKey> {
   const q = await db();
-  await q.updateTable("api_keys").set({ revoked_at: new Date().toISOString(), revoked_by: by }).where("id", "=", id).where("revoked_at", "is", null).execute();
+  await q
+    .updateTable("api_keys")
+    .set({ revoked_at: new Date().toISOString(), revoked_by: by })
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .execute();
   const row = await q.selectFrom("api_keys").select(columns).where("id", "=", id).executeTakeFirst();
   if (!row) throw new ApiError("not_found", "API key not found.");
   return publicFields(row);
@@ -62,7 +89,13 @@ export async function verifyApiKey(
   if (!key) throw new ApiError("unauthorized", "Missing API key. Send it in the apikey header.");
   if (!parseKey(key)) throw new ApiError("unauthorized", INVALID);
   const hash = sha256(key);
-  const row = await (await db()).selectFrom("api_keys").select(columns).where("secret_hash", "=", hash).executeTakeFirst();
+  const row = await (
+    await db()
+  )
+    .selectFrom("api_keys")
+    .select(columns)
+    .where("secret_hash", "=", hash)
+    .executeTakeFirst();
   if (!row || !timingSafeEqual(Buffer.from(row.secret_hash, "hex"), Buffer.from(hash, "hex")) || row.revoked_at)
     throw new ApiError("unauthorized", INVALID);
   if (required === "service_role" && row.key_type !== "service_role")
@@ -75,23 +108,38 @@ export async function verifyApiKey(
 /** Per-key requests-per-minute limit, counted atomically in the shared store; returns the X-RateLimit-* headers. */
 async function enforceRateLimit(row: Row): Promise<Record<string, string>> {
   if (!row.rate_limit) return {};
-  const { remaining, retryAfter } = await consume({ bucket: `apikey:${row.id}`, max: row.rate_limit, windowMs: 60_000 });
+  const { remaining, retryAfter } = await consume({
+    bucket: `apikey:${row.id}`,
+    max: row.rate_limit,
+    windowMs: 60_000,
+  });
   const headers = { "X-RateLimit-Limit": String(row.rate_limit), "X-RateLimit-Remaining": String(remaining) };
   if (retryAfter !== null)
-    throw new ApiError("rate_limited", "Rate limit exceeded for this API key.", { headers: { ...headers, "Retry-After": String(retryAfter) } });
+    throw new ApiError("rate_limited", "Rate limit exceeded for this API key.", {
+      headers: { ...headers, "Retry-After": String(retryAfter) },
+    });
   return headers;
 }
 
 async function touch(row: Row): Promise<void> {
   // At most one write a minute per key: last_used_at is for humans, not an access log.
   if (row.last_used_at && Date.now() - Date.parse(row.last_used_at) < 60_000) return;
-  await (await db()).updateTable("api_keys").set({ last_used_at: new Date().toISOString() }).where("id", "=", row.id).execute();
+  await (
+    await db()
+  )
+    .updateTable("api_keys")
+    .set({ last_used_at: new Date().toISOString() })
+    .where("id", "=", row.id)
+    .execute();
 }
 
 /** The key from `apikey`, `x-api-key` or `Authorization: Bearer`; a key in the query string is refused. */
 export function apiKeyFromRequest(req: Request): string | null {
   const query = new URL(req.url).searchParams;
-  if (["apikey", "api_key", "key"].some((k) => query.has(k)) || [...query.values()].some((v) => /truss_(sk|pk)_/.test(v)))
+  if (
+    ["apikey", "api_key", "key"].some((k) => query.has(k)) ||
+    [...query.values()].some((v) => /truss_(sk|pk)_/.test(v))
+  )
     throw new ApiError("invalid_request", "Never send API keys in the URL; use the apikey header.");
   const bearer = req.headers.get("authorization");
   return (

@@ -14,7 +14,9 @@ export interface AuditRecord {
 
 /** Appends one audit entry. Never stores secrets: callers pass ids, counts and outcomes only. */
 export async function recordAudit(r: AuditRecord): Promise<void> {
-  await (await db())
+  await (
+    await db()
+  )
     .insertInto("audit_log")
     .values({
       at: new Date().toISOString(),
@@ -38,7 +40,10 @@ export async function listAudit(q: ListAuditQuery): Promise<AuditPage> {
   if (actor) query = query.where((eb) => eb.or([eb("actor_id", "=", actor), eb("actor_label", "=", actor)]));
   if (q.action) query = query.where("action", "=", q.action);
   if (q.target) query = query.where("target", "=", q.target);
-  const rows = await query.orderBy("id", "desc").limit(q.page_size + 1).execute();
+  const rows = await query
+    .orderBy("id", "desc")
+    .limit(q.page_size + 1)
+    .execute();
   const more = rows.length > q.page_size;
   const items = rows.slice(0, q.page_size).map((r) => ({
     ...r,

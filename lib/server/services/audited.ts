@@ -19,7 +19,14 @@ export async function audited<T>(
   try {
     const result = await fn();
     const t = typeof target === "function" ? target(result) : target;
-    await recordAudit({ actor: who.actor, ip: who.ip, action, target: t, outcome: "success", details: details?.(result) });
+    await recordAudit({
+      actor: who.actor,
+      ip: who.ip,
+      action,
+      target: t,
+      outcome: "success",
+      details: details?.(result),
+    });
     return result;
   } catch (err) {
     await recordAudit({

@@ -21,7 +21,10 @@ export async function withIdempotency(
   const bodyHash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
   const now = Date.now();
   const q = await db();
-  await q.deleteFrom("idempotency").where("created_at", "<", now - TTL_MS).execute();
+  await q
+    .deleteFrom("idempotency")
+    .where("created_at", "<", now - TTL_MS)
+    .execute();
   // Claiming is one INSERT … ON CONFLICT DO NOTHING: with several instances exactly one runs the request.
   const claimed = await q
     .insertInto("idempotency")
@@ -29,15 +32,24 @@ export async function withIdempotency(
     .onConflict((oc) => oc.column("key").doNothing())
     .executeTakeFirst();
   if (claimed.numInsertedOrUpdatedRows !== 1n) {
-    const row = await q.selectFrom("idempotency").select(["body_hash", "status", "response"]).where("key", "=", id).executeTakeFirst();
+    const row = await q
+      .selectFrom("idempotency")
+      .select(["body_hash", "status", "response"])
+      .where("key", "=", id)
+      .executeTakeFirst();
     if (row && row.body_hash !== bodyHash)
       throw new ApiError("unprocessable", "This Idempotency-Key was used with a different body.");
-    if (!row || row.status === null) throw new ApiError("conflict", "A request with this Idempotency-Key is still running.");
+    if (!row || row.status === null)
+      throw new ApiError("conflict", "A request with this Idempotency-Key is still running.");
     return { status: row.status, data: JSON.parse(row.response ?? "null") as unknown, replayed: true };
   }
   try {
     const result = await run();
-    await q.updateTable("idempotency").set({ status: result.status, response: JSON.stringify(result.data) }).where("key", "=", id).execute();
+    await q
+      .updateTable("idempotency")
+      .set({ status: result.status, response: JSON.stringify(result.data) })
+      .where("key", "=", id)
+      .execute();
     return { ...result, replayed: false };
   } catch (err) {
     await q.deleteFrom("idempotency").where("key", "=", id).execute(); // a failed attempt may be retried

@@ -21,13 +21,20 @@ export async function importUsers(rows: Record<string, unknown>[], dryRun: boole
     const email = typeof raw.email === "string" ? raw.email.trim().toLowerCase() : null;
     const parsed = importRowSchema.safeParse(raw);
     if (!parsed.success) {
-      const msg = zodIssues(parsed.error).map((i) => `${i.path || "row"}: ${i.message}`).join("; ");
+      const msg = zodIssues(parsed.error)
+        .map((i) => `${i.path || "row"}: ${i.message}`)
+        .join("; ");
       results[index] = { index, email, status: "error", error: { id: "validation_failed", message: msg } };
       return;
     }
     const first = seen.get(parsed.data.email);
     if (first !== undefined) {
-      results[index] = { index, email: parsed.data.email, status: "error", error: { id: "conflict", message: `Duplicate of row ${first} in this import.` } };
+      results[index] = {
+        index,
+        email: parsed.data.email,
+        status: "error",
+        error: { id: "conflict", message: `Duplicate of row ${first} in this import.` },
+      };
       return;
     }
     seen.set(parsed.data.email, index);
@@ -71,15 +78,28 @@ function* chunks(rows: { index: number; row: ImportRow }[]) {
 }
 
 function credentialsFor(row: ImportRow) {
-  const password = row.password ? { config: { password: row.password } } : row.password_hash ? { config: { hashed_password: row.password_hash } } : undefined;
+  const password = row.password
+    ? { config: { password: row.password } }
+    : row.password_hash
+      ? { config: { hashed_password: row.password_hash } }
+      : undefined;
   const oidc = row.providers?.length ? { config: { providers: row.providers } } : undefined;
   return password || oidc ? { ...(password ? { password } : {}), ...(oidc ? { oidc } : {}) } : undefined;
 }
 
-async function sendChunk(chunk: { index: number; row: ImportRow }[], results: ImportResult[], startedAt: Date): Promise<void> {
+async function sendChunk(
+  chunk: { index: number; row: ImportRow }[],
+  results: ImportResult[],
+  startedAt: Date,
+): Promise<void> {
   const items: BatchItem[] = chunk.map(({ row }) => ({
     patchId: randomUUID(),
-    create: { schema_id: env().KRATOS_IDENTITY_SCHEMA_ID, traits: traitsFor(row.email, row.name), state: row.state, credentials: credentialsFor(row) },
+    create: {
+      schema_id: env().KRATOS_IDENTITY_SCHEMA_ID,
+      traits: traitsFor(row.email, row.name),
+      state: row.state,
+      credentials: credentialsFor(row),
+    },
   }));
   try {
     const out = await batchCreateIdentities(items);
@@ -87,7 +107,15 @@ async function sendChunk(chunk: { index: number; row: ImportRow }[], results: Im
       const { index, row } = chunk[i]!;
       results[index] = r.ok
         ? { index, email: row.email, status: "created", id: r.identityId }
-        : { index, email: row.email, status: "error", error: { id: r.code === 409 ? "conflict" : "invalid_request", message: r.code === 409 ? "A user with this email already exists." : r.message } };
+        : {
+            index,
+            email: row.email,
+            status: "error",
+            error: {
+              id: r.code === 409 ? "conflict" : "invalid_request",
+              message: r.code === 409 ? "A user with this email already exists." : r.message,
+            },
+          };
     });
   } catch (err) {
     // Kratos refuses a whole batch for one bad item (e.g. a hash format or cost it does not accept). Nothing was
@@ -101,7 +129,12 @@ async function sendChunk(chunk: { index: number; row: ImportRow }[], results: Im
     // The whole chunk failed. After a timeout Kratos may still have created rows, so never resend blindly: look
     // each row up. Only an identity created since this import started is reported created; one that existed
     // before is a conflict (never claimed as ours); everything else is reported as failed, none silently lost.
-    const message = err instanceof ApiError && err.reason ? err.reason : err instanceof Error ? err.message : "Kratos rejected this chunk.";
+    const message =
+      err instanceof ApiError && err.reason
+        ? err.reason
+        : err instanceof Error
+          ? err.message
+          : "Kratos rejected this chunk.";
     const timedOut = err instanceof ApiError && err.id === "upstream_timeout";
     for (const { index, row } of chunk) {
       const found = timedOut ? await findIdentityByEmail(row.email).catch(() => null) : null;
@@ -110,8 +143,18 @@ async function sendChunk(chunk: { index: number; row: ImportRow }[], results: Im
         found && ours
           ? { index, email: row.email, status: "created", id: found.id }
           : found
-            ? { index, email: row.email, status: "error", error: { id: "conflict", message: "A user with this email already existed before this import." } }
-            : { index, email: row.email, status: "error", error: { id: err instanceof ApiError ? err.id : "upstream_error", message } };
+            ? {
+                index,
+                email: row.email,
+                status: "error",
+                error: { id: "conflict", message: "A user with this email already existed before this import." },
+              }
+            : {
+                index,
+                email: row.email,
+                status: "error",
+                error: { id: err instanceof ApiError ? err.id : "upstream_error", message },
+              };
     }
   }
 }

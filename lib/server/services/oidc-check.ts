@@ -10,7 +10,11 @@ type Check = ProviderCheck["checks"][number];
  */
 export async function checkProvider(p: ProviderConfig, timeoutMs = 3000): Promise<ProviderCheck> {
   const checks: Check[] = [
-    { name: "settings", ok: p.missing.length === 0 && p.errors.length === 0, detail: [...p.missing.map((m) => `missing ${m}`), ...p.errors].join("; ") || "all required settings present" },
+    {
+      name: "settings",
+      ok: p.missing.length === 0 && p.errors.length === 0,
+      detail: [...p.missing.map((m) => `missing ${m}`), ...p.errors].join("; ") || "all required settings present",
+    },
   ];
   if (p.type === "generic") checks.push(...(await discovery(p, timeoutMs)));
   else checks.push(shape(p));
@@ -36,12 +40,23 @@ async function discovery(p: ProviderConfig, timeoutMs: number): Promise<Check[]>
   const url = `${p.issuerUrl}/.well-known/openid-configuration`;
   let doc: Record<string, unknown>;
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "error", headers: { accept: "application/json" } });
-    if (!res.ok) return [{ name: "discovery", ok: false, detail: `the discovery document answered HTTP ${res.status}` }];
+    const res = await fetch(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: "error",
+      headers: { accept: "application/json" },
+    });
+    if (!res.ok)
+      return [{ name: "discovery", ok: false, detail: `the discovery document answered HTTP ${res.status}` }];
     doc = (await res.json()) as Record<string, unknown>;
   } catch (err) {
     const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
-    return [{ name: "discovery", ok: false, detail: timedOut ? `no answer within ${timeoutMs} ms` : "the issuer is unreachable or did not return JSON" }];
+    return [
+      {
+        name: "discovery",
+        ok: false,
+        detail: timedOut ? `no answer within ${timeoutMs} ms` : "the issuer is unreachable or did not return JSON",
+      },
+    ];
   }
   const issuer = typeof doc.issuer === "string" ? doc.issuer.replace(/\/+$/, "") : "";
   const endpoint = (k: string) => typeof doc[k] === "string" && /^https?:\/\//.test(doc[k]);
@@ -49,8 +64,27 @@ async function discovery(p: ProviderConfig, timeoutMs: number): Promise<Check[]>
   const unsupported = supported ? p.scopes.filter((s) => !supported.includes(s)) : [];
   return [
     { name: "discovery", ok: true, detail: "discovery document fetched" },
-    { name: "issuer", ok: issuer === p.issuerUrl, detail: issuer === p.issuerUrl ? "matches" : `document says ${issuer || "(none)"}, configured ${p.issuerUrl}` },
-    { name: "endpoints", ok: endpoint("authorization_endpoint") && endpoint("token_endpoint"), detail: endpoint("authorization_endpoint") && endpoint("token_endpoint") ? "authorization and token endpoints present" : "authorization_endpoint or token_endpoint missing" },
-    { name: "scopes", ok: unsupported.length === 0, detail: unsupported.length ? `not supported by the issuer: ${unsupported.join(", ")}` : supported ? "all requested scopes supported" : "issuer does not list scopes_supported" },
+    {
+      name: "issuer",
+      ok: issuer === p.issuerUrl,
+      detail: issuer === p.issuerUrl ? "matches" : `document says ${issuer || "(none)"}, configured ${p.issuerUrl}`,
+    },
+    {
+      name: "endpoints",
+      ok: endpoint("authorization_endpoint") && endpoint("token_endpoint"),
+      detail:
+        endpoint("authorization_endpoint") && endpoint("token_endpoint")
+          ? "authorization and token endpoints present"
+          : "authorization_endpoint or token_endpoint missing",
+    },
+    {
+      name: "scopes",
+      ok: unsupported.length === 0,
+      detail: unsupported.length
+        ? `not supported by the issuer: ${unsupported.join(", ")}`
+        : supported
+          ? "all requested scopes supported"
+          : "issuer does not list scopes_supported",
+    },
   ];
 }

@@ -80,7 +80,8 @@ async function compute(): Promise<Figures> {
       active++;
       const started = s.authenticated_at ?? s.issued_at;
       bump(sessionDays, started);
-      if (s.identity_id && started && started > (lastSession.get(s.identity_id) ?? "")) lastSession.set(s.identity_id, started);
+      if (s.identity_id && started && started > (lastSession.get(s.identity_id) ?? ""))
+        lastSession.set(s.identity_id, started);
     }
     token = page.next_page_token ?? undefined;
   } while (token);
@@ -145,8 +146,7 @@ const EMPTY: Figures = {
  */
 export async function getStats(waitMs = 2500): Promise<Stats> {
   if (!cache.figures || Date.now() - cache.computedAt > TTL_MS) void refreshStats();
-  if (!cache.figures && cache.inflight)
-    await Promise.race([cache.inflight, new Promise((r) => setTimeout(r, waitMs))]);
+  if (!cache.figures && cache.inflight) await Promise.race([cache.inflight, new Promise((r) => setTimeout(r, waitMs))]);
   const figures = cache.figures;
   return {
     ready: !!figures,

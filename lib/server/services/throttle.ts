@@ -14,20 +14,28 @@ export interface Counter {
   window_start: number;
 }
 
-const secondsLeft = (c: Counter, l: Limit, now: number) => Math.max(1, Math.ceil((c.window_start + l.windowMs - now) / 1000));
+const secondsLeft = (c: Counter, l: Limit, now: number) =>
+  Math.max(1, Math.ceil((c.window_start + l.windowMs - now) / 1000));
 
 /** Fixed-window counters in the store. Returns seconds to wait when any bucket is over its limit. */
 export async function retryAfter(limits: Limit[], now = Date.now()): Promise<number | null> {
   if (limits.length === 0) return null;
-  const rows = await (await db())
+  const rows = await (
+    await db()
+  )
     .selectFrom("throttle")
     .select(["bucket", "count", "window_start"])
-    .where("bucket", "in", limits.map((l) => l.bucket))
+    .where(
+      "bucket",
+      "in",
+      limits.map((l) => l.bucket),
+    )
     .execute();
   let wait = 0;
   for (const l of limits) {
     const row = rows.find((r) => r.bucket === l.bucket);
-    if (row && now - row.window_start < l.windowMs && row.count >= l.max) wait = Math.max(wait, secondsLeft(row, l, now));
+    if (row && now - row.window_start < l.windowMs && row.count >= l.max)
+      wait = Math.max(wait, secondsLeft(row, l, now));
   }
   return wait > 0 ? wait : null;
 }
@@ -58,7 +66,10 @@ export async function hit(limits: Limit[], now = Date.now()): Promise<Counter[]>
 }
 
 /** Counts one request and refuses it when that makes the bucket go over (check and count in one step). */
-export async function consume(limit: Limit, now = Date.now()): Promise<{ remaining: number; retryAfter: number | null }> {
+export async function consume(
+  limit: Limit,
+  now = Date.now(),
+): Promise<{ remaining: number; retryAfter: number | null }> {
   const [c] = await hit([limit], now);
   if (!c) throw new Error("throttle: no counter returned");
   return c.count > limit.max

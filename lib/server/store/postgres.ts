@@ -47,7 +47,9 @@ async function migratePostgres(pool: pg.Pool): Promise<void> {
   try {
     // Session-level lock: instances starting together wait here and then find nothing left to do.
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
-    await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+    await client.query(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+    );
     const { rows } = await client.query<{ version: number }>("SELECT version FROM schema_migrations");
     const done = new Set(rows.map((r) => r.version));
     for (const m of migrations) {
@@ -55,7 +57,10 @@ async function migratePostgres(pool: pg.Pool): Promise<void> {
       await client.query("BEGIN");
       try {
         await client.query(m.sql.postgres);
-        await client.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", [m.version, new Date().toISOString()]);
+        await client.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", [
+          m.version,
+          new Date().toISOString(),
+        ]);
         await client.query("COMMIT");
       } catch (err) {
         await client.query("ROLLBACK");

@@ -7,10 +7,16 @@ import { canRunPostgres, postgresBinDir, startTestPostgres, type TestPostgres } 
 
 // Two Truss instances (separate module graphs and connection pools) sharing one PostgreSQL database.
 const available = canRunPostgres();
-if (!available) console.warn("[shared-postgres.test] SKIPPED: no PostgreSQL binaries (initdb/postgres) and npm run setup:test installs them");
+if (!available)
+  console.warn(
+    "[shared-postgres.test] SKIPPED: no PostgreSQL binaries (initdb/postgres) and npm run setup:test installs them",
+  );
 
 const errorId = (p: Promise<unknown>) =>
-  p.then(() => "ok", (e: unknown) => (e instanceof Error && "id" in e ? String(e.id) : String(e)));
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof Error && "id" in e ? String(e.id) : String(e)),
+  );
 
 describe.skipIf(!available)("several instances on one Postgres", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "truss-shared-"));
@@ -55,7 +61,9 @@ describe.skipIf(!available)("several instances on one Postgres", () => {
 
   it("applies a key's rate limit across instances", async () => {
     const k = await a.apiKeys.createApiKey({ keyType: "anon", label: "limited", rateLimit: 4 }, null);
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => errorId((i % 2 ? a : b).apiKeys.verifyApiKey(k.secret, "anon"))));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => errorId((i % 2 ? a : b).apiKeys.verifyApiKey(k.secret, "anon"))),
+    );
     expect(results.filter((r) => r === "ok")).toHaveLength(4);
     expect(results.filter((r) => r === "rate_limited")).toHaveLength(2);
   });
@@ -77,11 +85,16 @@ describe.skipIf(!available)("several instances on one Postgres", () => {
       await new Promise((r) => setTimeout(r, 100));
       return { status: 200, data: { created: 3 } };
     };
-    const both = await Promise.all([a, b].map((inst) => errorId(inst.idempotency.withIdempotency("import-1", "s", { rows: 3 }, run))));
+    const both = await Promise.all(
+      [a, b].map((inst) => errorId(inst.idempotency.withIdempotency("import-1", "s", { rows: 3 }, run))),
+    );
     expect(runs).toBe(1); // the other one saw "still running" (409), or a replay if it came late
     expect(both).toContain("ok");
     expect(both.every((r) => r === "ok" || r === "conflict")).toBe(true);
-    expect(await b.idempotency.withIdempotency("import-1", "s", { rows: 3 }, run)).toMatchObject({ replayed: true, data: { created: 3 } });
+    expect(await b.idempotency.withIdempotency("import-1", "s", { rows: 3 }, run)).toMatchObject({
+      replayed: true,
+      data: { created: 3 },
+    });
   });
 
   it("lets a setup token issued by one instance be used once, on any instance", async () => {

@@ -28,7 +28,9 @@ function migrateSqlite(file: Database.Database): void {
       for (const m of migrations) {
         if (done.has(m.version)) continue;
         file.exec(m.sql.sqlite);
-        file.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)").run(m.version, new Date().toISOString());
+        file
+          .prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)")
+          .run(m.version, new Date().toISOString());
       }
     })
     .immediate();

@@ -11,7 +11,10 @@ import { canRunPostgres, postgresBinDir, startTestPostgres, type TestPostgres } 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "truss-store-"));
 let server: TestPostgres | null = null;
 const pgAvailable = canRunPostgres();
-if (!pgAvailable) console.warn("[store.test] Postgres run SKIPPED: no PostgreSQL server binaries (initdb/postgres); npm run setup:test installs them");
+if (!pgAvailable)
+  console.warn(
+    "[store.test] Postgres run SKIPPED: no PostgreSQL server binaries (initdb/postgres); npm run setup:test installs them",
+  );
 
 afterAll(async () => {
   await server?.stop();
@@ -20,7 +23,10 @@ afterAll(async () => {
 
 // Each instance has its own module graph (and ApiError class), so errors are matched by their id.
 const errorId = (p: Promise<unknown>) =>
-  p.then(() => "ok", (e: unknown) => (e instanceof Error && "id" in e ? String(e.id) : String(e)));
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof Error && "id" in e ? String(e.id) : String(e)),
+  );
 
 // Without PostgreSQL the Postgres cases are reported as skipped (with the reason above), never silently dropped.
 const itOn = (kind: "sqlite" | "postgres") => it.skipIf(kind === "postgres" && !pgAvailable);
@@ -41,20 +47,28 @@ describe.each(["sqlite", "postgres"] as const)("Truss store on %s", (kind) => {
   }, 300_000);
   afterAll(() => app?.store.closeStores());
 
-  itOn(kind)("applies every migration once, also when several instances start together, and upgrades old files", async () => {
-    const fresh = { databaseUrl: kind === "postgres" ? await server!.createDatabase("race") : undefined, dataDir: path.join(dataDir, `${kind}-race`) };
-    const stores = await Promise.all([1, 2, 3].map(() => app.store.openStore(fresh)));
-    const versions = await sql<{ version: number }>`SELECT version FROM schema_migrations ORDER BY version`.execute(stores[0]!.db);
-    expect(versions.rows.map((r) => Number(r.version))).toEqual(migrations.map((m) => m.version));
-    // An install from before migration 2: reopening applies only what is missing.
-    await sql`DROP INDEX api_keys_secret_hash`.execute(stores[0]!.db);
-    await sql`DELETE FROM schema_migrations WHERE version = 2`.execute(stores[0]!.db);
-    await Promise.all(stores.map((s) => s.close()));
-    const again = await app.store.openStore(fresh);
-    const after = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM schema_migrations`.execute(again.db);
-    expect(Number(after.rows[0]?.n)).toBe(migrations.length);
-    await again.close();
-  });
+  itOn(kind)(
+    "applies every migration once, also when several instances start together, and upgrades old files",
+    async () => {
+      const fresh = {
+        databaseUrl: kind === "postgres" ? await server!.createDatabase("race") : undefined,
+        dataDir: path.join(dataDir, `${kind}-race`),
+      };
+      const stores = await Promise.all([1, 2, 3].map(() => app.store.openStore(fresh)));
+      const versions = await sql<{ version: number }>`SELECT version FROM schema_migrations ORDER BY version`.execute(
+        stores[0]!.db,
+      );
+      expect(versions.rows.map((r) => Number(r.version))).toEqual(migrations.map((m) => m.version));
+      // An install from before migration 2: reopening applies only what is missing.
+      await sql`DROP INDEX api_keys_secret_hash`.execute(stores[0]!.db);
+      await sql`DELETE FROM schema_migrations WHERE version = 2`.execute(stores[0]!.db);
+      await Promise.all(stores.map((s) => s.close()));
+      const again = await app.store.openStore(fresh);
+      const after = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM schema_migrations`.execute(again.db);
+      expect(Number(after.rows[0]?.n)).toBe(migrations.length);
+      await again.close();
+    },
+  );
 
   itOn(kind)("creates, verifies, lists and revokes API keys (hash only, revocation applies at once)", async () => {
     const { apiKeys } = app;
@@ -95,13 +109,20 @@ describe.each(["sqlite", "postgres"] as const)("Truss store on %s", (kind) => {
 
   itOn(kind)("appends to the audit log and pages through it newest first with filters", async () => {
     const actor = { type: "admin" as const, id: "a-1", label: "ann@example.com" };
-    for (let i = 0; i < 5; i++) await app.audit.recordAudit({ actor, action: "x.test", target: `t${i % 2}`, outcome: "success", details: { i } });
+    for (let i = 0; i < 5; i++)
+      await app.audit.recordAudit({ actor, action: "x.test", target: `t${i % 2}`, outcome: "success", details: { i } });
     const first = await app.audit.listAudit({ page_size: 3, action: "x.test" });
     expect(first.items.map((e) => e.details?.i)).toEqual([4, 3, 2]);
-    const second = await app.audit.listAudit({ page_size: 3, action: "x.test", page_token: first.next_page_token ?? undefined });
+    const second = await app.audit.listAudit({
+      page_size: 3,
+      action: "x.test",
+      page_token: first.next_page_token ?? undefined,
+    });
     expect(second.items.map((e) => e.details?.i)).toEqual([1, 0]);
     expect(second.next_page_token).toBeNull();
-    expect((await app.audit.listAudit({ page_size: 50, actor: "ann@example.com", target: "t1" })).items).toHaveLength(2);
+    expect((await app.audit.listAudit({ page_size: 50, actor: "ann@example.com", target: "t1" })).items).toHaveLength(
+      2,
+    );
   });
 
   itOn(kind)("replays idempotent requests, refuses another body (422) and a running key (409)", async () => {

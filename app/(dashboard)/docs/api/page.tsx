@@ -34,7 +34,13 @@ export default async function ApiDocsPage() {
           </>
         }
       />
-      {doc ? <ApiReference doc={doc} /> : <EmptyState title="The OpenAPI document is not available">The server did not produce /v1/openapi.json.</EmptyState>}
+      {doc ? (
+        <ApiReference doc={doc} />
+      ) : (
+        <EmptyState title="The OpenAPI document is not available">
+          The server did not produce /v1/openapi.json.
+        </EmptyState>
+      )}
     </>
   );
 }

@@ -17,7 +17,10 @@ export default async function ApiKeysPage() {
   }
   return (
     <>
-      <PageHeader title="API keys" description="Keys for the /v1 API. Secrets are shown once at creation; only their hashes are stored." />
+      <PageHeader
+        title="API keys"
+        description="Keys for the /v1 API. Secrets are shown once at creation; only their hashes are stored."
+      />
       <ApiKeysView initialData={initialData} />
     </>
   );
