@@ -100,6 +100,7 @@ function countSkippedTier(files, extraEnv) {
 }
 
 if (!run("lint", "npx", ["eslint", ".", "--max-warnings=0"]).ok) failed++;
+if (!run("format", "npx", ["prettier", "--check", "."]).ok) failed++;
 if (!run("typecheck", "npx", ["tsc", "--noEmit"]).ok) failed++;
 
 // Real Kratos: KRATOS_BIN, `kratos` on PATH, or a cached build of the shared source tarball (built here if Go exists).
