@@ -34,7 +34,8 @@ export async function latestCode(t: Target, recipient: string): Promise<string> 
 
 /** Replaces the six-digit codes (random on each server) in the subjects and bodies of courier messages. */
 export function maskCodes(body: unknown): unknown {
-  const mask = (s: unknown) => (typeof s === "string" ? s.replace(/(?<!\d)\d{6}(?!\d)/g, "<code>") : s);
+  // A code stands alone (a line, or code=…&): six digits inside a UUID or token ("a618-283945ec…") are not one.
+  const mask = (s: unknown) => (typeof s === "string" ? s.replace(/(?<![\w-])\d{6}(?![\w-])/g, "<code>") : s);
   if (!Array.isArray(body)) return body;
   return (body as Record<string, unknown>[]).map((m) => ({ ...m, subject: mask(m.subject), body: mask(m.body) }));
 }
