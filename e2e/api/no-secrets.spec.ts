@@ -13,12 +13,14 @@ const PAGES = [
   "/providers",
   "/settings/api-keys",
   "/audit",
+  "/messages",
   "/docs/api",
   "/login",
   "/setup",
 ];
 const APIS = [
   "/api/health",
+  "/api/auth/courier/messages",
   "/api/auth/providers",
   "/api/auth/providers/kratos-config",
   "/api/keys",

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createUser } from "./helpers";
 
-const PAGES = ["/", "/users", "/sessions", "/providers", "/settings/api-keys", "/audit", "/docs/api"];
+const PAGES = ["/", "/users", "/sessions", "/providers", "/settings/api-keys", "/audit", "/messages", "/docs/api"];
 
 async function expectNoSeriousViolations(page: Page, name: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();

@@ -6,7 +6,16 @@ test.describe("content security policy", () => {
     page.on("console", (m) => {
       if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) violations.push(m.text());
     });
-    for (const path of ["/", "/users", "/sessions", "/providers", "/settings/api-keys", "/audit", "/docs/api"]) {
+    for (const path of [
+      "/",
+      "/users",
+      "/sessions",
+      "/providers",
+      "/settings/api-keys",
+      "/audit",
+      "/messages",
+      "/docs/api",
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     }
