@@ -73,6 +73,8 @@ export default tseslint.config(
   },
   {
     files: ["lib/embedded-kratos/**"],
+    // Its tests may use the shared test helpers (lib/testing); the server itself imports nothing from the app.
+    ignores: ["lib/embedded-kratos/**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

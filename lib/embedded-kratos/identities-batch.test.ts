@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failure, startTestKratos, uniqueEmail, type TestKratos } from "./test-utils";
+import { failure, startTestKratos, uniqueEmail, type TestKratos } from "@/lib/testing/embedded-kratos";
 
 let t: TestKratos;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failure, startTestKratos, type TestKratos } from "./test-utils";
+import { failure, startTestKratos, type TestKratos } from "@/lib/testing/embedded-kratos";
 
 let t: TestKratos;
 const emails = Array.from({ length: 23 }, (_, i) => `list-${String(i).padStart(2, "0")}@example.com`);

@@ -1,7 +1,7 @@
 import { hashSync } from "@node-rs/bcrypt";
 import { hash as argon2Hash } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failure, startTestKratos, uniqueEmail, type TestKratos } from "./test-utils";
+import { failure, startTestKratos, uniqueEmail, type TestKratos } from "@/lib/testing/embedded-kratos";
 
 let t: TestKratos;
 beforeAll(async () => {

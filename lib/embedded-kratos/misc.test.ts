@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbeddedKratos, defaultIdentitySchema, openStore, resolveConfig } from "./index";
-import { failure, startTestKratos, uniqueEmail, type TestKratos } from "./test-utils";
+import { failure, startTestKratos, uniqueEmail, type TestKratos } from "@/lib/testing/embedded-kratos";
 
 let t: TestKratos;
 beforeAll(async () => {

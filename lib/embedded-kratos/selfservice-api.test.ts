@@ -1,6 +1,6 @@
 import { CourierApi, Configuration } from "@ory/client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { failure, startTestKratos, uniqueEmail, type TestKratos } from "./test-utils";
+import { failure, startTestKratos, uniqueEmail, type TestKratos } from "@/lib/testing/embedded-kratos";
 
 const PASSWORD = "a-long-original-passphrase";
 const NEW_PASSWORD = "a-brand-new-passphrase-9";

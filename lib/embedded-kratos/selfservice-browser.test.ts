@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTestKratos, uniqueEmail, type TestKratos } from "./test-utils";
+import { startTestKratos, uniqueEmail, type TestKratos } from "@/lib/testing/embedded-kratos";
 
 const PASSWORD = "a-long-original-passphrase";
 const UI = "http://127.0.0.1:4455";

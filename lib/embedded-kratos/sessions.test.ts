@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failure, startTestKratos, uniqueEmail, type TestKratos } from "./test-utils";
+import { failure, startTestKratos, uniqueEmail, type TestKratos } from "@/lib/testing/embedded-kratos";
 
 let t: TestKratos;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { CourierApi, Configuration } from "@ory/client";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { AddressInfo } from "node:net";
-import { startTestKratos, uniqueEmail, type TestKratos } from "../test-utils";
+import { startTestKratos, uniqueEmail, type TestKratos } from "@/lib/testing/embedded-kratos";
 
 // EMBEDDED_KRATOS_SMTP_URL: messages are stored as always, and also handed to a real SMTP server (smtp-server here).
 interface Received {

@@ -6,7 +6,7 @@ import type { SelfServiceFlowRecord } from "../store/selfservice-types";
 import { labels } from "./flow-messages";
 import { encodeFlowBase } from "./selfservice-flow";
 import { traitNodes } from "./trait-nodes";
-import { inputNode } from "./ui-nodes";
+import { inputNode, providerNodes } from "./ui-nodes";
 
 export const registrationDisabled = () =>
   new KratosError(400, {
@@ -14,25 +14,6 @@ export const registrationDisabled = () =>
     reason: "Registration is not allowed because it was disabled.",
     message: "registration flow disabled",
   });
-
-/** Provider buttons ("Sign up with …"), sorted by id as Kratos lists them. */
-function oidcNodes(deps: KratosDeps): JsonObject[] {
-  return [...deps.config.oidcProviders]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((p) => {
-      const label = p.label ?? p.id;
-      return inputNode(
-        "oidc",
-        { name: "provider", type: "submit", value: p.id },
-        {
-          id: 1040002,
-          text: `Sign up with ${label}`,
-          type: "info",
-          context: { provider: label, provider_id: p.id },
-        },
-      );
-    });
-}
 
 /**
  * Registration nodes. Kratos v26.2.0 registers in two steps: the traits (method "profile"), then the
@@ -70,7 +51,7 @@ function registrationNodes(flow: SelfServiceFlowRecord, deps: KratosDeps): JsonO
     ];
   }
   return [
-    ...oidcNodes(deps),
+    ...providerNodes(deps.config.oidcProviders, "sign_up"),
     csrf,
     ...traitNodes(deps.config.schemas, schemaId, { group: "default", traits, nodeMessages: flow.nodeMessages }),
     ...(flow.nodeMessages.password ? [password("password")] : []),

@@ -45,24 +45,27 @@ export interface LoginNodeOptions {
   oidcProviders: { id: string; label?: string }[];
 }
 
-/** ui.nodes of an API login flow, in Kratos's sort order: oidc, default, password (method last). */
-export function loginNodes(o: LoginNodeOptions): JsonObject[] {
-  // Real Kratos v26.2.0 lists provider buttons sorted by provider id, not in config order.
-  const oidc = [...o.oidcProviders]
+/**
+ * One "Sign in with …" (login, 1010002) or "Sign up with …" (registration, 1040002) button per provider, sorted by
+ * provider id as real Kratos v26.2.0 lists them (not in config order).
+ */
+export function providerNodes(providers: { id: string; label?: string }[], kind: "sign_in" | "sign_up"): JsonObject[] {
+  const [id, verb] = kind === "sign_in" ? [1010002, "Sign in"] : [1040002, "Sign up"];
+  return [...providers]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((p) => {
       const label = p.label ?? p.id;
       return inputNode(
         "oidc",
         { name: "provider", type: "submit", value: p.id },
-        {
-          id: 1010002,
-          text: `Sign in with ${label}`,
-          type: "info",
-          context: { provider: label, provider_id: p.id },
-        },
+        { id, text: `${verb} with ${label}`, type: "info", context: { provider: label, provider_id: p.id } },
       );
     });
+}
+
+/** ui.nodes of an API login flow, in Kratos's sort order: oidc, default, password (method last). */
+export function loginNodes(o: LoginNodeOptions): JsonObject[] {
+  const oidc = providerNodes(o.oidcProviders, "sign_in");
   const identifierLabel = o.identifierLabel
     ? {
         id: 1070002,

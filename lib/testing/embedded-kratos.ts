@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startEmbeddedKratos, type EmbeddedKratos, type EmbeddedKratosOptions } from "./index";
+import { startEmbeddedKratos, type EmbeddedKratos, type EmbeddedKratosOptions } from "@/lib/embedded-kratos";
 
 /** A running instance on random ports with SDK clients, for contract tests. */
 export interface TestKratos {
