@@ -13,7 +13,7 @@ const registry: Map<string, Promise<Store>> = (holder.__trussStores ??= new Map<
 
 /** Opens (and migrates) the store: Postgres when DATABASE_URL is set, else SQLite under TRUSS_DATA_DIR. */
 export function openStore(config: { databaseUrl?: string; dataDir: string }): Promise<Store> {
-  return config.databaseUrl ? openPostgresStore(config.databaseUrl) : Promise.resolve(openSqliteStore(config.dataDir));
+  return config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(config.dataDir);
 }
 
 /** Truss's own store for this process (API keys, audit, throttling, admins, setup token, idempotency). */

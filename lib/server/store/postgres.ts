@@ -1,7 +1,7 @@
 import "server-only";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import { migrations } from "@/lib/server/store/migrations";
+import { migrate } from "@/lib/server/store/migrate";
 import type { Store, TrussTables } from "@/lib/server/store/schema";
 
 // Arbitrary constant naming "Truss migrations" for pg_advisory_lock; any instance migrating holds it.
@@ -44,29 +44,11 @@ export async function openPostgresStore(url: string): Promise<Store> {
 
 async function migratePostgres(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   try {
     // Session-level lock: instances starting together wait here and then find nothing left to do.
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
-    await client.query(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
-    );
-    const { rows } = await client.query<{ version: number }>("SELECT version FROM schema_migrations");
-    const done = new Set(rows.map((r) => r.version));
-    for (const m of migrations) {
-      if (done.has(m.version)) continue;
-      await client.query("BEGIN");
-      try {
-        await client.query(m.sql.postgres);
-        await client.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", [
-          m.version,
-          new Date().toISOString(),
-        ]);
-        await client.query("COMMIT");
-      } catch (err) {
-        await client.query("ROLLBACK");
-        throw err;
-      }
-    }
+    await migrate(db, "postgres");
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
     client.release();

@@ -3,35 +3,43 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
-import { migrations } from "@/lib/server/store/migrations";
+import { migrate } from "@/lib/server/store/migrate";
 import type { Store, TrussTables } from "@/lib/server/store/schema";
 
+// Stores opening the same file in this process take turns: BEGIN IMMEDIATE's busy wait blocks the event loop, so
+// two of them inside one process would wait on each other. Other processes wait on the file lock itself.
+const turns = ((globalThis as { __trussSqliteMigrations?: Map<string, Promise<unknown>> }).__trussSqliteMigrations ??=
+  new Map());
+
+async function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const before = turns.get(key) ?? Promise.resolve();
+  const run = before.then(fn, fn);
+  turns.set(
+    key,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
 /** Truss's own SQLite file in TRUSS_DATA_DIR (the default: one instance, nothing else to run). */
-export function openSqliteStore(dataDir: string): Store {
+export async function openSqliteStore(dataDir: string): Promise<Store> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = new Database(path.join(dataDir, "truss.sqlite"));
+  const where = path.join(dataDir, "truss.sqlite");
+  const file = new Database(where);
   file.pragma("journal_mode = WAL");
   file.pragma("busy_timeout = 5000");
   file.pragma("foreign_keys = ON");
-  migrateSqlite(file);
   const db = new Kysely<TrussTables>({ dialect: new SqliteDialect({ database: file }) });
+  // BEGIN IMMEDIATE takes the write lock first, so processes starting together apply each migration once.
+  await oneAtATime(where, async () => {
+    file.exec("BEGIN IMMEDIATE");
+    try {
+      await migrate(db as unknown as Kysely<unknown>, "sqlite");
+      file.exec("COMMIT");
+    } catch (err) {
+      if (file.inTransaction) file.exec("ROLLBACK");
+      throw err;
+    }
+  });
   return { kind: "sqlite", db, close: () => db.destroy() };
-}
-
-function migrateSqlite(file: Database.Database): void {
-  file.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-  // BEGIN IMMEDIATE takes the write lock first, so two processes starting together apply each migration once.
-  file
-    .transaction(() => {
-      const rows = file.prepare("SELECT version FROM schema_migrations").all() as { version: number }[];
-      const done = new Set(rows.map((r) => r.version));
-      for (const m of migrations) {
-        if (done.has(m.version)) continue;
-        file.exec(m.sql.sqlite);
-        file
-          .prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)")
-          .run(m.version, new Date().toISOString());
-      }
-    })
-    .immediate();
 }
