@@ -75,7 +75,7 @@ export async function migrate(db: Kysely<unknown>, kind: StoreKind): Promise<voi
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "?";
     throw new Error(
-      `Truss store migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+      `Truss store migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
     );
   }
 }

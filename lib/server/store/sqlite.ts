@@ -8,8 +8,8 @@ import type { Store, TrussTables } from "@/lib/server/store/schema";
 
 // Stores opening the same file in this process take turns: BEGIN IMMEDIATE's busy wait blocks the event loop, so
 // two of them inside one process would wait on each other. Other processes wait on the file lock itself.
-const turns = ((globalThis as { __trussSqliteMigrations?: Map<string, Promise<unknown>> }).__trussSqliteMigrations ??=
-  new Map());
+const holder = globalThis as { __trussSqliteMigrations?: Map<string, Promise<unknown>> };
+const turns: Map<string, Promise<unknown>> = (holder.__trussSqliteMigrations ??= new Map<string, Promise<unknown>>());
 
 async function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
   const before = turns.get(key) ?? Promise.resolve();
