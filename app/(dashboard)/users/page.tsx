@@ -23,12 +23,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   };
   let initialData: IdentityPage | undefined;
   try {
-    initialData = await listUsers({
-      page_size: 50,
-      search: filters.search || undefined,
-      state: filters.state || undefined,
-      provider: filters.provider || undefined,
-    });
+    initialData = await listUsers(
+      {
+        page_size: 50,
+        search: filters.search || undefined,
+        state: filters.state || undefined,
+        provider: filters.provider || undefined,
+      },
+      "last_session",
+    );
   } catch {
     // The client query retries and shows the API's error message.
     initialData = undefined;

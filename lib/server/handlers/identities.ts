@@ -32,7 +32,8 @@ async function assertKeyMayModify(ctx: Ctx<IdParams, unknown, unknown>): Promise
     );
 }
 
-export const listIdentities = async ({ query }: Ctx<undefined, ListIdentitiesQuery>) => json(await listUsers(query));
+export const listIdentities = async ({ query, actor }: Ctx<undefined, ListIdentitiesQuery>) =>
+  json(await listUsers(query, actor.type === "api_key" ? "none" : "last_session"));
 
 export const createIdentity = async (ctx: Ctx<undefined, undefined, CreateIdentityBody>) => {
   const created = await audited(

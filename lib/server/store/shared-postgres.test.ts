@@ -80,21 +80,26 @@ describe.skipIf(!available)("several instances on one Postgres", () => {
 
   it("runs an idempotent import once when the retry lands on another instance", async () => {
     let runs = 0;
+    let release = () => {};
+    let claimed = () => {};
+    const running = new Promise<void>((r) => (claimed = r));
+    // The first instance's work starts once the key is claimed, and holds until the retry has been answered.
     const run = async () => {
       runs++;
-      await new Promise((r) => setTimeout(r, 100));
+      claimed();
+      await new Promise<void>((r) => (release = r));
       return { status: 200, data: { created: 3 } };
     };
-    const both = await Promise.all(
-      [a, b].map((inst) => errorId(inst.idempotency.withIdempotency("import-1", "s", { rows: 3 }, run))),
-    );
-    expect(runs).toBe(1); // the other one saw "still running" (409), or a replay if it came late
-    expect(both).toContain("ok");
-    expect(both.every((r) => r === "ok" || r === "conflict")).toBe(true);
-    expect(await b.idempotency.withIdempotency("import-1", "s", { rows: 3 }, run)).toMatchObject({
-      replayed: true,
-      data: { created: 3 },
-    });
+    const first = errorId(a.idempotency.withIdempotency("import-1", "s", { rows: 3 }, run));
+    await running;
+    const retry = await errorId(b.idempotency.withIdempotency("import-1", "s", { rows: 3 }, run));
+    release();
+    expect(await first).toBe("ok");
+    expect(retry).toBe("conflict"); // the other instance saw "still running"
+    expect(runs).toBe(1);
+    // Once done, a retry on either instance replays the stored answer.
+    expect(await errorId(b.idempotency.withIdempotency("import-1", "s", { rows: 3 }, run))).toBe("ok");
+    expect(runs).toBe(1);
   });
 
   it("lets a setup token issued by one instance be used once, on any instance", async () => {
