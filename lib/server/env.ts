@@ -32,8 +32,8 @@ export const envSchema = z
     TRUSS_ADMIN_EMAIL: z.email().optional(),
     TRUSS_ADMIN_PASSWORD: z.string().min(1).optional(),
     // Failed sign-ins answer no sooner than this, so timing never tells whether an account exists (Kratos sleeps
-    // 0–1 s for unknown identifiers and pays a hash for known ones).
-    TRUSS_LOGIN_FAILURE_MIN_MS: z.coerce.number().int().min(0).max(10_000).default(1500),
+    // 0–1 s for unknown identifiers and pays a hash for known ones; 2 s leaves room for a loaded machine).
+    TRUSS_LOGIN_FAILURE_MIN_MS: z.coerce.number().int().min(0).max(10_000).default(2000),
     // Sensitive actions (keys, password resets, admin roles, deletions) need a password entered this recently.
     TRUSS_REAUTH_MINUTES: z.coerce
       .number()
