@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { DASHBOARD_PAGES } from "../fixtures";
 
 // Values e2e-server.ts gives the server; none may appear in any page, script or API answer.
 const CANARIES = [
@@ -6,18 +7,7 @@ const CANARIES = [
   "e2e-google-secret-canary-9d2e",
   "e2e-session-secret-canary-0123456789abcdef",
 ];
-const PAGES = [
-  "/",
-  "/users",
-  "/sessions",
-  "/providers",
-  "/settings/api-keys",
-  "/audit",
-  "/messages",
-  "/docs/api",
-  "/login",
-  "/setup",
-];
+const PAGES = [...DASHBOARD_PAGES, "/login", "/setup"];
 const APIS = [
   "/api/health",
   "/api/auth/courier/messages",

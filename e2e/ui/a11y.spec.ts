@@ -1,8 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { DASHBOARD_PAGES } from "../fixtures";
 import { createUser } from "./helpers";
-
-const PAGES = ["/", "/users", "/sessions", "/providers", "/settings/api-keys", "/audit", "/messages", "/docs/api"];
 
 async function expectNoSeriousViolations(page: Page, name: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -23,7 +22,7 @@ for (const scheme of ["light", "dark"] as const) {
     test.use({ colorScheme: scheme });
 
     // One page per test: a slow machine gets a full timeout for each.
-    for (const path of [...PAGES, "/users/:id"]) {
+    for (const path of [...DASHBOARD_PAGES, "/users/:id"]) {
       test(`${path} has no serious or critical axe violation in ${scheme} mode`, async ({ page }) => {
         const target = path === "/users/:id" ? `/users/${(await createUser(page, `axe-${scheme}`)).id}` : path;
         await page.goto(target);

@@ -3,6 +3,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { KratosDeps } from "../deps";
 import { KratosError } from "../errors";
+import { CSRF_COOKIE_REASON, CSRF_ORIGIN_REASON } from "../flows/messages";
 
 /** Kratos's nosurf cookie: `csrf_token_<sha256 of the public base URL>`, a year, HttpOnly, Lax. */
 export const csrfCookieName = (deps: KratosDeps): string =>
@@ -85,20 +86,16 @@ export function checkCsrf(c: Context, deps: KratosDeps, sent: string): void {
   }
 }
 
-/** Kratos's texts when an API flow is submitted with browser headers (flow.EnsureCSRF). */
-const apiFlowReason = (header: "Origin" | "Cookie") =>
-  `The HTTP Request Header included the "${header}" key, indicating that this request was made ${header === "Origin" ? "as part of an AJAX request in a Browser" : "by a Browser"}. The flow however was initiated as an API request. To prevent potential misuse and mitigate several attack vectors including CSRF, the request has been blocked. Please consult the documentation.`;
-
 /** API flows must not carry browser headers (Cloudflare's own cookies are tolerated). */
 export function apiFlowCsrfViolation(c: Context): string | undefined {
-  if (c.req.header("Origin")) return apiFlowReason("Origin");
+  if (c.req.header("Origin")) return CSRF_ORIGIN_REASON;
   const cookie = c.req.header("Cookie");
   if (!cookie) return undefined;
   const names = cookie
     .split(";")
     .map((p) => p.split("=")[0]?.trim() ?? "")
     .filter(Boolean);
-  return names.some((n) => !/^(__cf|_cf|cf_)/.test(n)) ? apiFlowReason("Cookie") : undefined;
+  return names.some((n) => !/^(__cf|_cf|cf_)/.test(n)) ? CSRF_COOKIE_REASON : undefined;
 }
 
 /** Runs the CSRF check a flow's type calls for; API-flow violations become a flow message. */

@@ -3,7 +3,8 @@ import type { KratosDeps } from "../deps";
 import { encodeSession } from "../encode/session";
 import { KratosError, badRequest, notFoundRow } from "../errors";
 import { createLoginFlow, encodeLoginFlow } from "../flows/login-flow";
-import { CSRF_COOKIE_REASON, CSRF_ORIGIN_REASON, messages } from "../flows/messages";
+import { apiFlowCsrfViolation } from "../browser/csrf";
+import { messages } from "../flows/messages";
 import { loginWithPassword } from "../flows/password-login";
 import { formatTime, isObject, isUuid, readJson, type JsonObject } from "../http";
 import { extractToken, findActiveSession } from "../sessions/issue";
@@ -17,19 +18,6 @@ const alreadyLoggedIn = () =>
     message: "you are already logged in",
     reason: "A valid session was detected and thus login is not possible. Did you forget to set `?refresh=true`?",
   });
-
-/** API flows must not carry browser headers; Cloudflare's own cookies are tolerated. */
-function csrfRejection(c: Context): string | undefined {
-  if (c.req.header("Origin")) return CSRF_ORIGIN_REASON;
-  const cookie = c.req.header("Cookie");
-  if (!cookie) return undefined;
-  const names = cookie
-    .split(";")
-    .map((p) => p.split("=")[0]?.trim() ?? "")
-    .filter(Boolean);
-  const browser = names.some((n) => !/^(__cf|_cf|cf_)/.test(n));
-  return browser ? CSRF_COOKIE_REASON : undefined;
-}
 
 /** Native (API) login flows: create, fetch, submit. */
 export function registerLoginRoutes(app: Hono, deps: KratosDeps): void {
@@ -96,7 +84,7 @@ export function registerLoginRoutes(app: Hono, deps: KratosDeps): void {
     };
     const method = typeof b.method === "string" ? b.method : "";
     if (method !== "password" && method !== "oidc") return fail({ ...flow, messages: [messages.noStrategy()] });
-    const csrf = csrfRejection(c);
+    const csrf = apiFlowCsrfViolation(c);
     const typed = typeof b.identifier === "string" ? b.identifier : undefined;
     if (csrf)
       return fail({ ...flow, identifierValue: typed ?? flow.identifierValue, messages: [messages.generic(csrf)] });

@@ -23,13 +23,17 @@ type Ctx<P = undefined, Q = undefined, B = undefined> = RouteContext<P, Q, B>;
  * A service key is never a way into the dashboard: it may not change, deactivate, delete or reset the
  * credentials of an identity carrying the admin marker (active or not). Admins do that from the dashboard.
  */
-async function assertKeyMayModify(ctx: Ctx<IdParams, unknown, unknown>): Promise<void> {
-  if (ctx.actor.type !== "api_key") return;
-  if ((await k.readAdminMarker(ctx.params.id)).isAdmin)
+function refuseKeyOnAdmin(ctx: Ctx<IdParams, unknown, unknown>, isAdmin: boolean): void {
+  if (ctx.actor.type === "api_key" && isAdmin)
     throw new ApiError(
       "admin_protected",
       "This identity is a dashboard admin; API keys cannot change, deactivate, delete or reset it.",
     );
+}
+
+async function assertKeyMayModify(ctx: Ctx<IdParams, unknown, unknown>): Promise<void> {
+  if (ctx.actor.type !== "api_key") return;
+  refuseKeyOnAdmin(ctx, (await k.readAdminMarker(ctx.params.id)).isAdmin);
 }
 
 export const listIdentities = async ({ query, actor }: Ctx<undefined, ListIdentitiesQuery>) =>
@@ -90,8 +94,9 @@ export const resetPassword = async (ctx: Ctx<IdParams, undefined, ResetPasswordB
     "identity.reset_password",
     id,
     async () => {
-      await assertKeyMayModify(ctx);
+      // One read of the identity serves both checks (setPassword reads it before writing).
       const identity = await k.setPassword(id, ctx.body.password, (current) => {
+        refuseKeyOnAdmin(ctx, current.is_admin);
         if (current.email && current.email.toLowerCase() === ctx.body.password.toLowerCase())
           throw new ApiError("validation_failed", "Invalid body.", {
             details: { issues: [{ path: "password", message: "must not be the same as the email" }] },
