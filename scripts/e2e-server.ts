@@ -13,6 +13,10 @@ const providers = {
   KRATOS_OIDC_GOOGLE_CLIENT_ID: "e2e-google-client",
   KRATOS_OIDC_GITHUB_CLIENT_ID: "e2e-github-client",
 };
+// Two identity schemas side by side on both backends: Kratos's email quickstart and a username + phone schema.
+const schemas = {
+  KRATOS_IDENTITY_SCHEMA_FILE: `default=${path.resolve("deploy/kratos/identity.schema.json")},staff=${path.resolve("deploy/kratos/schemas/username-phone.schema.json")}`,
+};
 const real =
   process.env.E2E_KRATOS === "real"
     ? await startRealKratos({
@@ -23,6 +27,7 @@ const real =
         offline: true,
         trussPublicUrl: `http://127.0.0.1:${port}`,
         env: { ...process.env, ...providers },
+        identitySchemaSpec: schemas.KRATOS_IDENTITY_SCHEMA_FILE,
       })
     : null;
 if (real) console.log(`[e2e] real Kratos ${real.publicUrl} / ${real.adminUrl}`);
@@ -32,6 +37,7 @@ const child = spawn("node", ["scripts/server.mjs"], {
   env: {
     ...process.env,
     ...providers,
+    ...schemas,
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: port,
     HOST: "127.0.0.1",

@@ -35,7 +35,11 @@ export function LoginForm({ next }: { next?: string }) {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     setError(null);
-    login.mutate({ email: formText(data, "email"), password: formText(data, "password"), flow: flow.data?.flow_id });
+    login.mutate({
+      identifier: formText(data, "email"),
+      password: formText(data, "password"),
+      flow: flow.data?.flow_id,
+    });
   };
   const kratosDown = flow.error && flow.error.code >= 500;
   return (
@@ -61,8 +65,8 @@ export function LoginForm({ next }: { next?: string }) {
           )}
         </div>
       )}
-      <Field label="Email" htmlFor="email">
-        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
+      <Field label="Email or username" htmlFor="email">
+        <Input id="email" name="email" type="text" autoComplete="username" required autoFocus />
       </Field>
       <Field label="Password" htmlFor="password">
         <Input id="password" name="password" type="password" autoComplete="current-password" required />

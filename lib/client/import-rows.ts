@@ -64,6 +64,7 @@ export async function runImport(
         ...chunk.map((r, i) => ({
           index: offset + i,
           email: typeof r.email === "string" ? r.email : null,
+          identifier: typeof r.email === "string" ? r.email : null,
           status: "error" as const,
           error: { id, message },
         })),

@@ -24,7 +24,7 @@ export interface EmbeddedKratosOptions {
   sessionLifespanMs?: number;
   /** Default 1h. */
   loginFlowLifespanMs?: number;
-  /** Custom identity schema JSON file; default is the shipped email+password schema. */
+  /** KRATOS_IDENTITY_SCHEMA_FILE: a path, or `id=path,id=path` for several; default: the email+password schema. */
   identitySchemaPath?: string;
   /** Rendered as oidc provider nodes in login flows. */
   oidcProviders?: { id: string; label?: string }[];
@@ -37,17 +37,45 @@ export interface EmbeddedKratosOptions {
 }
 
 /** Loads the identity schema from a file, or the shipped default. */
-export function loadSchemas(path: string | undefined): SchemaRegistry {
-  const schema: unknown = path ? JSON.parse(readFileSync(path, "utf8")) : structuredClone(defaultIdentitySchema);
-  if (!isObject(schema)) throw new Error(`identity schema ${path ?? "default"} is not a JSON object`);
-  return new SchemaRegistry([{ id: "default", schema }]);
+/**
+ * KRATOS_IDENTITY_SCHEMA_FILE: one file (schema id "default"), or several as `id=path,id=path` (customers and staff
+ * side by side). Kratos's default schema is "default" when listed, else the first.
+ */
+export function parseSchemaSpec(spec: string | undefined): { id: string; path: string }[] {
+  if (!spec?.trim()) return [];
+  const parts = spec
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 1 && !/^[\w.-]+=/.test(parts[0]!)) return [{ id: "default", path: parts[0]! }];
+  return parts.map((p) => {
+    const at = p.indexOf("=");
+    if (at <= 0) throw new Error(`KRATOS_IDENTITY_SCHEMA_FILE: "${p}" is not id=path`);
+    return { id: p.slice(0, at).trim(), path: p.slice(at + 1).trim() };
+  });
 }
+
+export function loadSchemas(spec: string | undefined): SchemaRegistry {
+  const files = parseSchemaSpec(spec);
+  if (!files.length) return new SchemaRegistry([{ id: "default", schema: structuredClone(defaultIdentitySchema) }]);
+  return new SchemaRegistry(
+    files.map(({ id, path }) => {
+      const schema: unknown = JSON.parse(readFileSync(path, "utf8"));
+      if (!isObject(schema)) throw new Error(`identity schema ${path} is not a JSON object`);
+      return { id, schema };
+    }),
+  );
+}
+
+export const defaultSchemaIdOf = (r: SchemaRegistry): string =>
+  r.entries.some((e) => e.id === "default") ? "default" : (r.entries[0]?.id ?? "default");
 
 /** Turns options plus the bound URLs into the handlers' configuration. */
 export function resolveConfig(
   opts: EmbeddedKratosOptions,
   urls: { publicBaseUrl: string; adminBaseUrl: string },
 ): KratosConfig {
+  const schemas = loadSchemas(opts.identitySchemaPath);
   return {
     publicBaseUrl: urls.publicBaseUrl.replace(/\/+$/, ""),
     adminBaseUrl: urls.adminBaseUrl.replace(/\/+$/, ""),
@@ -56,8 +84,8 @@ export function resolveConfig(
     loginFlowLifespanMs: opts.loginFlowLifespanMs ?? 3_600_000,
     oidcProviders: opts.oidcProviders ?? [],
     unknownIdentifierDelayMs: opts.unknownIdentifierDelayMs ?? [0, 1000],
-    schemas: loadSchemas(opts.identitySchemaPath),
-    defaultSchemaId: "default",
+    schemas,
+    defaultSchemaId: defaultSchemaIdOf(schemas),
     selfService: resolveSelfService(opts.selfService),
   };
 }

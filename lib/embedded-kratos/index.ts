@@ -15,7 +15,7 @@ export type { EmbeddedKratosOptions } from "./config";
 export type { KratosConfig, KratosDeps } from "./deps";
 export type { Store } from "./store/sqlite-store";
 export { openStore } from "./store/sqlite-store";
-export { resolveConfig } from "./config";
+export { parseSchemaSpec, resolveConfig } from "./config";
 export { parseDuration } from "./http";
 export { defaultIdentitySchema } from "./default-identity-schema";
 

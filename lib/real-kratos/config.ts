@@ -4,6 +4,7 @@ import path from "node:path";
 import YAML from "yaml";
 import { kratosOidcConfig } from "@/lib/kratos-config";
 import { parseProviders } from "@/lib/providers-config";
+import { parseSchemaSpec } from "@/lib/embedded-kratos/config";
 
 /*
  * The run's kratos.yml, written from the project's own sources: deploy/kratos/kratos.yml (rendered the way
@@ -26,6 +27,8 @@ export interface RealKratosConfigOptions {
   env?: Record<string, string | undefined>;
   /** Turns Kratos's breached-password lookup off (no network on test machines). */
   offline?: boolean;
+  /** KRATOS_IDENTITY_SCHEMA_FILE's form: a path, or `id=path,id=path`; default: deploy/'s identity schema. */
+  identitySchemaSpec?: string;
   /** Extra keys merged last (tests: session lifespan, hooks). */
   overrides?: Record<string, unknown>;
 }
@@ -69,8 +72,14 @@ export function writeRealKratosConfig(opts: RealKratosConfigOptions): string {
   const env = opts.env ?? process.env;
   const publicUrl = `http://127.0.0.1:${opts.publicPort}`;
   const trussUrl = opts.trussPublicUrl ?? "http://127.0.0.1:8787";
-  const schemaPath = path.join(opts.dir, "identity.schema.json");
-  fs.copyFileSync(deployIdentitySchema, schemaPath);
+  // Kratos reads the files where they are; copies keep the run's directory self-contained.
+  const files = parseSchemaSpec(opts.identitySchemaSpec);
+  const schemas = (files.length ? files : [{ id: "default", path: deployIdentitySchema }]).map((f, i) => {
+    const copy = path.join(opts.dir, i === 0 && f.id === "default" ? "identity.schema.json" : `${f.id}.schema.json`);
+    fs.copyFileSync(f.path, copy);
+    return { id: f.id, url: `file://${copy}` };
+  });
+  const defaultSchemaId = schemas.some((x) => x.id === "default") ? "default" : schemas[0]!.id;
   const rendered = renderTemplate(fs.readFileSync(deployKratosYml, "utf8"), {
     ...env,
     KRATOS_DSN: opts.dsn,
@@ -94,7 +103,7 @@ export function writeRealKratosConfig(opts: RealKratosConfigOptions): string {
       public: { base_url: `${publicUrl}/`, host: "127.0.0.1", port: opts.publicPort },
       admin: { base_url: `http://127.0.0.1:${opts.adminPort}/`, host: "127.0.0.1", port: opts.adminPort },
     },
-    identity: { default_schema_id: "default", schemas: [{ id: "default", url: `file://${schemaPath}` }] },
+    identity: { default_schema_id: defaultSchemaId, schemas },
     hashers: { algorithm: "bcrypt", bcrypt: { cost: opts.bcryptCost ?? 12 } },
     log: { level: "warning", format: "text", leak_sensitive_values: false },
   });

@@ -1,14 +1,20 @@
 import { z } from "zod";
+import { jsonObjectSchema } from "@/lib/schemas/common";
 import { emailSchema, identitySchema, nameSchema } from "@/lib/schemas/identity";
 import { passwordNotEmail, passwordNotEmailIssue, passwordSchema } from "@/lib/schemas/password";
 
+const identifierSchema = z.string().trim().min(1).max(254);
+/** `identifier` is whatever the schema signs in with (email, username, phone); `email` is its older name. */
 export const loginBodySchema = z
   .object({
-    email: z.string().trim().min(1).max(254),
+    identifier: identifierSchema.optional(),
+    email: identifierSchema.optional(),
     password: z.string().min(1).max(1024),
     flow: z.uuid().optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => !!(b.identifier ?? b.email), { message: "is required", path: ["identifier"] })
+  .transform(({ identifier, email, ...rest }) => ({ ...rest, identifier: (identifier ?? email)! }));
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
 export const loginFlowSchema = z.object({ flow_id: z.string(), expires_at: z.string() });
@@ -23,11 +29,14 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 export const setupBodySchema = z
   .object({
     token: z.string().min(10).max(200),
-    email: emailSchema,
+    /** For schemas without an email trait: the traits, as the default schema describes them. */
+    traits: jsonObjectSchema.optional(),
+    email: emailSchema.optional(),
     password: passwordSchema,
     name: nameSchema.optional(),
   })
   .strict()
+  .refine((b) => b.traits !== undefined || b.email !== undefined, { message: "is required", path: ["email"] })
   .refine(passwordNotEmail, passwordNotEmailIssue);
 export type SetupBody = z.infer<typeof setupBodySchema>;
 

@@ -15,11 +15,19 @@ export const emailSchema = z
 
 export const nameSchema = z.string().trim().min(1).max(200);
 
+export const schemaIdSchema = z.string().trim().min(1).max(256);
+
 /** What the dashboard shows of a Kratos identity: no credentials config, no hashes, no OIDC tokens. */
 export const identitySchema = z.object({
   id: z.uuid(),
+  /** The first email the schema marks (identifier, verification or recovery address, or format email). */
   email: z.string().nullable(),
+  /** The schema's name trait(s): `name`, or `name.first` + `name.last`. */
   name: z.string().nullable(),
+  /** Always something a person recognises: the name, else the first identifier, else any string trait, else the id. */
+  display_name: z.string(),
+  /** The values that sign this user in, with their kind, in schema order. */
+  identifiers: z.array(z.object({ kind: z.enum(["email", "phone", "username"]), value: z.string() })),
   state: identityStateSchema,
   is_admin: z.boolean(),
   schema_id: z.string(),
@@ -47,31 +55,48 @@ export const listIdentitiesQuerySchema = z.object({
   page_token: pageTokenSchema.optional(),
   search: z.string().trim().max(254).optional(),
   state: identityStateSchema.optional(),
+  schema_id: schemaIdSchema.optional(),
   provider: z.string().trim().min(1).max(64).optional(),
 });
 export type ListIdentitiesQuery = z.infer<typeof listIdentitiesQuerySchema>;
 
+/**
+ * `traits` as the identity schema describes them (Kratos validates them and its reason comes back in the envelope);
+ * `email` and `name` are shortcuts into the schema's email and name traits, for the common email schemas.
+ */
 export const createIdentityBodySchema = z
   .object({
-    email: emailSchema,
+    schema_id: schemaIdSchema.optional(),
+    traits: jsonObjectSchema.optional(),
+    email: emailSchema.optional(),
     password: passwordSchema.optional(),
     name: nameSchema.optional(),
     state: identityStateSchema.default("active"),
     metadata_public: jsonObjectSchema.optional(),
   })
   .strict()
+  .refine((b) => b.traits !== undefined || b.email !== undefined, {
+    message: "give traits (or, for an email schema, email)",
+    path: ["traits"],
+  })
   .refine(passwordNotEmail, passwordNotEmailIssue);
 export type CreateIdentityBody = z.infer<typeof createIdentityBodySchema>;
 
+/** `traits` replaces the identity's traits (as Kratos's PUT does); `email`/`name` then change one trait each. */
 export const updateIdentityBodySchema = z
   .object({
+    schema_id: schemaIdSchema.optional(),
     email: emailSchema.optional(),
     name: nameSchema.nullable().optional(),
     traits: jsonObjectSchema.optional(),
     metadata_public: jsonObjectSchema.nullable().optional(),
   })
   .strict()
-  .refine((b) => Object.keys(b).length > 0, "nothing to update");
+  .refine((b) => Object.keys(b).length > 0, "nothing to update")
+  .refine((b) => b.schema_id === undefined || b.traits !== undefined, {
+    message: "changing the schema needs the traits for the new schema",
+    path: ["traits"],
+  });
 export type UpdateIdentityBody = z.infer<typeof updateIdentityBodySchema>;
 
 export const verifyAddressBodySchema = z.object({ address: z.string().trim().min(1).max(320) }).strict();

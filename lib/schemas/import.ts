@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { itemErrorSchema } from "@/lib/schemas/error";
-import { emailSchema, identityStateSchema, nameSchema } from "@/lib/schemas/identity";
+import { jsonObjectSchema } from "@/lib/schemas/common";
+import { emailSchema, identityStateSchema, nameSchema, schemaIdSchema } from "@/lib/schemas/identity";
 import { passwordNotEmail, passwordNotEmailIssue, passwordSchema } from "@/lib/schemas/password";
 
 export const MAX_IMPORT_ROWS = 500;
@@ -11,7 +12,10 @@ const HASH_PREFIX =
 
 export const importRowSchema = z
   .object({
-    email: emailSchema,
+    schema_id: schemaIdSchema.optional(),
+    /** As the schema describes them; CSV columns `traits.name.first` etc. are folded into this object. */
+    traits: jsonObjectSchema.optional(),
+    email: emailSchema.optional(),
     password: passwordSchema.optional(),
     password_hash: z.string().max(1024).regex(HASH_PREFIX, "is not a hash format Kratos can import").optional(),
     name: nameSchema.optional(),
@@ -27,6 +31,10 @@ export const importRowSchema = z
       .optional(),
   })
   .strict()
+  .refine((r) => r.traits !== undefined || r.email !== undefined, {
+    message: "give traits (or traits.* columns), or email for an email schema",
+    path: ["traits"],
+  })
   .refine((r) => !(r.password && r.password_hash), {
     message: "give either password or password_hash, not both",
     path: ["password"],
@@ -55,6 +63,8 @@ export const importQuerySchema = z.object({
 export const importResultSchema = z.object({
   index: z.number().int(),
   email: z.string().nullable(),
+  /** The row's first sign-in identifier (email, username or phone), as the schema reads it. */
+  identifier: z.string().nullable(),
   status: z.enum(["created", "valid", "error"]),
   id: z.string().optional(),
   error: itemErrorSchema.optional(),

@@ -12,8 +12,20 @@ export const passwordSchema = z
   .refine((p) => new TextEncoder().encode(p).length <= 72, "must be at most 72 bytes (bcrypt limit)")
   .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()), "is too common; choose a less guessable password");
 
-/** Adds the "not equal to the email" rule to an object holding both fields. */
-export function passwordNotEmail(v: { email?: string; password?: string }): boolean {
-  return !v.password || !v.email || v.password.trim().toLowerCase() !== v.email.trim().toLowerCase();
+/** Adds the "not equal to the email (or any other string trait, such as a username)" rule. */
+export function passwordNotEmail(v: { email?: string; password?: string; traits?: unknown }): boolean {
+  if (!v.password) return true;
+  const p = v.password.trim().toLowerCase();
+  return ![v.email, ...stringLeaves(v.traits)].some((x) => typeof x === "string" && x.trim().toLowerCase() === p);
 }
-export const passwordNotEmailIssue = { message: "must not be the same as the email", path: ["password"] };
+
+function stringLeaves(v: unknown): string[] {
+  if (typeof v === "string") return [v];
+  if (Array.isArray(v)) return v.flatMap(stringLeaves);
+  if (v && typeof v === "object") return Object.values(v).flatMap(stringLeaves);
+  return [];
+}
+export const passwordNotEmailIssue = {
+  message: "must not be the same as the email or another identifier",
+  path: ["password"],
+};

@@ -12,6 +12,8 @@ export const sessionSchema = z.object({
   id: z.uuid(),
   identity_id: z.string().nullable(),
   identity_email: z.string().nullable(),
+  /** The owner's display name (name, else first identifier): meaningful whatever the schema. */
+  identity_label: z.string().nullable(),
   active: z.boolean(),
   aal: z.string().nullable(),
   methods: z.array(z.string()),

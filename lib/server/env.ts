@@ -15,7 +15,7 @@ export const envSchema = z
     KRATOS_ADMIN_URL: url.optional(),
     KRATOS_ADMIN_TOKEN: optionalString,
     KRATOS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
-    KRATOS_IDENTITY_SCHEMA_ID: z.string().trim().min(1).default("default"),
+    KRATOS_IDENTITY_SCHEMA_ID: z.string().trim().min(1).optional(),
     DATABASE_URL: z.preprocess(
       (v) => (v === "" ? undefined : v),
       z

@@ -1,5 +1,4 @@
 import "server-only";
-import path from "node:path";
 import { parseDuration, startEmbeddedKratos, type EmbeddedKratos } from "@/lib/embedded-kratos";
 import { env, providerEnv } from "@/lib/server/env";
 
@@ -24,7 +23,7 @@ export function ensureEmbeddedKratos(): Promise<EmbeddedKratos> {
       smtpFrom: e.EMBEDDED_KRATOS_SMTP_FROM,
       defaultReturnUrl: e.TRUSS_PUBLIC_URL ? `${e.TRUSS_PUBLIC_URL}/` : undefined,
     },
-    identitySchemaPath: e.KRATOS_IDENTITY_SCHEMA_FILE ? path.resolve(e.KRATOS_IDENTITY_SCHEMA_FILE) : undefined,
+    identitySchemaPath: e.KRATOS_IDENTITY_SCHEMA_FILE, // relative paths resolve against the working directory
     sessionLifespanMs: e.EMBEDDED_KRATOS_SESSION_LIFESPAN
       ? parseDuration(e.EMBEDDED_KRATOS_SESSION_LIFESPAN)
       : undefined,

@@ -51,6 +51,7 @@ export async function startKratosUnderTest(
       adminPort: 0,
       bcryptCost: tuning.bcryptCost ?? 4,
       unknownIdentifierDelayMs: tuning.unknownIdentifierDelayMs ?? [0, 0],
+      identitySchemaPath: providerEnv.KRATOS_IDENTITY_SCHEMA_FILE,
       oidcProviders: parseProviders(providerEnv).providers.map((p) => ({ id: p.id, label: p.label })),
     });
   }
@@ -71,6 +72,7 @@ export async function startKratosUnderTest(
     bcryptCost: tuning.bcryptCost ?? 4,
     offline: true,
     env: providerEnv,
+    identitySchemaSpec: providerEnv.KRATOS_IDENTITY_SCHEMA_FILE,
   });
   return {
     publicUrl: k.publicUrl,

@@ -75,6 +75,9 @@ type Fail = (kw: string, message: string) => SchemaError;
 function validateString(schema: Schema, value: string, fail: Fail, ip: string, sp: string): SchemaError | undefined {
   const errors: SchemaError[] = [];
   if (schema.format === "email" && !isEmail(value)) errors.push(fail("format", `${quote(value)} is not valid "email"`));
+  // Real Kratos checks phone numbers with libphonenumber (IsValidNumber); the embedded server only checks E.164's shape.
+  if (schema.format === "tel" && !/^\+[1-9][0-9]{6,14}$/.test(value.replace(/[\s().-]/g, "")))
+    errors.push(fail("format", `${quote(value)} is not valid "tel"`));
   const len = [...value].length;
   if (typeof schema.minLength === "number" && len < schema.minLength) {
     errors.push(fail("minLength", `length must be >= ${schema.minLength}, but got ${len}`));

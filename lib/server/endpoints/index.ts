@@ -3,6 +3,7 @@ import type { Endpoint } from "@/lib/server/http/endpoint";
 import { authEndpoints } from "@/lib/server/endpoints/auth";
 import { identityEndpoints, v1IdentityEndpoints } from "@/lib/server/endpoints/identities";
 import { courierEndpoints, keyEndpoints, platformEndpoints, providerEndpoints } from "@/lib/server/endpoints/platform";
+import { schemaEndpoints } from "@/lib/server/endpoints/schemas";
 import { sessionEndpoints } from "@/lib/server/endpoints/sessions";
 
 /** Every endpoint of /api and /v1, declared once; route files and the OpenAPI document both read these. */
@@ -15,6 +16,7 @@ export const endpoints = {
   providers: providerEndpoints,
   platform: platformEndpoints,
   courier: courierEndpoints,
+  schemas: schemaEndpoints,
 };
 
 export const allEndpoints: Endpoint<unknown, unknown, unknown>[] = Object.values(endpoints).flatMap(

@@ -14,6 +14,7 @@ import type {
   UpdateIdentityBody,
 } from "@/lib/schemas/identity";
 import type { z } from "zod";
+import { passwordNotEmail, passwordNotEmailIssue } from "@/lib/schemas/password";
 import type { recoveryBodySchema, setStateBodySchema } from "@/lib/schemas/identity";
 
 // Shared by /api/auth/* (cookie) and /v1/auth/* (API key): one implementation, same audit records.
@@ -97,9 +98,11 @@ export const resetPassword = async (ctx: Ctx<IdParams, undefined, ResetPasswordB
       // One read of the identity serves both checks (setPassword reads it before writing).
       const identity = await k.setPassword(id, ctx.body.password, (current) => {
         refuseKeyOnAdmin(ctx, current.is_admin);
-        if (current.email && current.email.toLowerCase() === ctx.body.password.toLowerCase())
+        if (
+          !passwordNotEmail({ password: ctx.body.password, email: current.email ?? undefined, traits: current.traits })
+        )
           throw new ApiError("validation_failed", "Invalid body.", {
-            details: { issues: [{ path: "password", message: "must not be the same as the email" }] },
+            details: { issues: [passwordNotEmailIssue] },
           });
       });
       if (ctx.body.revoke_sessions) await k.revokeIdentitySessions(id);

@@ -30,7 +30,7 @@ export const startLogin = async (ctx: RouteContext) => {
  */
 export const login = async (ctx: RouteContext<undefined, undefined, LoginBody>) => {
   const started = Date.now();
-  const identifier = ctx.body.email.normalize("NFKC").trim().toLowerCase();
+  const identifier = ctx.body.identifier.normalize("NFKC").trim().toLowerCase();
   const limits = loginLimits(identifier, ctx.ip);
   await throwIfThrottled(limits, "Too many sign-in attempts. Wait a few minutes and try again.");
   const fail = async (reason: string) => {

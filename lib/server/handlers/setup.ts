@@ -2,6 +2,8 @@ import "server-only";
 import { ApiError } from "@/lib/server/http/errors";
 import { json, type RouteContext } from "@/lib/server/http/route";
 import * as k from "@/lib/server/kratos";
+import { buildTraits } from "@/lib/server/kratos/traits";
+import { identifierValues } from "@/lib/identity-schema";
 import { anyAdminExists, consumeSetupToken, rememberAdmin } from "@/lib/server/services/admins";
 import { recordAudit } from "@/lib/server/services/audit";
 import type { SetupBody } from "@/lib/schemas/auth";
@@ -15,17 +17,28 @@ export const setup = async (ctx: RouteContext<undefined, undefined, SetupBody>) 
   const giveBack = await consumeSetupToken(ctx.body.token);
   if (await anyAdminExists())
     throw new ApiError("forbidden", "An admin already exists. Sign in instead; admins promote other admins.");
-  if (await k.findIdentityByEmail(ctx.body.email)) {
-    await giveBack();
-    throw new ApiError(
-      "conflict",
-      "An account with this email already exists. Setup only creates a new account: use another email.",
-    );
+  const { summary } = await k.schemaFor(undefined);
+  const traits = buildTraits(summary, ctx.body);
+  const identifiers = summary ? identifierValues(traits, summary).map((i) => i.value) : [ctx.body.email ?? ""];
+  for (const id of identifiers.filter(Boolean)) {
+    if (await k.findIdentityByIdentifier(id)) {
+      await giveBack();
+      throw new ApiError(
+        "conflict",
+        `An account with ${id} already exists. Setup only creates a new account: use another one.`,
+      );
+    }
   }
-  const admin = await k.createIdentity(
-    { email: ctx.body.email, password: ctx.body.password, name: ctx.body.name, state: "active" },
-    { truss_role: k.ADMIN_ROLE },
-  );
+  let admin: k.IdentityDto;
+  try {
+    admin = await k.createIdentity(
+      { traits, password: ctx.body.password, state: "active" },
+      { truss_role: k.ADMIN_ROLE },
+    );
+  } catch (err) {
+    await giveBack(); // Kratos refused the traits: the link stays usable for a corrected attempt
+    throw err;
+  }
   await rememberAdmin(admin.id);
   await recordAudit({
     actor: { type: "system", id: null, label: "setup link" },

@@ -2,6 +2,7 @@ import "server-only";
 import { kratos } from "@/lib/server/kratos/client";
 import { attempt, call } from "@/lib/server/kratos/errors";
 import { checkSession, toIdentity } from "@/lib/server/kratos/mappers";
+import { schemaIndex } from "@/lib/server/kratos/schemas";
 import type { Identity } from "@/lib/schemas/identity";
 
 export interface LoginFlowInfo {
@@ -74,12 +75,12 @@ export async function whoami(token: string): Promise<{ identityId: string; sessi
 /** The admin identity (with metadata_admin, which whoami never returns), or null if not an admin. */
 export async function getAdmin(identityId: string): Promise<Identity | null> {
   const { identity } = await kratos();
-  const r = await attempt(() => identity.getIdentity({ id: identityId }));
+  const [r, schemas] = await Promise.all([attempt(() => identity.getIdentity({ id: identityId })), schemaIndex()]);
   if (!r.ok) {
     if (r.status === 404) return null;
     throw r.error;
   }
-  const admin = toIdentity(r.data);
+  const admin = toIdentity(r.data, schemas);
   return admin.is_admin && admin.state !== "inactive" ? admin : null;
 }
 

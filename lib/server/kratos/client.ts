@@ -7,6 +7,8 @@ import { resilientAxios } from "@/lib/server/kratos/resilience";
 export interface KratosClients {
   frontend: FrontendApi;
   identity: IdentityApi;
+  /** Identity schemas are served on the public port (the admin port only redirects there). */
+  schemas: IdentityApi;
   publicUrl: string;
   adminUrl: string;
 }
@@ -34,6 +36,11 @@ export async function kratos(): Promise<KratosClients> {
     ),
     identity: new IdentityApi(
       new Configuration({ basePath: adminUrl, accessToken: e.KRATOS_ADMIN_TOKEN, baseOptions }),
+      undefined,
+      resilientAxios(e.KRATOS_TIMEOUT_MS),
+    ),
+    schemas: new IdentityApi(
+      new Configuration({ basePath: publicUrl, baseOptions }),
       undefined,
       resilientAxios(e.KRATOS_TIMEOUT_MS),
     ),

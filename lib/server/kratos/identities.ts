@@ -1,10 +1,11 @@
 import "server-only";
 import { ApiError } from "@/lib/server/http/errors";
-import { env } from "@/lib/server/env";
 import { kratos } from "@/lib/server/kratos/client";
 import { attempt, call, callWithHeaders } from "@/lib/server/kratos/errors";
 import { nextPageToken } from "@/lib/server/kratos/pagination";
 import { isAdminIdentity, toIdentity } from "@/lib/server/kratos/mappers";
+import { defaultSchemaId, schemaIndex } from "@/lib/server/kratos/schemas";
+import { buildTraits } from "@/lib/server/kratos/traits";
 import type {
   CreateIdentityBody,
   Identity,
@@ -14,7 +15,7 @@ import type {
 } from "@/lib/schemas/identity";
 
 const NOT_FOUND = "Identity not found.";
-// State/provider filters are applied by Truss (Kratos has none): scan at most this many Kratos pages per call.
+// State/provider/schema filters are applied by Truss (Kratos has none): scan at most this many Kratos pages per call.
 const MAX_SCAN_PAGES = 5;
 
 /**
@@ -23,7 +24,8 @@ const MAX_SCAN_PAGES = 5;
  */
 export async function listIdentities(q: ListIdentitiesQuery): Promise<IdentityPage> {
   const { identity } = await kratos();
-  const filtered = !!(q.state || q.provider);
+  const filtered = !!(q.state || q.provider || q.schema_id);
+  const schemas = await schemaIndex();
   const items: Identity[] = [];
   let token = q.page_token;
   for (let scanned = 0; scanned < (filtered ? MAX_SCAN_PAGES : 1); scanned++) {
@@ -38,9 +40,10 @@ export async function listIdentities(q: ListIdentitiesQuery): Promise<IdentityPa
     );
     const next = nextPageToken(headers.link);
     for (const raw of data) {
-      const i = toIdentity(raw);
+      const i = toIdentity(raw, schemas);
       if (q.state && i.state !== q.state) continue;
       if (q.provider && !i.providers.some((p) => p.provider === q.provider)) continue;
+      if (q.schema_id && i.schema_id !== q.schema_id) continue;
       items.push(i);
       // Kratos's identity page token is the last id seen, so stopping mid-page keeps an exact cursor.
       if (filtered && items.length === q.page_size)
@@ -55,7 +58,11 @@ export async function listIdentities(q: ListIdentitiesQuery): Promise<IdentityPa
 export async function getIdentity(id: string): Promise<Identity> {
   const { identity } = await kratos();
   // `password` is expanded only to tell "has a password" apart; the mapper drops the hash.
-  return toIdentity(await call(() => identity.getIdentity({ id, includeCredential: ["password", "oidc"] }), NOT_FOUND));
+  const [raw, schemas] = await Promise.all([
+    call(() => identity.getIdentity({ id, includeCredential: ["password", "oidc"] }), NOT_FOUND),
+    schemaIndex(),
+  ]);
+  return toIdentity(raw, schemas);
 }
 
 async function getRawIdentity(id: string) {
@@ -63,12 +70,13 @@ async function getRawIdentity(id: string) {
   return call(() => identity.getIdentity({ id }), NOT_FOUND);
 }
 
-export async function findIdentityByEmail(email: string): Promise<Identity | null> {
+/** The identity signing in with this identifier (email, username, phone: Kratos stores them lower-cased). */
+export async function findIdentityByIdentifier(identifier: string): Promise<Identity | null> {
   const { identity } = await kratos();
   const { data: found } = await callWithHeaders(() =>
-    identity.listIdentities({ credentialsIdentifier: email.toLowerCase(), pageSize: 1 }),
+    identity.listIdentities({ credentialsIdentifier: identifier.toLowerCase(), pageSize: 1 }),
   );
-  return found[0] ? toIdentity(found[0]) : null;
+  return found[0] ? toIdentity(found[0], await schemaIndex()) : null;
 }
 
 /**
@@ -81,20 +89,16 @@ export async function findAnyAdmin(): Promise<Identity | null> {
   for (;;) {
     const { data, headers } = await callWithHeaders(() => identity.listIdentities({ pageSize: 500, pageToken }));
     const admin = data.find((i) => isAdminIdentity(i));
-    if (admin) return toIdentity(admin);
+    if (admin) return toIdentity(admin, await schemaIndex());
     pageToken = nextPageToken(headers.link) ?? undefined;
     if (!pageToken || data.length === 0) return null;
   }
 }
 
-/** Traits for the default (Kratos quickstart) schema, whose name is `{ first, last }`. */
-export function traitsFor(email: string, name?: string | null): Record<string, unknown> {
-  return name ? { email, name: nameTraits(name) } : { email };
-}
-
-export function nameTraits(name: string): { first: string; last?: string } {
-  const [first = name, ...rest] = name.trim().split(/\s+/);
-  return rest.length ? { first, last: rest.join(" ") } : { first };
+/** The schema an identity will use, as Truss reads it (a missing schema leaves Kratos to refuse the write). */
+export async function schemaFor(id: string | undefined) {
+  const schemaId = id ?? (await defaultSchemaId());
+  return { schemaId, summary: (await schemaIndex()).get(schemaId) };
 }
 
 export async function createIdentity(
@@ -102,11 +106,13 @@ export async function createIdentity(
   metadataAdmin?: Record<string, unknown>,
 ): Promise<Identity> {
   const { identity } = await kratos();
+  const { schemaId, summary } = await schemaFor(body.schema_id);
+  const traits = buildTraits(summary, body);
   const created = await call(() =>
     identity.createIdentity({
       createIdentityBody: {
-        schema_id: env().KRATOS_IDENTITY_SCHEMA_ID,
-        traits: traitsFor(body.email, body.name),
+        schema_id: schemaId,
+        traits,
         state: body.state,
         ...(body.metadata_public ? { metadata_public: body.metadata_public } : {}),
         ...(metadataAdmin ? { metadata_admin: metadataAdmin } : {}),
@@ -114,7 +120,7 @@ export async function createIdentity(
       },
     }),
   );
-  return toIdentity(created);
+  return toIdentity(created, await schemaIndex());
 }
 
 /** PUT with the current identity as the base, so metadata_admin and credentials are kept. */
@@ -132,20 +138,24 @@ async function putIdentity(id: string, change: (cur: RawIdentity) => object, cur
     ...(cur.external_id ? { external_id: cur.external_id } : {}),
     ...change(cur),
   };
-  return toIdentity(await call(() => identity.updateIdentity({ id, updateIdentityBody: body }), NOT_FOUND));
+  const updated = await call(() => identity.updateIdentity({ id, updateIdentityBody: body }), NOT_FOUND);
+  return toIdentity(updated, await schemaIndex());
 }
 
 export async function updateIdentity(id: string, b: UpdateIdentityBody): Promise<Identity> {
-  return putIdentity(id, (cur) => {
-    const traits = { ...(cur.traits as Record<string, unknown>), ...(b.traits ?? {}) };
-    if (b.email) traits.email = b.email;
-    if (b.name === null) delete traits.name;
-    else if (b.name !== undefined) traits.name = nameTraits(b.name);
-    return {
+  const cur = await getRawIdentity(id);
+  const { schemaId, summary } = await schemaFor(b.schema_id ?? cur.schema_id);
+  const base = b.traits ?? (cur.traits as Record<string, unknown>);
+  const traits = buildTraits(summary, { email: b.email, name: b.name }, base);
+  return putIdentity(
+    id,
+    () => ({
+      schema_id: schemaId,
       traits,
       ...(b.metadata_public !== undefined ? { metadata_public: b.metadata_public ?? undefined } : {}),
-    };
-  });
+    }),
+    cur,
+  );
 }
 
 /**
@@ -158,7 +168,7 @@ export async function setPassword(
   check?: (current: Identity) => void,
 ): Promise<Identity> {
   const cur = await getRawIdentity(id);
-  check?.(toIdentity(cur));
+  check?.(toIdentity(cur, await schemaIndex()));
   return putIdentity(id, () => ({ credentials: { password: { config: { password } } } }), cur);
 }
 
@@ -171,7 +181,8 @@ export interface PatchOp {
 
 export async function patchIdentity(id: string, ops: PatchOp[]): Promise<Identity> {
   const { identity } = await kratos();
-  return toIdentity(await call(() => identity.patchIdentity({ id, jsonPatch: ops }), NOT_FOUND));
+  const patched = await call(() => identity.patchIdentity({ id, jsonPatch: ops }), NOT_FOUND);
+  return toIdentity(patched, await schemaIndex());
 }
 
 export async function setMetadataAdmin(id: string, change: (cur: Record<string, unknown>) => Record<string, unknown>) {

@@ -3,20 +3,10 @@ import type { Identity as KratosIdentity, Session as KratosSession } from "@ory/
 import { z } from "zod";
 import { ApiError } from "@/lib/server/http/errors";
 import type { Identity } from "@/lib/schemas/identity";
+import { displayNameOf, emailOf, getPath, identifierValues, type SchemaSummary } from "@/lib/identity-schema";
 import type { Session } from "@/lib/schemas/session";
 
 export const ADMIN_ROLE = "admin";
-
-function nameOf(traits: Record<string, unknown>): string | null {
-  const n = traits.name;
-  if (typeof n === "string") return n;
-  if (n && typeof n === "object") {
-    const { first, last } = n as { first?: unknown; last?: unknown };
-    const full = [first, last].filter((p): p is string => typeof p === "string" && p.length > 0).join(" ");
-    return full || null;
-  }
-  return null;
-}
 
 export function isAdminIdentity(i: Pick<KratosIdentity, "metadata_admin">): boolean {
   const m = i.metadata_admin as { truss_role?: unknown } | null | undefined;
@@ -66,9 +56,20 @@ export function checkList(data: unknown): asserts data is unknown[] {
   if (!Array.isArray(data)) throw invalid();
 }
 
-export function toIdentity(i: KratosIdentity): Identity {
+/** Schema summaries by id (see lib/server/kratos/schemas.ts); without one, the usual trait names are tried. */
+export type Schemas = Map<string, SchemaSummary>;
+
+function nameOf(traits: Record<string, unknown>, s: SchemaSummary | undefined): string | null {
+  const parts = (s ? s.nameFrom : ["name", "name.first", "name.last"])
+    .map((p) => getPath(traits, p))
+    .filter((v): v is string => typeof v === "string" && v.trim().length > 0);
+  return parts.length ? parts.join(" ") : null;
+}
+
+export function toIdentity(i: KratosIdentity, schemas?: Schemas): Identity {
   checkIdentity(i);
   const traits = (i.traits ?? {}) as Record<string, unknown>;
+  const schema = schemas?.get(i.schema_id);
   const creds = i.credentials ?? {};
   const providers = (creds.oidc?.identifiers ?? []).map((ident) => {
     const at = ident.indexOf(":");
@@ -76,8 +77,12 @@ export function toIdentity(i: KratosIdentity): Identity {
   });
   return {
     id: i.id,
-    email: typeof traits.email === "string" ? traits.email : null,
-    name: nameOf(traits),
+    email: emailOf(traits, schema),
+    name: nameOf(traits, schema),
+    display_name: displayNameOf(traits, schema) ?? i.id,
+    identifiers: schema
+      ? identifierValues(traits, schema).map(({ kind, value }) => ({ kind, value }))
+      : fallbackIdentifiers(i.credentials),
     state: i.state === "inactive" ? "inactive" : "active",
     is_admin: isAdminIdentity(i),
     schema_id: i.schema_id,
@@ -99,18 +104,28 @@ export function toIdentity(i: KratosIdentity): Identity {
   };
 }
 
+/** Without the schema: the password credential's identifiers (Kratos lists them when credentials are expanded). */
+function fallbackIdentifiers(creds: KratosIdentity["credentials"]): Identity["identifiers"] {
+  return (creds?.password?.identifiers ?? []).map((value) => ({
+    kind: value.includes("@") ? "email" : /^\+?[0-9 ()-]{6,}$/.test(value) ? "phone" : "username",
+    value,
+  }));
+}
+
 function hasConfig(c: { config?: object } | undefined): boolean {
   return !!c?.config && Object.keys(c.config).length > 0;
 }
 
 /** Kratos session → dashboard DTO (never the token). */
-export function toSession(s: KratosSession, identityId?: string): Session {
+export function toSession(s: KratosSession, identityId?: string, schemas?: Schemas): Session {
   checkSession(s);
   const traits = (s.identity?.traits ?? {}) as Record<string, unknown>;
+  const schema = s.identity?.schema_id ? schemas?.get(s.identity.schema_id) : undefined;
   return {
     id: s.id,
     identity_id: s.identity?.id ?? identityId ?? null,
-    identity_email: typeof traits.email === "string" ? traits.email : null,
+    identity_email: emailOf(traits, schema),
+    identity_label: s.identity ? displayNameOf(traits, schema) : null,
     active: s.active === true,
     aal: s.authenticator_assurance_level ?? null,
     methods: (s.authentication_methods ?? []).map((m) => String(m.method)),

@@ -4,6 +4,7 @@ import { attempt, call, callWithHeaders } from "@/lib/server/kratos/errors";
 import { nextPageToken } from "@/lib/server/kratos/pagination";
 import { getIdentity } from "@/lib/server/kratos/identities";
 import { toSession } from "@/lib/server/kratos/mappers";
+import { schemaIndex } from "@/lib/server/kratos/schemas";
 import type { ListSessionsQuery, Session, SessionPage } from "@/lib/schemas/session";
 
 const NOT_FOUND = "Session not found.";
@@ -20,7 +21,8 @@ export async function listSessions(q: ListSessionsQuery): Promise<SessionPage> {
       expand: ["identity", "devices"],
     }),
   );
-  return { items: data.map((s) => toSession(s)), next_page_token: nextPageToken(headers.link) };
+  const schemas = await schemaIndex();
+  return { items: data.map((s) => toSession(s, undefined, schemas)), next_page_token: nextPageToken(headers.link) };
 }
 
 export async function listIdentitySessions(id: string, pageSize = 100, pageToken?: string): Promise<SessionPage> {
@@ -33,6 +35,7 @@ export async function listIdentitySessions(id: string, pageSize = 100, pageToken
     items: data.map((s) => ({
       ...toSession(s, id),
       identity_email: owner.email,
+      identity_label: owner.display_name,
       active: s.active === true && owner.state !== "inactive",
     })),
     next_page_token: nextPageToken(headers.link),
@@ -57,7 +60,9 @@ export async function revokeIdentitySessions(id: string): Promise<void> {
 export async function extendSession(id: string): Promise<Session> {
   const { identity } = await kratos();
   const s = await call(() => identity.extendSession({ id }), NOT_FOUND);
-  if (s && typeof s === "object" && "id" in s) return toSession(s);
+  const schemas = await schemaIndex();
+  if (s && typeof s === "object" && "id" in s) return toSession(s, undefined, schemas);
   // Kratos with faster_session_extend answers 204: read the session back.
-  return toSession(await call(() => identity.getSession({ id, expand: ["identity", "devices"] }), NOT_FOUND));
+  const read = await call(() => identity.getSession({ id, expand: ["identity", "devices"] }), NOT_FOUND);
+  return toSession(read, undefined, schemas);
 }

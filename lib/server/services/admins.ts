@@ -6,7 +6,7 @@ import {
   ADMIN_ROLE,
   createIdentity,
   findAnyAdmin,
-  findIdentityByEmail,
+  findIdentityByIdentifier,
   getAdmin,
   InvalidCredentials,
   logout,
@@ -112,7 +112,7 @@ export async function demote(id: string): Promise<Identity> {
 export async function ensureBootstrapAdmin(): Promise<"created" | "promoted" | "present" | "demoted" | "skipped"> {
   const { TRUSS_ADMIN_EMAIL: email, TRUSS_ADMIN_PASSWORD: password } = env();
   if (!email || !password) return "skipped";
-  const existing = await findIdentityByEmail(email);
+  const existing = await findIdentityByIdentifier(email);
   if (!existing) {
     const created = await createIdentity({ email, password, state: "active" }, { truss_role: ADMIN_ROLE });
     await rememberAdmin(created.id);

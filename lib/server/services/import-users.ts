@@ -1,46 +1,79 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { env } from "@/lib/server/env";
 import { ApiError, zodIssues } from "@/lib/server/http/errors";
-import { batchCreateIdentities, findIdentityByEmail, traitsFor, type BatchItem } from "@/lib/server/kratos";
+import {
+  batchCreateIdentities,
+  defaultSchemaId,
+  findIdentityByIdentifier,
+  listSchemas,
+  type BatchItem,
+} from "@/lib/server/kratos";
+import { buildTraits } from "@/lib/server/kratos/traits";
+import { foldTraitColumns } from "@/lib/server/services/import-rows";
+import { traitProblems } from "@/lib/server/services/trait-validator";
+import { emailOf, identifierValues } from "@/lib/identity-schema";
 import { importRowSchema, type ImportResponse, type ImportResult, type ImportRow } from "@/lib/schemas/import";
 
 // Kratos allows 200 plaintext passwords per batch; 100 keeps each call well inside its timeout on small machines.
 const PLAINTEXT_PER_CHUNK = 100;
 const ROWS_PER_CHUNK = 500;
 
+interface ValidRow {
+  index: number;
+  row: ImportRow;
+  schemaId: string;
+  traits: Record<string, unknown>;
+  email: string | null;
+  identifier: string | null;
+}
+
 /**
- * Imports up to 500 users: every row is validated first (Truss's password policy, in-batch duplicates),
- * then valid rows go to Kratos's batch endpoint in chunks within its limits. Results keep input order.
+ * Imports up to 500 users of any identity schema: every row is validated first (Truss's password policy, the row's
+ * schema, in-batch duplicates on every identifier; a dry run also asks Kratos which identifiers already exist), then
+ * valid rows go to Kratos's batch endpoint in chunks within its limits. Results keep input order.
  */
 export async function importUsers(rows: Record<string, unknown>[], dryRun: boolean): Promise<ImportResponse> {
   const results: ImportResult[] = [];
-  const valid: { index: number; row: ImportRow }[] = [];
+  const valid: ValidRow[] = [];
   const seen = new Map<string, number>();
+  const schemas = new Map((await listSchemas().catch(() => [])).map((e) => [e.id, e]));
+  const fail = (index: number, email: string | null, identifier: string | null, id: string, message: string) => {
+    results[index] = { index, email, identifier, status: "error", error: { id, message } as ImportResult["error"] };
+  };
+  const fallbackSchema = await defaultSchemaId();
   rows.forEach((raw, index) => {
-    const email = typeof raw.email === "string" ? raw.email.trim().toLowerCase() : null;
-    const parsed = importRowSchema.safeParse(raw);
+    const schemaId = typeof raw.schema_id === "string" && raw.schema_id.trim() ? raw.schema_id.trim() : fallbackSchema;
+    const entry = schemas.get(schemaId);
+    const folded = foldTraitColumns(raw, entry?.summary);
+    const rawEmail = typeof raw.email === "string" ? raw.email.trim().toLowerCase() || null : null;
+    const parsed = importRowSchema.safeParse(folded);
     if (!parsed.success) {
       const msg = zodIssues(parsed.error)
         .map((i) => `${i.path || "row"}: ${i.message}`)
         .join("; ");
-      results[index] = { index, email, status: "error", error: { id: "validation_failed", message: msg } };
-      return;
+      return fail(index, rawEmail, rawEmail, "validation_failed", msg);
     }
-    const first = seen.get(parsed.data.email);
-    if (first !== undefined) {
-      results[index] = {
-        index,
-        email: parsed.data.email,
-        status: "error",
-        error: { id: "conflict", message: `Duplicate of row ${first} in this import.` },
-      };
-      return;
+    if (!entry && schemas.size > 0)
+      return fail(index, rawEmail, rawEmail, "validation_failed", `schema_id: Kratos has no schema "${schemaId}".`);
+    let traits: Record<string, unknown>;
+    try {
+      traits = buildTraits(entry?.summary, parsed.data);
+    } catch (err) {
+      return fail(index, rawEmail, rawEmail, "validation_failed", err instanceof Error ? err.message : String(err));
     }
-    seen.set(parsed.data.email, index);
-    valid.push({ index, row: parsed.data });
-    results[index] = { index, email: parsed.data.email, status: "valid" };
+    const ids = entry ? identifierValues(traits, entry.summary).map((v) => v.value) : [parsed.data.email ?? ""];
+    const email = emailOf(traits, entry?.summary);
+    const identifier = ids[0] || email;
+    const problems = entry ? traitProblems(entry, traits) : [];
+    if (problems.length) return fail(index, email, identifier, "validation_failed", problems.join("; "));
+    const dup = ids.map((v) => ({ v, at: seen.get(v.toLowerCase()) })).find((d) => d.at !== undefined);
+    if (dup)
+      return fail(index, email, identifier, "conflict", `Duplicate of row ${dup.at! + 1} (${dup.v}) in this import.`);
+    for (const v of ids) seen.set(v.toLowerCase(), index);
+    valid.push({ index, row: parsed.data, schemaId, traits, email, identifier });
+    results[index] = { index, email, identifier, status: "valid" };
   });
+  if (dryRun) await flagExisting(valid, results);
   // Taken before anything is sent: after a timeout only identities created since then count as this import's.
   const startedAt = new Date();
   if (!dryRun) for (const chunk of chunks(valid)) await oneChunkAtATime(() => sendChunk(chunk, results, startedAt));
@@ -52,6 +85,27 @@ export async function importUsers(rows: Record<string, unknown>[], dryRun: boole
   };
 }
 
+/** A preview says up front which rows Kratos would refuse as existing users (8 lookups in flight at most). */
+async function flagExisting(valid: ValidRow[], results: ImportResult[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < valid.length) {
+      const v = valid[next++]!;
+      if (!v.identifier) continue;
+      const found = await findIdentityByIdentifier(v.identifier).catch(() => null);
+      if (found)
+        results[v.index] = {
+          index: v.index,
+          email: v.email,
+          identifier: v.identifier,
+          status: "error",
+          error: { id: "conflict", message: `A user with ${v.identifier} already exists.` },
+        };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, valid.length) }, worker));
+}
+
 // One chunk in flight per process, whatever the number of concurrent imports: Kratos hashes a chunk's passwords
 // on its own CPUs, and sign-ins need a share of them.
 let gate: Promise<unknown> = Promise.resolve();
@@ -61,7 +115,7 @@ function oneChunkAtATime<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
-function* chunks(rows: { index: number; row: ImportRow }[]) {
+function* chunks(rows: ValidRow[]) {
   let current: typeof rows = [];
   let plaintext = 0;
   for (const r of rows) {
@@ -87,16 +141,12 @@ function credentialsFor(row: ImportRow) {
   return password || oidc ? { ...(password ? { password } : {}), ...(oidc ? { oidc } : {}) } : undefined;
 }
 
-async function sendChunk(
-  chunk: { index: number; row: ImportRow }[],
-  results: ImportResult[],
-  startedAt: Date,
-): Promise<void> {
-  const items: BatchItem[] = chunk.map(({ row }) => ({
+async function sendChunk(chunk: ValidRow[], results: ImportResult[], startedAt: Date): Promise<void> {
+  const items: BatchItem[] = chunk.map(({ row, schemaId, traits }) => ({
     patchId: randomUUID(),
     create: {
-      schema_id: env().KRATOS_IDENTITY_SCHEMA_ID,
-      traits: traitsFor(row.email, row.name),
+      schema_id: schemaId,
+      traits,
       state: row.state,
       credentials: credentialsFor(row),
     },
@@ -104,16 +154,17 @@ async function sendChunk(
   try {
     const out = await batchCreateIdentities(items);
     out.forEach((r, i) => {
-      const { index, row } = chunk[i]!;
+      const { index, email, identifier } = chunk[i]!;
       results[index] = r.ok
-        ? { index, email: row.email, status: "created", id: r.identityId }
+        ? { index, email, identifier, status: "created", id: r.identityId }
         : {
             index,
-            email: row.email,
+            email,
+            identifier,
             status: "error",
             error: {
               id: r.code === 409 ? "conflict" : "invalid_request",
-              message: r.code === 409 ? "A user with this email already exists." : r.message,
+              message: r.code === 409 ? `A user with ${identifier ?? "this identifier"} already exists.` : r.message,
             },
           };
     });
@@ -136,22 +187,24 @@ async function sendChunk(
           ? err.message
           : "Kratos rejected this chunk.";
     const timedOut = err instanceof ApiError && err.id === "upstream_timeout";
-    for (const { index, row } of chunk) {
-      const found = timedOut ? await findIdentityByEmail(row.email).catch(() => null) : null;
+    for (const { index, email, identifier } of chunk) {
+      const found = timedOut && identifier ? await findIdentityByIdentifier(identifier).catch(() => null) : null;
       const ours = !!found?.created_at && new Date(found.created_at) >= startedAt;
       results[index] =
         found && ours
-          ? { index, email: row.email, status: "created", id: found.id }
+          ? { index, email, identifier, status: "created", id: found.id }
           : found
             ? {
                 index,
-                email: row.email,
+                email,
+                identifier,
                 status: "error",
-                error: { id: "conflict", message: "A user with this email already existed before this import." },
+                error: { id: "conflict", message: `A user with ${identifier} already existed before this import.` },
               }
             : {
                 index,
-                email: row.email,
+                email,
+                identifier,
                 status: "error",
                 error: { id: err instanceof ApiError ? err.id : "upstream_error", message },
               };

@@ -13,6 +13,8 @@ type Figures = Pick<Stats, "users" | "sessions" | "signups_per_day" | "sessions_
 
 interface Cache {
   figures: Figures | null;
+  /** Identities per schema id, from the last scan. */
+  schemas: Map<string, number> | null;
   /** Latest active-session start per identity, from the last scan (feeds the users list's "last session"). */
   lastSession: Map<string, string>;
   computedAt: number;
@@ -24,6 +26,7 @@ interface Cache {
 // One cache per process, even when Next loads this module in several bundles.
 const cache = ((globalThis as { __trussStats?: Cache }).__trussStats ??= {
   figures: null,
+  schemas: null,
   lastSession: new Map<string, string>(),
   computedAt: 0,
   inflight: null,
@@ -56,6 +59,7 @@ async function compute(): Promise<Figures> {
   const sessionDays = lastDays(now);
   const users = { total: 0, active: 0, inactive: 0, admins: 0 };
   const linked = new Map<string, number>(oidcProviderIds().map((id) => [id, 0]));
+  const bySchema = new Map<string, number>();
   cache.scanned = 0;
   let token: string | undefined;
   do {
@@ -64,6 +68,7 @@ async function compute(): Promise<Figures> {
       users.total++;
       users[i.state]++;
       if (i.is_admin) users.admins++;
+      bySchema.set(i.schema_id, (bySchema.get(i.schema_id) ?? 0) + 1);
       bump(signups, i.created_at);
       for (const p of new Set(i.providers.map((x) => x.provider))) linked.set(p, (linked.get(p) ?? 0) + 1);
     }
@@ -86,6 +91,7 @@ async function compute(): Promise<Figures> {
     token = page.next_page_token ?? undefined;
   } while (token);
   cache.lastSession = lastSession;
+  cache.schemas = bySchema;
   return {
     users,
     sessions: { active },
@@ -99,6 +105,12 @@ async function compute(): Promise<Figures> {
 export function lastSessionAt(identityId: string): string | null {
   if (!cache.figures || Date.now() - cache.computedAt > TTL_MS) void refreshStats();
   return cache.lastSession.get(identityId) ?? null;
+}
+
+/** Identities per schema id as of the last scan (null before the first); starts a refresh when stale. */
+export function schemaUsage(): Map<string, number> | null {
+  if (!cache.figures || Date.now() - cache.computedAt > TTL_MS) void refreshStats();
+  return cache.schemas;
 }
 
 /** Starts a refresh unless one is already running (at most one in flight). */

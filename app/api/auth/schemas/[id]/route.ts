@@ -1,0 +1,9 @@
+import { getSchemaHandler } from "@/lib/server/handlers/schemas";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
+
+// GET /api/auth/schemas/{id}
+export const GET = route(e.schemas.get, getSchemaHandler);
+
+// Any other verb: 405 in the JSON envelope, with Allow
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);

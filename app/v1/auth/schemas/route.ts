@@ -1,0 +1,9 @@
+import { listSchemasHandler } from "@/lib/server/handlers/schemas";
+import { endpoints as e } from "@/lib/server/endpoints";
+import { methodNotAllowed, route } from "@/lib/server/http/route";
+
+// GET /v1/auth/schemas
+export const GET = route(e.schemas.v1List, listSchemasHandler);
+
+// Any other verb: 405 in the JSON envelope, with Allow
+export const { POST, PUT, PATCH, DELETE } = methodNotAllowed(["GET"]);
