@@ -12,7 +12,7 @@ const fieldSchema: z.ZodType<TraitField> = z.lazy(() =>
     items: z.enum(["string", "number", "integer", "boolean", "object", "array"]).optional(),
     children: z.array(fieldSchema).optional(),
   }),
-);
+).meta({ id: "TraitField" });
 
 /** One identity schema as Truss reads it (see lib/identity-schema.ts), with the raw JSON Schema Kratos serves. */
 export const identitySchemaInfoSchema = z.object({

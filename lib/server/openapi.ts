@@ -5,7 +5,14 @@ import type { Endpoint } from "@/lib/server/http/endpoint";
 import { errorBodySchema, errorStatus, type ErrorId } from "@/lib/schemas/error";
 
 type Op = Endpoint<unknown, unknown, unknown>;
-const toSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+// Recursive schemas (the trait tree) come with local $defs: they move to components, named by their meta id.
+const sharedDefs: Record<string, unknown> = {};
+const toSchema = (s: z.ZodType): unknown => {
+  const { $defs, ...js } = z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+  if (!$defs) return js;
+  Object.assign(sharedDefs, $defs);
+  return JSON.parse(JSON.stringify(js).replaceAll('"#/$defs/', '"#/components/schemas/')) as unknown;
+};
 const errorRef = { $ref: "#/components/schemas/Error" };
 const security: Record<Op["auth"], unknown[]> = {
   admin: [{ cookie: [] }],
@@ -95,7 +102,10 @@ export function openApiDocument() {
     tags: [...new Set(allEndpoints.map((o) => o.tag))].map((name) => ({ name })),
     paths,
     components: {
-      schemas: { Error: toSchema(errorBodySchema) },
+      schemas: {
+        Error: toSchema(errorBodySchema),
+        ...(JSON.parse(JSON.stringify(sharedDefs).replaceAll('"#/$defs/', '"#/components/schemas/')) as object),
+      },
       securitySchemes: {
         apikey: {
           type: "apiKey",

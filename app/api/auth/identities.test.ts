@@ -329,7 +329,11 @@ describe("import", () => {
     });
     expect(dry.status).toBe(200);
     const statuses = (b: unknown) => (b as { results: { status: string }[] }).results.map((x) => x.status);
-    expect(statuses(dry.body)).toEqual(["valid", "error", "valid", "error", "valid", "error", "error"]);
+    // A preview already knows which users exist in Kratos, and numbers rows from 1 as the table does.
+    expect(statuses(dry.body)).toEqual(["valid", "error", "error", "error", "valid", "error", "error"]);
+    const dryErrors = (dry.body as { results: { error?: { id: string; message: string } }[] }).results;
+    expect(dryErrors[2]!.error).toMatchObject({ id: "conflict", message: expect.stringMatching(/already exists/) });
+    expect(dryErrors[3]!.error!.message).toMatch(/^Duplicate of row 1 /);
     expect((await call(list.GET, `/api/auth/identities?search=${fresh}`, { headers: { cookie } })).body).toMatchObject({
       items: [],
     });
