@@ -31,11 +31,18 @@ const REAL_TIER = [
   "app/api/auth/login-timing.test.ts",
   "app/api/last-admin.test.ts",
   "app/api/auth/reauth.test.ts",
+  "app/api/auth/schemas/schemas.test.ts",
+  "app/api/auth/social-signin.test.ts",
   "lib/real-kratos",
   "scripts/migrate-to-kratos.test.ts",
   "scripts/deploy-real.test.ts",
 ];
-const POSTGRES_TIER = ["app/api/auth/identities.test.ts", "app/v1/v1.test.ts", "scripts/migrate-to-kratos.test.ts"];
+const POSTGRES_TIER = [
+  "app/api/auth/identities.test.ts",
+  "app/api/auth/schemas/schemas.test.ts",
+  "app/v1/v1.test.ts",
+  "scripts/migrate-to-kratos.test.ts",
+];
 
 function run(name, cmd, args, extraEnv = {}, opts = {}) {
   console.log(`\n[test] ── ${name}: ${cmd} ${args.join(" ")}`);

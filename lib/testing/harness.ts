@@ -36,6 +36,8 @@ export interface Harness {
 export interface EmbeddedTuning {
   bcryptCost?: number;
   unknownIdentifierDelayMs?: [number, number];
+  /** Real Kratos only: keys merged last into its kratos.yml (e.g. registration for social sign-up). */
+  kratosOverrides?: Record<string, unknown>;
 }
 
 export async function startKratosUnderTest(
@@ -73,6 +75,7 @@ export async function startKratosUnderTest(
     offline: true,
     env: providerEnv,
     identitySchemaSpec: providerEnv.KRATOS_IDENTITY_SCHEMA_FILE,
+    overrides: tuning.kratosOverrides,
   });
   return {
     publicUrl: k.publicUrl,

@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDevOidcProvider, type DevOidc } from "@/lib/oidc-dev/provider";
+import { providerRoundTrip, TestBrowser } from "@/lib/testing/browser";
+import { bootAndSignIn, call, onRealKratos, startHarness, type Harness } from "@/lib/testing/harness";
+import { email, sdk } from "@/lib/testing/users";
+
+// End users sign in through Kratos's browser flow with the `custom` provider, served by a local OpenID provider
+// (oidc-provider). The embedded Kratos does not speak OIDC, so this runs on real Kratos only.
+const REASON = "needs real Kratos (the embedded server does not speak OIDC; TRUSS_TEST_KRATOS=real runs it)";
+
+let h: Harness;
+let oidc: DevOidc;
+let kratosPublic = "";
+let cookie = "";
+const TRUSS = "http://127.0.0.1:8787";
+
+if (onRealKratos) {
+  oidc = await startDevOidcProvider({
+    redirectUris: () => [`${kratosPublic}/self-service/methods/oidc/callback/custom`],
+  });
+  h = await startHarness(
+    {
+      KRATOS_OIDC_PROVIDERS: "custom",
+      KRATOS_OIDC_CUSTOM_ISSUER_URL: oidc.issuer,
+      KRATOS_OIDC_CUSTOM_CLIENT_ID: oidc.clientId,
+      KRATOS_OIDC_CUSTOM_CLIENT_SECRET: oidc.clientSecret,
+    },
+    {
+      // Social sign-up: a first sign-in with the provider registers the user and signs them in.
+      kratosOverrides: {
+        selfservice: {
+          flows: {
+            registration: { enabled: true, after: { oidc: { hooks: [{ hook: "session" }] } } },
+            // After linking, Kratos shows the settings flow in the app's own account page.
+            settings: { ui_url: "http://127.0.0.1:8787/account" },
+          },
+        },
+      },
+    },
+  );
+  kratosPublic = h.kratos.publicUrl;
+}
+const identities = onRealKratos ? await import("@/app/api/auth/identities/route") : null;
+const one = onRealKratos ? await import("@/app/api/auth/identities/[id]/route") : null;
+const providers = onRealKratos ? await import("@/app/api/auth/providers/route") : null;
+const unlink = onRealKratos ? await import("@/app/api/auth/identities/[id]/providers/[provider]/route") : null;
+
+beforeAll(async () => {
+  if (onRealKratos) cookie = await bootAndSignIn();
+});
+afterAll(async () => {
+  await h?.close();
+  await oidc?.close();
+});
+
+type Ident = {
+  id: string;
+  email: string | null;
+  display_name: string;
+  traits: Record<string, unknown>;
+  providers: { provider: string; subject: string }[];
+  credential_types: string[];
+};
+
+/** A self-service browser flow (JSON mode) submitted with the oidc method; returns where Kratos sends the browser. */
+async function startOidc(b: TestBrowser, flow: "login" | "registration" | "settings", body: Record<string, string>) {
+  const init = await b.fetch(`${kratosPublic}/self-service/${flow}/browser`, {
+    headers: { accept: "application/json" },
+  });
+  expect(init.status).toBe(200);
+  const f = (await init.json()) as { id: string; ui: { nodes: { attributes: { name?: string; value?: unknown } }[] } };
+  const csrf = f.ui.nodes.find((n) => n.attributes.name === "csrf_token")?.attributes.value as string;
+  const res = await b.fetch(`${kratosPublic}/self-service/${flow}?flow=${f.id}`, {
+    method: "POST",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: JSON.stringify({ csrf_token: csrf, ...body }),
+  });
+  const out = (await res.json()) as { redirect_browser_to?: string; error?: { id?: string } };
+  expect(res.status, JSON.stringify(out)).toBe(422);
+  expect(out.error?.id).toBe("browser_location_change_required");
+  return out.redirect_browser_to!;
+}
+
+/** Provider login + consent, then Kratos's callback; returns the browser's Kratos session (whoami). */
+async function finish(b: TestBrowser, authUrl: string, login: string) {
+  const callback = await providerRoundTrip(b, authUrl, oidc.issuer, login);
+  expect(callback.startsWith(`${kratosPublic}/self-service/methods/oidc/callback/custom`)).toBe(true);
+  const end = await b.follow(callback, [kratosPublic]);
+  expect(end.url.startsWith(TRUSS), `Kratos sent the browser to ${end.url}`).toBe(true); // back to the app
+  const who = await b.fetch(`${kratosPublic}/sessions/whoami`, { headers: { accept: "application/json" } });
+  return { status: who.status, body: (await who.json()) as { identity?: { id: string } } };
+}
+
+async function findByEmail(address: string): Promise<Ident> {
+  const r = await call(identities!.GET, `/api/auth/identities?search=${encodeURIComponent(address)}`, {
+    headers: { cookie },
+  });
+  const item = (r.body as { items: Ident[] }).items[0];
+  expect(item, `no user ${address}`).toBeDefined();
+  const full = await call(one!.GET, `/api/auth/identities/${item!.id}`, {
+    headers: { cookie },
+    params: { id: item!.id },
+  });
+  return full.body as Ident;
+}
+
+describe.skipIf(!onRealKratos)(`social sign-in through Kratos and a local OpenID provider (${REASON})`, () => {
+  const login = `ada${Date.now().toString(36)}`;
+
+  it("a first sign-in with the provider creates the user from the claims, signed in, with the provider link", async () => {
+    const b = new TestBrowser();
+    const who = await finish(b, await startOidc(b, "login", { method: "oidc", provider: "custom" }), login);
+    expect(who.status).toBe(200);
+    const u = await findByEmail(`${login}@oidc.test`);
+    expect(who.body.identity?.id).toBe(u.id);
+    // Truss's jsonnet mapper: the verified email and the given/family names into the default schema's traits.
+    expect(u.traits).toEqual({
+      email: `${login}@oidc.test`,
+      name: { first: login.charAt(0).toUpperCase() + login.slice(1), last: "Tester" },
+    });
+    expect(u.providers).toEqual([{ provider: "custom", subject: login }]);
+    expect(u.credential_types).toContain("oidc");
+  });
+
+  it("the user shows under the provider filter, the providers page counts the link, and the last way in stays", async () => {
+    const listed = await call(identities!.GET, "/api/auth/identities?provider=custom", { headers: { cookie } });
+    expect((listed.body as { items: Ident[] }).items.map((i) => i.email)).toContain(`${login}@oidc.test`);
+    const p = await call(providers!.GET, "/api/auth/providers", { headers: { cookie } });
+    const custom = (p.body as { items: { id: string; linked_identities: number | null }[] }).items.find(
+      (i) => i.id === "custom",
+    );
+    expect(custom?.linked_identities).toBeGreaterThanOrEqual(1);
+    const u = await findByEmail(`${login}@oidc.test`);
+    const r = await call(unlink!.DELETE, `/api/auth/identities/${u.id}/providers/custom`, {
+      method: "DELETE",
+      headers: { cookie },
+      params: { id: u.id, provider: "custom" },
+    });
+    expect(r.status).toBe(409); // the provider is this user's only way to sign in
+  });
+
+  it("signing in again with the provider signs in the same identity", async () => {
+    const b = new TestBrowser();
+    const who = await finish(b, await startOidc(b, "login", { method: "oidc", provider: "custom" }), login);
+    expect(who.body.identity?.id).toBe((await findByEmail(`${login}@oidc.test`)).id);
+  });
+
+  it("registration with the provider (the sign-up variant) creates a user too", async () => {
+    const b = new TestBrowser();
+    const reg = `reg${Date.now().toString(36)}`;
+    const who = await finish(b, await startOidc(b, "registration", { method: "oidc", provider: "custom" }), reg);
+    expect(who.status).toBe(200);
+    expect((await findByEmail(`${reg}@oidc.test`)).providers).toEqual([{ provider: "custom", subject: reg }]);
+  });
+
+  it("a password user links the provider in settings, and Truss can then unlink it", async () => {
+    const address = email("linker");
+    const password = "Linker-pass-1234";
+    const { identity } = sdk(h);
+    const created = await identity.createIdentity({
+      createIdentityBody: {
+        schema_id: "default",
+        traits: { email: address },
+        credentials: { password: { config: { password } } },
+      },
+    });
+    const b = new TestBrowser();
+    const init = await b.fetch(`${kratosPublic}/self-service/login/browser`, {
+      headers: { accept: "application/json" },
+    });
+    const f = (await init.json()) as {
+      id: string;
+      ui: { nodes: { attributes: { name?: string; value?: unknown } }[] };
+    };
+    const csrf = f.ui.nodes.find((n) => n.attributes.name === "csrf_token")?.attributes.value as string;
+    const signedIn = await b.fetch(`${kratosPublic}/self-service/login?flow=${f.id}`, {
+      method: "POST",
+      headers: { accept: "application/json", "content-type": "application/json" },
+      body: JSON.stringify({ csrf_token: csrf, method: "password", identifier: address, password }),
+    });
+    expect(signedIn.status).toBe(200);
+    const who = await finish(
+      b,
+      await startOidc(b, "settings", { method: "oidc", link: "custom" }),
+      `link${Date.now().toString(36)}`,
+    );
+    expect(who.body.identity?.id).toBe(created.data.id);
+    const linked = await findByEmail(address);
+    expect(linked.providers.map((p) => p.provider)).toEqual(["custom"]);
+    const r = await call(unlink!.DELETE, `/api/auth/identities/${linked.id}/providers/custom`, {
+      method: "DELETE",
+      headers: { cookie },
+      params: { id: linked.id, provider: "custom" },
+    });
+    expect(r.status).toBe(204); // the password remains
+    expect((await findByEmail(address)).providers).toEqual([]);
+  });
+});
