@@ -13,6 +13,9 @@ import { useCursor } from "@/lib/client/use-cursor";
 import type { Session, SessionPage } from "@/lib/schemas/session";
 import { describeUserAgent, formatDateTime } from "@/lib/utils";
 
+/** The session owner as people know them: display name, else email, else the id. */
+const owner = (s: Session) => s.identity_label ?? s.identity_email ?? s.identity_id ?? s.id;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function SessionsView({ initialUser, initialData }: { initialUser: string; initialData?: SessionPage }) {
@@ -93,7 +96,7 @@ export function SessionsView({ initialUser, initialData }: { initialUser: string
                       href={`/users/${s.identity_id}`}
                       className="text-indigo-700 hover:underline dark:text-indigo-300"
                     >
-                      {s.identity_email ?? s.identity_id}
+                      {owner(s)}
                     </Link>
                   ) : (
                     "—"
@@ -118,7 +121,7 @@ export function SessionsView({ initialUser, initialData }: { initialUser: string
                 cell: (s) => (
                   <Button
                     size="sm"
-                    aria-label={`Revoke session of ${s.identity_email ?? s.id}`}
+                    aria-label={`Revoke session of ${owner(s)}`}
                     onClick={() => revoke.mutate(s.id)}
                     loading={revoke.isPending && revoke.variables === s.id}
                   >

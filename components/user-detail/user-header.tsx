@@ -7,6 +7,7 @@ import { Badge, StateBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useDeleteUserMutation, useSetAdminMutation, useSetUserStateMutation } from "@/lib/client/queries/users";
+import { otherIdentifiers, userLabel } from "@/lib/client/user-display";
 import type { Identity } from "@/lib/schemas/identity";
 import { formatDateTime } from "@/lib/utils";
 
@@ -20,7 +21,10 @@ export function UserHeader({ user }: { user: Identity }) {
   const setState = useSetUserStateMutation(user.id, { onSuccess: close });
   const setAdmin = useSetAdminMutation(user.id, { onSuccess: close });
   const del = useDeleteUserMutation({ onSuccess: () => router.push("/users") });
-  const label = user.email ?? user.id;
+  const label = userLabel(user);
+  const others = otherIdentifiers(user);
+  // Typed before a delete: the first sign-in identifier (unique to this user), else the name the title shows.
+  const confirmText = user.identifiers[0]?.value ?? label;
   return (
     <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
       <div className="min-w-0">
@@ -28,7 +32,7 @@ export function UserHeader({ user }: { user: Identity }) {
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-gray-600 dark:text-gray-400">
           <StateBadge state={user.state} />
           {user.is_admin && <Badge tone="indigo">Dashboard admin</Badge>}
-          {user.name && <span>{user.name}</span>}
+          {others.length > 0 && <span className="break-all">{others.join(" · ")}</span>}
           <span>Created {formatDateTime(user.created_at)}</span>
           {user.email && (
             <Link
@@ -85,7 +89,7 @@ export function UserHeader({ user }: { user: Identity }) {
         title={`Delete ${label}?`}
         description="The identity, its credentials and its sessions are deleted permanently. This cannot be undone."
         confirmLabel="Delete user"
-        requireText={user.email ?? user.id}
+        requireText={confirmText}
       />
     </div>
   );

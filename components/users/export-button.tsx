@@ -2,55 +2,30 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { toCsv } from "@/lib/client/csv";
 import { downloadText, stamp } from "@/lib/client/download";
+import { usersToCsv, usersToJson } from "@/lib/client/export-users";
 import { errorMessage } from "@/lib/client/fetcher";
+import { useSchemasQuery } from "@/lib/client/queries/schemas";
 import { fetchAllUsers, type UsersListQuery } from "@/lib/client/queries/users";
 import { toast } from "@/lib/client/toast-store";
 
 type Filters = Omit<UsersListQuery, "page_size" | "page_token">;
 
-/** Exports every user matching the current filters (paging through the API, 500 at a time). */
+/**
+ * Exports every user matching the current filters (paging through the API, 500 at a time), as CSV or JSON that the
+ * import dialog takes back unchanged (lib/client/export-users.ts).
+ */
 export function ExportButton({ query }: { query: Filters }) {
   const [busy, setBusy] = useState<number | null>(null);
   const [format, setFormat] = useState<"csv" | "json">("csv");
+  const schemas = useSchemasQuery().data?.items;
   const run = async () => {
     setBusy(0);
     try {
       const users = await fetchAllUsers(query, setBusy);
       const name = `users-${stamp()}.${format}`;
-      if (format === "json") downloadText(name, JSON.stringify(users, null, 2), "application/json");
-      else
-        downloadText(
-          name,
-          toCsv(
-            [
-              "id",
-              "email",
-              "name",
-              "state",
-              "is_admin",
-              "created_at",
-              "updated_at",
-              "credential_types",
-              "providers",
-              "metadata_public",
-            ],
-            users.map((u) => [
-              u.id,
-              u.email,
-              u.name,
-              u.state,
-              u.is_admin,
-              u.created_at,
-              u.updated_at,
-              u.credential_types.join(" "),
-              u.providers.map((p) => p.provider).join(" "),
-              u.metadata_public,
-            ]),
-          ),
-          "text/csv",
-        );
+      if (format === "json") downloadText(name, usersToJson(users), "application/json");
+      else downloadText(name, usersToCsv(users, schemas), "text/csv");
       toast(`Exported ${users.length} user${users.length === 1 ? "" : "s"}.`);
     } catch (err) {
       toast(errorMessage(err), "error");

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Textarea } from "@/components/ui/input";
 import { Progress } from "@/components/ui/progress";
-import { parseImport, runImport } from "@/lib/client/import-rows";
+import { parseImport, rowIdentifier, runImport } from "@/lib/client/import-rows";
 import { userKeys } from "@/lib/client/queries/users";
 import { toast } from "@/lib/client/toast-store";
 import type { ImportResult } from "@/lib/schemas/import";
@@ -24,6 +24,7 @@ export function ImportDialog() {
   const [step, setStep] = useState<Step>("input");
   const [rows, setRows] = useState<Record<string, unknown>[]>([]);
   const [ignored, setIgnored] = useState<string[]>([]);
+  const [readOnly, setReadOnly] = useState<string[]>([]);
   const [results, setResults] = useState<ImportResult[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number; label: string } | null>(null);
   const reset = () => {
@@ -51,6 +52,7 @@ export function ImportDialog() {
         parsed = p.rows;
         setRows(p.rows);
         setIgnored(p.ignoredColumns);
+        setReadOnly(p.readOnlyColumns);
       } catch (err) {
         return setError(err instanceof Error ? err.message : "Could not read the file.");
       }
@@ -60,9 +62,14 @@ export function ImportDialog() {
     const keep = dryRun ? [] : results.filter((r) => r.status === "error");
     const sendIdx = dryRun ? parsed.map((_, i) => i) : results.filter((r) => r.status === "valid").map((r) => r.index);
     const merge = (partial: ImportResult[]) =>
-      [...keep, ...partial.map((r) => ({ ...r, index: sendIdx[r.index] ?? r.index }))].sort(
-        (a, b) => a.index - b.index,
-      );
+      [
+        ...keep,
+        ...partial.map((r) => {
+          const index = sendIdx[r.index] ?? r.index;
+          // A row the server could not read has no identifier from it: name it from the row itself.
+          return { ...r, index, identifier: r.identifier ?? rowIdentifier(parsed[index]) };
+        }),
+      ].sort((a, b) => a.index - b.index);
     setProgress({ done: 0, total: sendIdx.length, label });
     const out = merge(
       await runImport(
@@ -95,7 +102,7 @@ export function ImportDialog() {
         onClose={close}
         size="lg"
         title="Import users"
-        description="CSV with a header row (email, password, name, state, password_hash) or a JSON array. Rows are checked first; nothing is created until you confirm."
+        description="CSV with a header row, or a JSON array. Rows are checked first; nothing is created until you confirm."
         footer={
           step === "input" ? (
             <>
@@ -128,6 +135,22 @@ export function ImportDialog() {
           )}
           {step === "input" && !progress && (
             <>
+              <div
+                id="import-format"
+                className="space-y-1 rounded-md bg-gray-50 p-3 text-sm text-gray-700 dark:bg-gray-800 dark:text-gray-300"
+              >
+                <p>
+                  CSV columns: <code>schema_id</code> (empty for the default schema), one <code>traits.</code> column
+                  per trait path such as <code>traits.username</code> or <code>traits.name.first</code> (lists as{" "}
+                  <code>a;b</code> or JSON), <code>password</code> or <code>password_hash</code>, <code>state</code>.
+                  Email schemas also take <code>email</code> and <code>name</code>.
+                </p>
+                <p>
+                  JSON: objects with <code>schema_id</code>, <code>traits</code>, <code>password</code>,{" "}
+                  <code>state</code>. A file exported from this page imports as it is; its read-only columns (id,
+                  dates…) are skipped.
+                </p>
+              </div>
               <Field label="Upload a file" htmlFor="import-file">
                 <input
                   id="import-file"
@@ -144,6 +167,7 @@ export function ImportDialog() {
                   value={text}
                   onChange={(e) => setText(e.target.value)}
                   placeholder={SAMPLE}
+                  aria-describedby="import-format"
                   spellCheck={false}
                 />
               </Field>
@@ -151,6 +175,11 @@ export function ImportDialog() {
           )}
           {ignored.length > 0 && step !== "input" && (
             <p className="text-sm text-amber-900 dark:text-amber-200">Ignored columns: {ignored.join(", ")}</p>
+          )}
+          {readOnly.length > 0 && step !== "input" && (
+            <p className="text-sm text-gray-700 dark:text-gray-300">
+              Read-only columns skipped (Kratos sets them): {readOnly.join(", ")}
+            </p>
           )}
           {progress && <Progress value={progress.done} max={progress.total || 1} label={progress.label} />}
           {step !== "input" && !progress && <ImportResults results={results} dryRun={step === "preview"} />}

@@ -14,15 +14,22 @@ export function summarize(results: ImportResult[]) {
   };
 }
 
-/** Per-row outcome table (row numbers match the file: 1 = first user after the header). */
+/** Per-row outcome table (row numbers match the file: 1 = first user after the header), naming each row's user. */
 export function ImportResults({ results, dryRun }: { results: ImportResult[]; dryRun: boolean }) {
   const s = summarize(results);
   const download = () =>
     downloadText(
       `import-${dryRun ? "preview" : "results"}-${stamp()}.csv`,
       toCsv(
-        ["row", "email", "status", "id", "error"],
-        results.map((r) => [r.index + 1, r.email, r.status, r.id ?? "", r.error?.message ?? ""]),
+        ["row", "identifier", "email", "status", "id", "error"],
+        results.map((r) => [
+          r.index + 1,
+          r.identifier ?? r.email,
+          r.email,
+          r.status,
+          r.id ?? "",
+          r.error?.message ?? "",
+        ]),
       ),
       "text/csv",
     );
@@ -45,7 +52,7 @@ export function ImportResults({ results, dryRun }: { results: ImportResult[]; dr
                 Row
               </th>
               <th scope="col" className="px-3 py-1.5 text-left font-medium">
-                Email
+                Identifier
               </th>
               <th scope="col" className="px-3 py-1.5 text-left font-medium">
                 Result
@@ -56,7 +63,7 @@ export function ImportResults({ results, dryRun }: { results: ImportResult[]; dr
             {results.map((r) => (
               <tr key={r.index}>
                 <td className="px-3 py-1.5">{r.index + 1}</td>
-                <td className="px-3 py-1.5 break-all">{r.email ?? "—"}</td>
+                <td className="px-3 py-1.5 break-all">{r.identifier ?? r.email ?? "—"}</td>
                 <td className="px-3 py-1.5">
                   {r.status === "error" ? (
                     <span className="text-red-800 dark:text-red-300">Error: {r.error?.message}</span>

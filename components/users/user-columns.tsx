@@ -1,20 +1,49 @@
 import Link from "next/link";
 import { Badge, StateBadge } from "@/components/ui/badge";
 import type { Column } from "@/components/ui/data-table";
+import { flatFields, getPath } from "@/lib/identity-schema";
+import { formatTraitValue, otherIdentifiers, userLabel } from "@/lib/client/user-display";
 import type { Identity } from "@/lib/schemas/identity";
+import type { IdentitySchemaInfo } from "@/lib/schemas/identity-schema";
 import { formatDate } from "@/lib/utils";
 
-export const USER_COLUMNS: Column<Identity>[] = [
-  {
-    id: "email",
-    header: "Email",
-    cell: (u) => (
-      <Link href={`/users/${u.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-        {u.email ?? u.id}
-      </Link>
-    ),
-  },
-  { id: "name", header: "Name", cell: (u) => u.name ?? <span className="text-gray-600 dark:text-gray-400">—</span> },
+/** The column that names the user: always shown, never hidden by the chooser. */
+export const USER_COLUMN = "user";
+/** Trait columns are `traits.<path>`, e.g. `traits.name.first`. */
+export const TRAIT_PREFIX = "traits.";
+export const DEFAULT_COLUMNS = [USER_COLUMN, "schema", "state", "created", "providers", "last_session"];
+
+const none = <span className="text-gray-600 dark:text-gray-400">—</span>;
+
+export interface ColumnOption {
+  id: string;
+  header: string;
+  /** Shown next to the label in the chooser (the trait path). */
+  hint?: string;
+  group: "Account" | "Traits";
+}
+
+function userColumn(): Column<Identity> {
+  return {
+    id: USER_COLUMN,
+    header: "User",
+    cell: (u) => {
+      const others = otherIdentifiers(u);
+      return (
+        <div className="min-w-0">
+          <Link href={`/users/${u.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+            {userLabel(u)}
+          </Link>
+          {others.length > 0 && (
+            <div className="text-xs break-all text-gray-600 dark:text-gray-400">{others.join(" · ")}</div>
+          )}
+        </div>
+      );
+    },
+  };
+}
+
+const ACCOUNT_COLUMNS: Column<Identity>[] = [
   {
     id: "state",
     header: "State",
@@ -35,7 +64,7 @@ export const USER_COLUMNS: Column<Identity>[] = [
     header: "Providers",
     cell: (u) =>
       u.providers.length === 0 ? (
-        <span className="text-gray-600 dark:text-gray-400">—</span>
+        none
       ) : (
         <span className="flex flex-wrap gap-1">
           {[...new Set(u.providers.map((p) => p.provider))].map((p) => (
@@ -50,11 +79,7 @@ export const USER_COLUMNS: Column<Identity>[] = [
     id: "last_session",
     header: "Last session",
     cell: (u) =>
-      u.last_session_at ? (
-        <span className="whitespace-nowrap">{formatDate(u.last_session_at)}</span>
-      ) : (
-        <span className="text-gray-600 dark:text-gray-400">—</span>
-      ),
+      u.last_session_at ? <span className="whitespace-nowrap">{formatDate(u.last_session_at)}</span> : none,
   },
   { id: "id", header: "ID", cell: (u) => <code className="text-xs">{u.id}</code> },
   {
@@ -64,4 +89,48 @@ export const USER_COLUMNS: Column<Identity>[] = [
   },
 ];
 
-export const DEFAULT_COLUMNS = ["email", "name", "state", "created", "providers", "last_session"];
+/** Every leaf trait of every schema (objects are not columns; arrays are), once per path, in schema order. */
+export function traitOptions(schemas: IdentitySchemaInfo[]): ColumnOption[] {
+  const seen = new Map<string, ColumnOption>();
+  for (const s of schemas)
+    for (const f of flatFields(s.fields))
+      if (f.type !== "object" && !seen.has(f.path))
+        seen.set(f.path, { id: TRAIT_PREFIX + f.path, header: f.title, hint: f.path, group: "Traits" });
+  return [...seen.values()];
+}
+
+function traitColumn(o: ColumnOption): Column<Identity> {
+  const path = o.id.slice(TRAIT_PREFIX.length);
+  return {
+    id: o.id,
+    header: o.header,
+    cell: (u) => {
+      const text = formatTraitValue(getPath(u.traits, path));
+      return text ? <span className="break-words">{text}</span> : none;
+    },
+  };
+}
+
+/**
+ * The columns the table can show, in display order: the user, the schema (only when Kratos has several), the
+ * chosen traits, then the account columns. `options` lists what the chooser offers (the user column is locked).
+ */
+export function userColumns(schemas: IdentitySchemaInfo[]): { columns: Column<Identity>[]; options: ColumnOption[] } {
+  const titles = new Map(schemas.map((s) => [s.id, s.title]));
+  const schemaColumn: Column<Identity>[] =
+    schemas.length > 1
+      ? [
+          {
+            id: "schema",
+            header: "Schema",
+            cell: (u) => <span title={u.schema_id}>{titles.get(u.schema_id) ?? u.schema_id}</span>,
+          },
+        ]
+      : [];
+  const traits = traitOptions(schemas);
+  const columns = [userColumn(), ...schemaColumn, ...traits.map(traitColumn), ...ACCOUNT_COLUMNS];
+  const options: ColumnOption[] = columns
+    .filter((c) => !c.id.startsWith(TRAIT_PREFIX))
+    .map((c) => ({ id: c.id, header: c.header, group: "Account" as const }));
+  return { columns, options: [...options, ...traits] };
+}

@@ -6,20 +6,23 @@ import { ColumnChooser } from "@/components/users/column-chooser";
 import { CreateUserDialog } from "@/components/users/create-user-dialog";
 import { ExportButton } from "@/components/users/export-button";
 import { ImportDialog } from "@/components/users/import-dialog";
-import { DEFAULT_COLUMNS, USER_COLUMNS } from "@/components/users/user-columns";
+import { DEFAULT_COLUMNS, USER_COLUMN, userColumns } from "@/components/users/user-columns";
 import { UsersToolbar, type UserFilters } from "@/components/users/users-toolbar";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, ErrorState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/ui/pager";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useSchemasQuery } from "@/lib/client/queries/schemas";
 import { useUsersQuery, type UsersListQuery } from "@/lib/client/queries/users";
 import { useCursor } from "@/lib/client/use-cursor";
 import { useStoredState } from "@/lib/client/use-stored-state";
+import { userLabel } from "@/lib/client/user-display";
 import type { IdentityPage } from "@/lib/schemas/identity";
 
 const PAGE_SIZE = 50;
+// Lists saved before the user column was renamed (it was "email") still count; the user column is always shown.
 const isColumnList = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.every((x) => typeof x === "string") && v.includes("email");
+  Array.isArray(v) && v.every((x) => typeof x === "string") && (v.includes(USER_COLUMN) || v.includes("email"));
 
 export interface UsersViewProps {
   initialFilters: UserFilters;
@@ -32,6 +35,7 @@ function syncUrl(f: UserFilters) {
   if (f.search) qs.set("search", f.search);
   if (f.state) qs.set("state", f.state);
   if (f.provider) qs.set("provider", f.provider);
+  if (f.schema_id) qs.set("schema_id", f.schema_id);
   const s = qs.toString();
   window.history.replaceState(null, "", s ? `/users?${s}` : "/users");
 }
@@ -41,12 +45,14 @@ export function UsersView({ initialFilters, initialData, providers }: UsersViewP
   const cursor = useCursor();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [columns, setColumns] = useStoredState("truss-users-columns", DEFAULT_COLUMNS, isColumnList);
+  const schemas = useSchemasQuery().data?.items;
   const query: UsersListQuery = {
     page_size: PAGE_SIZE,
     page_token: cursor.token,
     search: filters.search.trim() || undefined,
     state: filters.state || undefined,
     provider: filters.provider || undefined,
+    schema_id: filters.schema_id || undefined,
   };
   const isInitial = !cursor.token && filters === initialFilters;
   const users = useUsersQuery(query, isInitial ? initialData : undefined);
@@ -59,16 +65,27 @@ export function UsersView({ initialFilters, initialData, providers }: UsersViewP
     },
     [resetCursor],
   );
-  const visible = useMemo(() => USER_COLUMNS.filter((c) => columns.includes(c.id)), [columns]);
-  const labels = useMemo(() => new Map((users.data?.items ?? []).map((u) => [u.id, u.email ?? u.id])), [users.data]);
-  const filtered = !!(query.search || query.state || query.provider);
+  const table = useMemo(() => userColumns(schemas ?? []), [schemas]);
+  const visible = useMemo(
+    () => table.columns.filter((c) => c.id === USER_COLUMN || columns.includes(c.id)),
+    [table, columns],
+  );
+  const labels = useMemo(() => new Map((users.data?.items ?? []).map((u) => [u.id, userLabel(u)])), [users.data]);
+  const filtered = !!(query.search || query.state || query.provider || query.schema_id);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
-        <UsersToolbar filters={filters} providers={providers} onChange={onFilters} />
+        <UsersToolbar filters={filters} providers={providers} schemas={schemas ?? []} onChange={onFilters} />
         <div className="flex flex-wrap gap-2">
-          <ColumnChooser columns={USER_COLUMNS} visible={columns} onChange={setColumns} />
-          <ExportButton query={{ search: query.search, state: query.state, provider: query.provider }} />
+          <ColumnChooser
+            columns={table.options}
+            visible={columns}
+            onChange={(v) => setColumns([USER_COLUMN, ...v.filter((id) => id !== USER_COLUMN && id !== "email")])}
+            locked={[USER_COLUMN]}
+          />
+          <ExportButton
+            query={{ search: query.search, state: query.state, provider: query.provider, schema_id: query.schema_id }}
+          />
           <ImportDialog />
           <CreateUserDialog />
         </div>
@@ -90,14 +107,14 @@ export function UsersView({ initialFilters, initialData, providers }: UsersViewP
             columns={visible}
             rows={users.data.items}
             rowId={(u) => u.id}
-            rowLabel={(u) => u.email ?? u.id}
+            rowLabel={userLabel}
             selected={selected}
             onSelectedChange={setSelected}
             busy={users.isFetching}
             empty={
               <EmptyState title={filtered ? "No users match these filters" : "No users yet"}>
                 {filtered
-                  ? "Try a shorter email prefix or clear the filters."
+                  ? "Try a shorter email, username or phone prefix, or clear the filters."
                   : "Create a user or import a CSV file to get started."}
               </EmptyState>
             }

@@ -19,7 +19,7 @@ test.describe("screenshots", () => {
     await shot("users");
 
     await page.goto(`/users/${user.id}`);
-    await expect(page.getByRole("heading", { level: 1, name: user.email })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Ada Lovelace" })).toBeVisible();
     await shot("user-detail");
 
     await page.goto("/users");

@@ -20,6 +20,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     search: one(sp.search).slice(0, 254),
     state: state === "active" || state === "inactive" ? state : "",
     provider: one(sp.provider).slice(0, 64),
+    schema_id: one(sp.schema_id).trim().slice(0, 256),
   };
   let initialData: IdentityPage | undefined;
   try {
@@ -29,6 +30,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         search: filters.search || undefined,
         state: filters.state || undefined,
         provider: filters.provider || undefined,
+        schema_id: filters.schema_id || undefined,
       },
       "last_session",
     );
@@ -40,7 +42,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Users"
-        description="Everyone with an identity in Ory Kratos. Search matches the start of the email address."
+        description="Everyone with an identity in Ory Kratos. Search matches the start of an email address, username or phone number."
       />
       <UsersView initialFilters={filters} initialData={initialData} providers={oidcProviderIds()} />
     </>
