@@ -9,7 +9,15 @@ import { errorBody, errorStatus, type ErrorId } from "@/lib/schemas/error";
  * Optimistic first gate only (every route handler and page re-verifies with Kratos): without a valid sealed
  * cookie, pages redirect to /login?next=… and /api answers 401. /v1 is left to its API-key check.
  */
-const PUBLIC = ["/login", "/setup", "/api/auth/login", "/api/health", "/api/setup"];
+const PUBLIC = [
+  "/login",
+  "/setup",
+  "/api/auth/login",
+  "/api/auth/login/oidc",
+  "/api/auth/login/oidc/callback",
+  "/api/health",
+  "/api/setup",
+];
 // The largest body any route takes (an import); anything declaring more is refused before it is read.
 const MAX_BODY = 2 * 1024 * 1024;
 const HSTS = "max-age=63072000; includeSubDomains";

@@ -112,14 +112,8 @@ function isHttps(req: Request): boolean {
   return new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
 }
 
-function serialize(value: string, maxAge: number, req: Request): string {
-  const parts = [
-    `${SESSION_COOKIE}=${encodeURIComponent(value)}`,
-    "Path=/",
-    `Max-Age=${maxAge}`,
-    "HttpOnly",
-    "SameSite=Lax",
-  ];
+function serialize(value: string, maxAge: number, req: Request, name = SESSION_COOKIE): string {
+  const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", `Max-Age=${maxAge}`, "HttpOnly", "SameSite=Lax"];
   if (isHttps(req)) parts.push("Secure");
   return parts.join("; ");
 }
@@ -143,3 +137,33 @@ export function clearedSessionSetCookie(req: Request): string {
 export function authRequired(): boolean {
   return sharedEnv().TRUSS_AUTH_REQUIRED;
 }
+
+/**
+ * A social sign-in in progress (`truss_oidc`, 10 minutes): the first half of Kratos's session-token exchange code,
+ * kept by the browser that started it, so a callback URL alone (someone else's code) can never complete a sign-in.
+ * SameSite=Lax: it must come along on the top-level redirect back from Kratos.
+ */
+export const OIDC_COOKIE = "truss_oidc";
+const OIDC_TTL_S = 600;
+const oidcPendingSchema = z.object({ init: z.string().min(1), provider: z.string().min(1) });
+export type OidcPending = z.infer<typeof oidcPendingSchema>;
+
+export async function oidcPendingSetCookie(data: OidcPending, req: Request): Promise<string> {
+  const sealed = await sealData(data, { password: sealPassword(), ttl: OIDC_TTL_S });
+  return serialize(sealed, OIDC_TTL_S, req, OIDC_COOKIE);
+}
+
+export async function readOidcPending(jar: { get(name: string): { value: string } | undefined }) {
+  const value = jar.get(OIDC_COOKIE)?.value;
+  if (!value) return null;
+  try {
+    const parsed = oidcPendingSchema.safeParse(
+      await unsealData<unknown>(value, { password: unsealPasswords(), ttl: OIDC_TTL_S }),
+    );
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export const clearedOidcPendingSetCookie = (req: Request): string => serialize("", 0, req, OIDC_COOKIE);

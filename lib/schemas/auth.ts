@@ -17,6 +17,11 @@ export const loginBodySchema = z
   .transform(({ identifier, email, ...rest }) => ({ ...rest, identifier: (identifier ?? email)! }));
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
+export const oidcLoginBodySchema = z.object({ provider: z.string().trim().min(1).max(64) }).strict();
+export type OidcLoginBody = z.infer<typeof oidcLoginBodySchema>;
+export const oidcLoginStartSchema = z.object({ redirect_to: z.string() });
+export const oidcCallbackQuerySchema = z.object({ code: z.string().max(512).optional() });
+
 export const loginFlowSchema = z.object({ flow_id: z.string(), expires_at: z.string() });
 export type LoginFlow = z.infer<typeof loginFlowSchema>;
 

@@ -44,6 +44,11 @@ const identities = onRealKratos ? await import("@/app/api/auth/identities/route"
 const one = onRealKratos ? await import("@/app/api/auth/identities/[id]/route") : null;
 const providers = onRealKratos ? await import("@/app/api/auth/providers/route") : null;
 const unlink = onRealKratos ? await import("@/app/api/auth/identities/[id]/providers/[provider]/route") : null;
+const oidcStart = onRealKratos ? await import("@/app/api/auth/login/oidc/route") : null;
+const oidcCallback = onRealKratos ? await import("@/app/api/auth/login/oidc/callback/route") : null;
+const promote = onRealKratos ? await import("@/app/api/auth/identities/[id]/admin/route") : null;
+const sessionRoute = onRealKratos ? await import("@/app/api/auth/session/route") : null;
+const audit = onRealKratos ? await import("@/app/api/audit/route") : null;
 
 beforeAll(async () => {
   if (onRealKratos) cookie = await bootAndSignIn();
@@ -194,5 +199,71 @@ describe.skipIf(!onRealKratos)(`social sign-in through Kratos and a local OpenID
     });
     expect(r.status).toBe(204); // the password remains
     expect((await findByEmail(address)).providers).toEqual([]);
+  });
+
+  describe("admins sign in to the dashboard with the provider", () => {
+    const adminLogin = `boss${Date.now().toString(36)}`;
+
+    /** Button → Kratos native flow → provider → Kratos → Truss's callback; returns Truss's answer to the callback. */
+    async function dashboardSignIn() {
+      const start = await call(oidcStart!.POST, "/api/auth/login/oidc", {
+        method: "POST",
+        body: { provider: "custom" },
+      });
+      expect(start.status, JSON.stringify(start.body)).toBe(200);
+      const pending = start.headers.get("set-cookie")!.split(";")[0]!;
+      expect(pending).toMatch(/^truss_oidc=/);
+      const b = new TestBrowser();
+      const callback = await providerRoundTrip(
+        b,
+        (start.body as { redirect_to: string }).redirect_to,
+        oidc.issuer,
+        adminLogin,
+      );
+      const back = await b.follow(callback, [kratosPublic]);
+      expect(back.url.startsWith(`${TRUSS}/api/auth/login/oidc/callback?`), back.url).toBe(true);
+      const res = await call(oidcCallback!.GET, back.url, { headers: { cookie: pending } });
+      return { res, back: back.url, pending };
+    }
+
+    it("refuses an identity without the admin marker: no Truss session, a clear reason", async () => {
+      const { res } = await dashboardSignIn();
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toBe(`${TRUSS}/login?error=not_admin`);
+      expect(res.headers.getSetCookie().some((c) => c.startsWith("truss_session="))).toBe(false);
+    });
+
+    it("signs an admin in: truss_session is set, the session is theirs, and the audit records the method", async () => {
+      const u = await findByEmail(`${adminLogin}@oidc.test`);
+      const p = await call(promote!.POST, `/api/auth/identities/${u.id}/admin`, {
+        method: "POST",
+        headers: { cookie },
+        params: { id: u.id },
+      });
+      expect(p.status).toBe(200);
+      const { res } = await dashboardSignIn();
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toBe(`${TRUSS}/`);
+      const session = res.headers.getSetCookie().find((c) => c.startsWith("truss_session="))!;
+      expect(session).toMatch(/HttpOnly/);
+      const me = await call(sessionRoute!.GET, "/api/auth/session", { headers: { cookie: session.split(";")[0]! } });
+      expect((me.body as { admin: { id: string } }).admin.id).toBe(u.id);
+      const log = await call(audit!.GET, `/api/audit?target=${u.id}`, { headers: { cookie } });
+      const entries = (log.body as { items: { action: string; outcome: string; details: unknown }[] }).items;
+      expect(entries.find((e) => e.action === "admin.login" && e.outcome === "success")?.details).toMatchObject({
+        method: "oidc:custom",
+      });
+    });
+
+    it("a callback without the browser's pending cookie, or replayed, signs nobody in", async () => {
+      const { back, pending } = await dashboardSignIn();
+      // The same code again (it was spent above), and a fresh code without the pending cookie.
+      const replay = await call(oidcCallback!.GET, back, { headers: { cookie: pending } });
+      expect(replay.headers.get("location")).toBe(`${TRUSS}/login?error=oidc_failed`);
+      const again = await dashboardSignIn().catch(() => null);
+      expect(again).not.toBeNull();
+      const stolen = await call(oidcCallback!.GET, again!.back, { headers: {} });
+      expect(stolen.headers.get("location")).toBe(`${TRUSS}/login?error=oidc_failed`);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { kratos } from "@/lib/server/kratos/client";
+import { ApiError } from "@/lib/server/http/errors";
 import { attempt, call } from "@/lib/server/kratos/errors";
 import { checkSession, toIdentity } from "@/lib/server/kratos/mappers";
 import { schemaIndex } from "@/lib/server/kratos/schemas";
@@ -89,4 +90,42 @@ export async function logout(token: string): Promise<void> {
   const { frontend } = await kratos();
   const r = await attempt(() => frontend.performNativeLogout({ performNativeLogoutBody: { session_token: token } }));
   if (!r.ok && r.status !== 403) throw r.error;
+}
+
+/**
+ * Starts a social sign-in the way native apps do: a native login flow that hands back a session-token exchange code,
+ * submitted with the oidc method. Kratos answers with the provider URL to send the browser to; after the round trip
+ * Kratos redirects to `returnTo` with the second half of the code.
+ */
+export async function startOidcLogin(
+  provider: string,
+  returnTo: string,
+): Promise<{ initCode: string; redirectTo: string }> {
+  const { frontend } = await kratos();
+  const flow = await call(() => frontend.createNativeLoginFlow({ returnSessionTokenExchangeCode: true, returnTo }));
+  if (!flow.session_token_exchange_code) throw new ApiError("upstream_error", "Kratos did not start a social sign-in.");
+  const r = await attempt(() =>
+    frontend.updateLoginFlow({ flow: flow.id, updateLoginFlowBody: { method: "oidc", provider } }),
+  );
+  const body = (r.ok ? r.data : r.body) as { redirect_browser_to?: unknown } | undefined;
+  if (typeof body?.redirect_browser_to !== "string") {
+    if (!r.ok && r.status !== 422) throw r.error;
+    throw new ApiError("invalid_request", `Kratos cannot sign in with "${provider}": is it configured in Kratos?`);
+  }
+  return { initCode: flow.session_token_exchange_code, redirectTo: body.redirect_browser_to };
+}
+
+/** Completes a social sign-in: both halves of the exchange code buy the session token; null when Kratos refuses. */
+export async function exchangeOidcCode(
+  initCode: string,
+  returnToCode: string,
+): Promise<{ token: string; identityId: string } | null> {
+  const { frontend } = await kratos();
+  const r = await attempt(() => frontend.exchangeSessionToken({ initCode, returnToCode }));
+  if (!r.ok) {
+    if (r.status && r.status < 500) return null;
+    throw r.error;
+  }
+  const identityId = r.data.session?.identity?.id;
+  return r.data.session_token && identityId ? { token: r.data.session_token, identityId } : null;
 }
