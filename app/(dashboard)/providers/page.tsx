@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { EmbeddedSocialNotice } from "@/components/auth/social-notice";
 import { ProvidersView } from "@/components/providers/providers-view";
+import { usesEmbeddedKratos } from "@/lib/server/env";
 import { PageHeader } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/server/http/page-auth";
 import { listProviders } from "@/lib/server/services/providers";
@@ -21,6 +23,11 @@ export default async function ProvidersPage() {
         title="Social sign-in providers"
         description="Configured from environment variables. Register each callback URL with the provider."
       />
+      {usesEmbeddedKratos() && (
+        <div className="mb-4">
+          <EmbeddedSocialNotice what="Social sign-in" />
+        </div>
+      )}
       <ProvidersView initialData={initialData} />
     </>
   );
