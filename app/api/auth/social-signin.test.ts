@@ -20,10 +20,19 @@ if (onRealKratos) {
   });
   h = await startHarness(
     {
-      KRATOS_OIDC_PROVIDERS: "custom",
+      KRATOS_OIDC_PROVIDERS: "custom,other,gone",
       KRATOS_OIDC_CUSTOM_ISSUER_URL: oidc.issuer,
       KRATOS_OIDC_CUSTOM_CLIENT_ID: oidc.clientId,
       KRATOS_OIDC_CUSTOM_CLIENT_SECRET: oidc.clientSecret,
+      // The same provider under another id: its callback URL (…/callback/other) is not registered there.
+      KRATOS_OIDC_OTHER_ISSUER_URL: oidc.issuer,
+      KRATOS_OIDC_OTHER_CLIENT_ID: oidc.clientId,
+      KRATOS_OIDC_OTHER_CLIENT_SECRET: oidc.clientSecret,
+      // Nothing listens on port 9.
+      KRATOS_OIDC_GONE_ISSUER_URL: "http://127.0.0.1:9",
+      KRATOS_OIDC_GONE_CLIENT_ID: "gone",
+      KRATOS_OIDC_GONE_CLIENT_SECRET: "gone-secret-value",
+      KRATOS_TIMEOUT_MS: "3000",
     },
     {
       // Social sign-up: a first sign-in with the provider registers the user and signs them in.
@@ -44,6 +53,7 @@ const identities = onRealKratos ? await import("@/app/api/auth/identities/route"
 const one = onRealKratos ? await import("@/app/api/auth/identities/[id]/route") : null;
 const providers = onRealKratos ? await import("@/app/api/auth/providers/route") : null;
 const unlink = onRealKratos ? await import("@/app/api/auth/identities/[id]/providers/[provider]/route") : null;
+const check = onRealKratos ? await import("@/app/api/auth/providers/[id]/check/route") : null;
 const oidcStart = onRealKratos ? await import("@/app/api/auth/login/oidc/route") : null;
 const oidcCallback = onRealKratos ? await import("@/app/api/auth/login/oidc/callback/route") : null;
 const promote = onRealKratos ? await import("@/app/api/auth/identities/[id]/admin/route") : null;
@@ -199,6 +209,36 @@ describe.skipIf(!onRealKratos)(`social sign-in through Kratos and a local OpenID
     });
     expect(r.status).toBe(204); // the password remains
     expect((await findByEmail(address)).providers).toEqual([]);
+  });
+
+  it("the provider check passes against the local provider and names what is wrong otherwise, within the timeout", async () => {
+    type Check = { ok: boolean; checks: { name: string; ok: boolean; detail: string }[] };
+    const run = async (id: string) => {
+      const started = Date.now();
+      const r = await call(check!.GET, `/api/auth/providers/${id}/check`, { headers: { cookie }, params: { id } });
+      expect(r.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(3000 + 1500); // KRATOS_TIMEOUT_MS, plus the request itself
+      return r.body as Check;
+    };
+    const good = await run("custom");
+    expect(good.checks.map((c) => [c.name, c.ok])).toEqual([
+      ["settings", true],
+      ["discovery", true],
+      ["issuer", true],
+      ["endpoints", true],
+      ["scopes", true],
+      ["redirect URI", true],
+    ]);
+    const other = await run("other");
+    expect(other.ok).toBe(false);
+    expect(other.checks.find((c) => c.name === "redirect URI")?.detail).toMatch(
+      /refuses the callback URL .*\/callback\/other/,
+    );
+    const gone = await run("gone");
+    expect(gone.checks.find((c) => c.name === "discovery")).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/unreachable/),
+    });
   });
 
   describe("admins sign in to the dashboard with the provider", () => {

@@ -66,7 +66,17 @@ export const providerEndpoints = {
   check: endpoint({
     method: "POST",
     path: "/api/auth/providers/{id}/check",
-    summary: "Check a provider: discovery document (custom OIDC) or settings shape (built-ins)",
+    summary:
+      "Check a provider: discovery, issuer and whether it accepts Kratos's callback URL (custom OIDC), or the settings' shape (built-ins); bounded by KRATOS_TIMEOUT_MS",
+    tag: "Providers",
+    auth: "admin",
+    params: providerParamsSchema,
+    response: providerCheckSchema,
+  }),
+  checkGet: endpoint({
+    method: "GET",
+    path: "/api/auth/providers/{id}/check",
+    summary: "The same check, for scripts (curl) and links: it changes nothing",
     tag: "Providers",
     auth: "admin",
     params: providerParamsSchema,

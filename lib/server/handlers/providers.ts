@@ -1,4 +1,6 @@
 import "server-only";
+import { env } from "@/lib/server/env";
+import { kratosUrls } from "@/lib/server/kratos-runtime";
 import { json, type RouteContext } from "@/lib/server/http/route";
 import { audited } from "@/lib/server/services/audited";
 import { checkProvider } from "@/lib/server/services/oidc-check";
@@ -17,7 +19,12 @@ export const checkProviderHandler = async (ctx: RouteContext<{ id: string }>) =>
       ctx,
       "provider.check",
       ctx.params.id,
-      () => checkProvider(providerOrThrow(ctx.params.id)),
+      async () =>
+        checkProvider(
+          providerOrThrow(ctx.params.id),
+          env().KRATOS_TIMEOUT_MS,
+          `${(await kratosUrls()).publicUrl}/self-service/methods/oidc/callback/${ctx.params.id}`,
+        ),
       (r) => ({ ok: r.ok }),
     ),
   );

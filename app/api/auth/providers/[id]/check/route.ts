@@ -5,5 +5,8 @@ import { methodNotAllowed, route } from "@/lib/server/http/route";
 // POST /api/auth/providers/[id]/check
 export const POST = route(e.providers.check, checkProviderHandler);
 
+// GET /api/auth/providers/[id]/check
+export const GET = route(e.providers.checkGet, checkProviderHandler);
+
 // Any other verb: 405 in the JSON envelope, with Allow
-export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);
+export const { PUT, PATCH, DELETE } = methodNotAllowed(["GET", "POST"]);
