@@ -9,6 +9,8 @@ const OPAQUE_KEYS: Record<string, string> = {
   recovery_code: "<code>",
   since: "<nanoseconds>",
   expired_at_unix: "<unix>",
+  // "Now + privileged_session_max_age" in a message's context: the two servers' clocks tick between the two runs.
+  privileged_session_expires_at_unix: "<unix>",
 };
 
 /**
