@@ -4,8 +4,10 @@
 #   sh scripts/load-check.sh            (about an hour on 2 cores)
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
+# The clones sit beside the repo, so ../shared (Kratos's source and config schema) is where npm test looks for it.
+work=$(mktemp -d "$(dirname "$repo")/.truss-load-check.XXXXXX")
 git clone -q "$repo" "$work/ci" && git clone -q "$repo" "$work/load"
+ln -s ../shared "$work/shared"
 cp -a "$repo/node_modules" "$work/ci/" && cp -a "$repo/node_modules" "$work/load/"
 (
   cd "$work/load"
