@@ -4,14 +4,25 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startDevOidcProvider } from "@/lib/oidc-dev/provider";
 import { startRealKratos } from "@/lib/real-kratos";
 
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "truss-e2e-"));
 const port = process.env.E2E_PORT ?? "8797";
+const kratosPublicPort = process.env.E2E_KRATOS_PUBLIC_PORT ?? "4533";
+// A local OpenID provider (oidc-provider) as the `custom` provider: on real Kratos, admins sign in through it.
+const oidc = await startDevOidcProvider({
+  port: Number(process.env.E2E_OIDC_PORT ?? 4599),
+  redirectUris: [`http://127.0.0.1:${kratosPublicPort}/self-service/methods/oidc/callback/custom`],
+});
 const providers = {
-  KRATOS_OIDC_PROVIDERS: "google,github",
+  KRATOS_OIDC_PROVIDERS: "google,github,custom",
   KRATOS_OIDC_GOOGLE_CLIENT_ID: "e2e-google-client",
   KRATOS_OIDC_GITHUB_CLIENT_ID: "e2e-github-client",
+  KRATOS_OIDC_CUSTOM_LABEL: "Local OIDC",
+  KRATOS_OIDC_CUSTOM_ISSUER_URL: oidc.issuer,
+  KRATOS_OIDC_CUSTOM_CLIENT_ID: oidc.clientId,
+  KRATOS_OIDC_CUSTOM_CLIENT_SECRET: oidc.clientSecret,
 };
 // Two identity schemas side by side on both backends: Kratos's email quickstart and a username + phone schema.
 const schemas = {
@@ -20,7 +31,7 @@ const schemas = {
 const real =
   process.env.E2E_KRATOS === "real"
     ? await startRealKratos({
-        publicPort: Number(process.env.E2E_KRATOS_PUBLIC_PORT ?? 4533),
+        publicPort: Number(kratosPublicPort),
         adminPort: Number(process.env.E2E_KRATOS_ADMIN_PORT ?? 4534),
         dir: path.join(dataDir, "real-kratos"),
         bcryptCost: 4,
@@ -59,6 +70,7 @@ const child = spawn("node", ["scripts/server.mjs"], {
 const stop = () => {
   child.kill("SIGTERM");
   void real?.close();
+  void oidc.close();
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -42,7 +42,7 @@ for (const scheme of ["light", "dark"] as const) {
       const ctx = await browser.newContext({ colorScheme: scheme, storageState: { cookies: [], origins: [] } });
       const page = await ctx.newPage();
       await page.goto("/login");
-      await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
       await expectNoSeriousViolations(page, "/login");
       await ctx.close();
     });

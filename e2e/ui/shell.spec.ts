@@ -66,10 +66,10 @@ test.describe("shell and login", () => {
     await expect(page).toHaveURL(/\/login\?next=%2Faudit/);
     await page.getByLabel("Email").fill(ADMIN.email);
     await page.getByLabel("Password").fill("definitely-wrong-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Invalid email or password.")).toBeVisible();
     await page.getByLabel("Password").fill(ADMIN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/audit$/);
     await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
     await ctx.close();
