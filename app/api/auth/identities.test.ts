@@ -101,6 +101,21 @@ describe("identities", () => {
     );
   });
 
+  it("fills the sign-in methods column in the list (a password user, a user without one), never with secrets", async () => {
+    const withPw = await createUser();
+    const without = await create({ email: email("nopw") });
+    expect(without.status).toBe(201);
+    const types = async (address: string) => {
+      const r = await call(list.GET, `/api/auth/identities?search=${encodeURIComponent(address)}`, {
+        headers: { cookie },
+      });
+      expect(JSON.stringify(r.body)).not.toMatch(/hashed_password|\$2[aby]\$/);
+      return (r.body as { items: Ident[] }).items[0]!.credential_types;
+    };
+    expect(await types(withPw.email!)).toEqual(["password"]);
+    expect(await types((without.body as Ident).email!)).toEqual([]);
+  });
+
   it("gets, edits and deletes one user; ids are validated as UUIDs first", async () => {
     const u = await createUser();
     const got = await call(one.GET, `/api/auth/identities/${u.id}`, { headers: { cookie }, params: { id: u.id } });

@@ -34,8 +34,8 @@ export async function listIdentities(q: ListIdentitiesQuery): Promise<IdentityPa
         pageSize: filtered ? 500 : q.page_size,
         pageToken: token,
         previewCredentialsIdentifierSimilar: q.search ? q.search.toLowerCase() : undefined,
-        // Needed to show linked providers; the DTO mapper drops every credential config.
-        includeCredential: ["oidc"],
+        // Needed to show sign-in methods and linked providers; the DTO mapper drops every credential config.
+        includeCredential: ["password", "oidc", "totp", "webauthn", "passkey", "lookup_secret"],
       }),
     );
     const next = nextPageToken(headers.link);
