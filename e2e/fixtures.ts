@@ -11,6 +11,7 @@ export function uniqueEmail(tag: string): string {
 export const DASHBOARD_PAGES = [
   "/",
   "/users",
+  "/schemas",
   "/sessions",
   "/providers",
   "/settings/api-keys",

@@ -7,6 +7,7 @@ import { cn } from "@/lib/utils";
 const LINKS = [
   { href: "/", label: "Overview" },
   { href: "/users", label: "Users" },
+  { href: "/schemas", label: "Schemas" },
   { href: "/sessions", label: "Sessions" },
   { href: "/messages", label: "Messages" },
   { href: "/providers", label: "Providers" },

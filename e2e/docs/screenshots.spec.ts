@@ -31,6 +31,21 @@ test.describe("screenshots", () => {
     await expect(page.getByText("1 valid, 1 error")).toBeVisible();
     await shot("import-dialog");
 
+    // The create dialog's form, generated from the `staff` schema (username, phone, name, department, tags).
+    await page.goto("/users");
+    await page.getByRole("button", { name: "Create user" }).click();
+    const create = page.getByRole("dialog", { name: "Create user" });
+    await create.getByLabel("Identity schema", { exact: true }).selectOption("staff");
+    await create.getByLabel("Username").fill("grace.h");
+    await create.getByLabel("Phone").fill("+12015550140");
+    await create.getByLabel("First name").fill("Grace");
+    await create.getByLabel("Last name").fill("Hopper");
+    await create.getByLabel("Department").selectOption("engineering");
+    await create.getByRole("button", { name: "Add to Tags" }).click();
+    await create.getByLabel("Tags 1", { exact: true }).fill("oncall");
+    await create.getByLabel("Identity schema", { exact: true }).focus(); // back to the top of the form
+    await shot("create-user-form");
+
     await page.goto("/settings/api-keys");
     await expect(page.getByRole("button", { name: "Create API key" })).toBeVisible();
     await shot("api-keys");

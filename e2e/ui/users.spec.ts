@@ -8,8 +8,10 @@ test.describe("users", () => {
     await page.goto("/users");
     await page.getByRole("button", { name: "Create user" }).click();
     const dialog = page.getByRole("dialog", { name: "Create user" });
-    await dialog.getByLabel("Email").fill(email);
-    await dialog.getByLabel("Name").fill("Grace Hopper");
+    // The default schema's form: labels are the schema's titles.
+    await dialog.getByLabel("E-Mail").fill(email);
+    await dialog.getByLabel("First Name").fill("Grace");
+    await dialog.getByLabel("Last Name").fill("Hopper");
     await dialog.getByLabel("Password").fill(USER_PASSWORD);
     await dialog.getByRole("button", { name: "Create", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Grace Hopper" })).toBeVisible();
