@@ -179,6 +179,7 @@ describe("/v1/auth endpoints with a service_role key", () => {
     };
     expect(log.items.map((e) => e.action)).toEqual([
       "identity.delete",
+      "identity.import", // the imported row, under its users.import entry
       "users.import",
       "identity.deactivate",
       "identity.revoke_sessions",

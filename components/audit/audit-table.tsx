@@ -1,10 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import type { AuditEntry } from "@/lib/schemas/audit";
 import { formatDateTime } from "@/lib/utils";
+
+// partial: a bulk action or import where some items failed (each item has its own entry).
+const OUTCOMES: Record<AuditEntry["outcome"], { tone: BadgeTone; label: string }> = {
+  success: { tone: "green", label: "Success" },
+  partial: { tone: "amber", label: "Partial" },
+  failure: { tone: "red", label: "Failure" },
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -65,11 +72,7 @@ export function AuditTable({
         {
           id: "outcome",
           header: "Outcome",
-          cell: (e) => (
-            <Badge tone={e.outcome === "success" ? "green" : "red"}>
-              {e.outcome === "success" ? "Success" : "Failure"}
-            </Badge>
-          ),
+          cell: (e) => <Badge tone={OUTCOMES[e.outcome].tone}>{OUTCOMES[e.outcome].label}</Badge>,
         },
         { id: "ip", header: "IP", cell: (e) => e.ip ?? "—" },
         {

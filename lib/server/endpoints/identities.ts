@@ -110,7 +110,7 @@ function shared(base: "/api/auth" | "/v1/auth", auth: RouteAuth, tag: string) {
       method: "POST",
       path: `${base}/users/import`,
       summary:
-        "Import up to 500 users (per-row results in input order; ?dry_run=true validates only; optional Idempotency-Key)",
+        "Import up to 500 users (per-row results in input order, audited per row; ?dry_run=true validates only and is not audited; optional Idempotency-Key)",
       tag,
       auth,
       query: importQuerySchema,
@@ -190,7 +190,7 @@ export const identityEndpoints = {
     method: "POST",
     path: "/api/auth/identities/bulk",
     summary:
-      "Activate, deactivate, revoke sessions of or delete up to 500 users (per-item results; deleting needs a recent sign-in)",
+      "Activate, deactivate, revoke sessions of or delete up to 500 users (per-item results and audit entries; deleting needs a recent sign-in)",
     tag: "Users",
     auth: "admin",
     body: bulkBodySchema,

@@ -88,7 +88,8 @@ export const platformEndpoints = {
   audit: endpoint({
     method: "GET",
     path: "/api/audit",
-    summary: "Audit log, newest first (filters: actor, action, target)",
+    summary:
+      "Audit log, newest first (filters: actor, action, target; parent: the per-item entries of one bulk action or import, whose own entry has outcome success, partial or failure)",
     tag: "Audit",
     auth: "admin",
     query: listAuditQuerySchema,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/server/http/actor";
-import { recordAudit } from "@/lib/server/services/audit";
+import { recordAudit, recordAuditBatch, type AuditItem } from "@/lib/server/services/audit";
 import { ApiError } from "@/lib/server/http/errors";
 
 export interface Who {
@@ -39,4 +39,33 @@ export async function audited<T>(
     });
     throw err;
   }
+}
+
+/**
+ * Runs a request over many items (a bulk action, an import) and records it: one entry for the request (its summary
+ * in details, outcome success, partial or failure from the items') and one per item, linked by parent_id. When the
+ * request itself fails, one failure entry as for any mutation.
+ */
+export async function auditedBatch<T>(
+  who: Who,
+  action: string,
+  fn: () => Promise<T>,
+  summary: (result: T) => Record<string, unknown>,
+  items: (result: T) => AuditItem[],
+): Promise<T> {
+  let result: T;
+  try {
+    result = await fn();
+  } catch (err) {
+    await recordAudit({
+      actor: who.actor,
+      ip: who.ip,
+      action,
+      outcome: "failure",
+      details: { error: err instanceof ApiError ? err.id : "internal" },
+    });
+    throw err;
+  }
+  await recordAuditBatch({ actor: who.actor, ip: who.ip, action, details: summary(result) }, items(result));
+  return result;
 }

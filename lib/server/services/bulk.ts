@@ -14,16 +14,30 @@ async function runOne(action: BulkBody["action"], id: string): Promise<void> {
   else await unlessLastAdmin(id, "deleting this account", () => k.deleteIdentity(id));
 }
 
-/** Applies one action to up to 500 identities; each item succeeds or fails on its own. */
-export async function runBulk(body: BulkBody): Promise<BulkResult> {
+/** How an audit entry names an identity: its email, else its display name (name, else first identifier, …). */
+export const identityLabel = (i: k.IdentityDto): string => i.email ?? i.display_name;
+
+export interface BulkRun {
+  response: BulkResult;
+  /** Each id's label read just before acting on it (a deleted user's email is gone after); absent if unreadable. */
+  labels: ReadonlyMap<string, string>;
+}
+
+/**
+ * Applies one action to up to 500 identities; each item succeeds or fails on its own. Each identity is read first,
+ * for the label its audit entry keeps (an id Kratos does not know fails there, with not_found).
+ */
+export async function runBulk(body: BulkBody): Promise<BulkRun> {
   const ids = [...new Set(body.ids)];
   const results = new Array<BulkResult["results"][number]>(ids.length);
+  const labels = new Map<string, string>();
   let next = 0;
   const worker = async () => {
     while (next < ids.length) {
       const i = next++;
       const id = ids[i]!;
       try {
+        labels.set(id, identityLabel(await k.getIdentity(id)));
         await runOne(body.action, id);
         results[i] = { id, status: "ok" };
       } catch (err) {
@@ -34,5 +48,5 @@ export async function runBulk(body: BulkBody): Promise<BulkResult> {
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
   const ok = results.filter((r) => r.status === "ok").length;
-  return { action: body.action, summary: { ok, failed: results.length - ok }, results };
+  return { response: { action: body.action, summary: { ok, failed: results.length - ok }, results }, labels };
 }

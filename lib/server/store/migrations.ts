@@ -79,4 +79,14 @@ export const migrations: Migration[] = [
       postgres: "CREATE TABLE locks (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at BIGINT NOT NULL);",
     },
   },
+  {
+    // One entry per item of a bulk action or import, each pointing at the request's entry (filter: ?parent=).
+    version: 4,
+    sql: {
+      sqlite: `ALTER TABLE audit_log ADD COLUMN parent_id INTEGER;
+        CREATE INDEX audit_log_parent ON audit_log (parent_id, id);`,
+      postgres: `ALTER TABLE audit_log ADD COLUMN parent_id BIGINT;
+        CREATE INDEX audit_log_parent ON audit_log (parent_id, id);`,
+    },
+  },
 ];

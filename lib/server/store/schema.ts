@@ -33,6 +33,7 @@ export interface AuditLogTable {
   ip: string | null;
   outcome: AuditEntry["outcome"];
   details: string | null; // JSON text
+  parent_id: number | null; // the bulk action or import this entry is one item of
 }
 
 export interface ThrottleTable {

@@ -65,6 +65,8 @@ describe.each(["sqlite", "postgres"] as const)("Truss store on %s", (kind) => {
       // reopening adopts them into Kysely's table and applies only what is missing.
       await sql`DROP INDEX api_keys_secret_hash`.execute(stores[0]!.db);
       await sql`DROP TABLE locks`.execute(stores[0]!.db);
+      await sql`DROP INDEX audit_log_parent`.execute(stores[0]!.db);
+      await sql`ALTER TABLE audit_log DROP COLUMN parent_id`.execute(stores[0]!.db);
       await sql`DELETE FROM kysely_migration`.execute(stores[0]!.db);
       await sql`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`.execute(
         stores[0]!.db,
@@ -77,6 +79,7 @@ describe.each(["sqlite", "postgres"] as const)("Truss store on %s", (kind) => {
       expect(await names(again.db)).toEqual(migrations.map((m) => migrationName(m.version)));
       await sql`SELECT secret_hash FROM api_keys WHERE secret_hash = 'x'`.execute(again.db); // index back, table there
       expect((await sql<{ n: number }>`SELECT COUNT(*) AS n FROM locks`.execute(again.db)).rows[0]).toBeDefined();
+      await sql`SELECT parent_id FROM audit_log WHERE parent_id = 1`.execute(again.db); // migration 4 applied again
       await again.close();
     },
   );
@@ -135,6 +138,45 @@ describe.each(["sqlite", "postgres"] as const)("Truss store on %s", (kind) => {
       2,
     );
   });
+
+  itOn(kind)(
+    "records a bulk request and its items in one transaction, linked by parent_id (all or nothing)",
+    async () => {
+      const actor = { type: "admin" as const, id: "a-2", label: "bob@example.com" };
+      // More items than one INSERT takes, so the batch spans several statements of the same transaction.
+      const items = Array.from({ length: 601 }, (_, i) => ({
+        action: "x.item",
+        target: `item-${i}`,
+        outcome: i === 7 ? ("failure" as const) : ("success" as const),
+        details: { i },
+      }));
+      const parent = await app.audit.recordAuditBatch(
+        { actor, ip: "10.0.0.1", action: "x.bulk", details: { n: 601 } },
+        items,
+      );
+      const [head] = (await app.audit.listAudit({ page_size: 1, action: "x.bulk" })).items;
+      expect(head).toMatchObject({ id: parent, outcome: "partial", parent_id: null, details: { n: 601 } });
+      const page = await app.audit.listAudit({ page_size: 500, parent: String(parent) });
+      expect(page.items).toHaveLength(500);
+      expect(page.items[0]).toMatchObject({ action: "x.item", target: "item-600", parent_id: parent, ip: "10.0.0.1" });
+      expect(page.items.every((e) => e.actor_label === "bob@example.com" && e.at === head!.at)).toBe(true);
+      const rest = await app.audit.listAudit({
+        page_size: 500,
+        parent: String(parent),
+        page_token: page.next_page_token!,
+      });
+      expect(rest.items).toHaveLength(101);
+      expect((await app.audit.listAudit({ page_size: 5, target: "item-7" })).items).toMatchObject([
+        { outcome: "failure", parent_id: parent },
+      ]);
+      expect(app.audit.outcomeOf([{ action: "x", target: null, outcome: "failure" }])).toBe("failure");
+      expect(app.audit.outcomeOf([])).toBe("success");
+      // An item that cannot be written (details that are not JSON) leaves no parent behind either.
+      const bad = [{ action: "x.item", target: "t", outcome: "success" as const, details: { n: 1n } }];
+      await expect(app.audit.recordAuditBatch({ actor, action: "x.bulk_bad" }, bad)).rejects.toThrow();
+      expect((await app.audit.listAudit({ page_size: 5, action: "x.bulk_bad" })).items).toEqual([]);
+    },
+  );
 
   itOn(kind)("replays idempotent requests, refuses another body (422) and a running key (409)", async () => {
     const { withIdempotency } = app.idempotency;
