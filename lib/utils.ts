@@ -1,3 +1,4 @@
+import Bowser from "bowser";
 /** Joins class names, skipping falsy ones (no tailwind-merge: primitives avoid conflicting classes). */
 export function cn(...parts: (string | false | null | undefined)[]): string {
   return parts.filter(Boolean).join(" ");
@@ -24,31 +25,16 @@ export function formatNumber(n: number): string {
 }
 
 /** A short, readable summary of a user agent ("Chrome on macOS"). */
+/** "Safari on iOS (iPhone)", "Chrome on Linux", "API client (curl)": parsed with bowser, a maintained UA parser. */
 export function describeUserAgent(ua: string | null | undefined): string {
   if (!ua) return "Unknown device";
-  const browser = /Edg\//.test(ua)
-    ? "Edge"
-    : /Firefox\//.test(ua)
-      ? "Firefox"
-      : /Chrome\//.test(ua)
-        ? "Chrome"
-        : /Safari\//.test(ua)
-          ? "Safari"
-          : /curl|node|undici|axios|Playwright/i.test(ua)
-            ? "API client"
-            : "Browser";
-  const os = /Windows/.test(ua)
-    ? "Windows"
-    : /Mac OS X|Macintosh/.test(ua)
-      ? "macOS"
-      : /Android/.test(ua)
-        ? "Android"
-        : /iPhone|iPad/.test(ua)
-          ? "iOS"
-          : /Linux/.test(ua)
-            ? "Linux"
-            : null;
-  return os ? `${browser} on ${os}` : browser;
+  const { browser, os, platform } = Bowser.parse(ua);
+  if (!browser.name) {
+    const tool = /^(curl|Wget|node|undici|axios|okhttp|python-requests|Go-http-client|Playwright)\b/i.exec(ua)?.[1];
+    return tool ? `API client (${tool})` : "Unknown client";
+  }
+  const device = platform.model ?? (platform.type === "tablet" ? "tablet" : undefined);
+  return `${browser.name}${os.name ? ` on ${os.name}` : ""}${device ? ` (${device})` : ""}`;
 }
 
 /** Only same-origin relative paths: one leading "/", never "//" or "/\" (open-redirect guard). */

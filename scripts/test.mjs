@@ -33,6 +33,7 @@ const REAL_TIER = [
   "app/api/auth/reauth.test.ts",
   "app/api/auth/schemas/schemas.test.ts",
   "app/api/auth/social-signin.test.ts",
+  "app/api/auth/sessions-devices.test.ts",
   "app/api/audit-targets.test.ts",
   "lib/real-kratos",
   "scripts/migrate-to-kratos.test.ts",

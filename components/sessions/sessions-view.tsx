@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState, ErrorState } from "@/components/ui/empty-state";
@@ -23,17 +24,20 @@ export function SessionsView({ initialUser, initialData }: { initialUser: string
   const [draft, setDraft] = useState(initialUser);
   const [error, setError] = useState<string | null>(null);
   const cursor = useCursor();
-  const q = { page_size: 50, page_token: cursor.token, identity_id: user || undefined };
+  // A UUID filters by id; anything else is a sign-in identifier (email, username, phone) Truss resolves.
+  const who = !user ? {} : UUID.test(user) ? { identity_id: user } : { identity: user };
+  const q = { page_size: 50, page_token: cursor.token, ...who };
   const sessions = useSessionsQuery(q, !cursor.token && user === initialUser ? initialData : undefined);
   const revoke = useRevokeSessionMutation();
   const apply = (e: FormEvent) => {
     e.preventDefault();
     const v = draft.trim();
-    if (v && !UUID.test(v)) return setError("Enter a user ID (a UUID), or leave empty for everyone.");
+    if (v.length > 254) return setError("That is too long for an email, username or user ID.");
     setError(null);
     setUser(v);
     cursor.reset();
-    window.history.replaceState(null, "", v ? `/sessions?identity_id=${v}` : "/sessions");
+    const param = UUID.test(v) ? "identity_id" : "identity";
+    window.history.replaceState(null, "", v ? `/sessions?${param}=${encodeURIComponent(v)}` : "/sessions");
   };
   const items = sessions.data?.items ?? [];
   return (
@@ -41,8 +45,8 @@ export function SessionsView({ initialUser, initialData }: { initialUser: string
       <form onSubmit={apply} role="search" className="flex flex-wrap items-start gap-2">
         <div>
           <Input
-            aria-label="Filter by user ID"
-            placeholder="User ID (UUID)"
+            aria-label="Filter by user"
+            placeholder="Email, username, phone or user ID"
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
             className="w-80 max-w-full"
@@ -102,7 +106,18 @@ export function SessionsView({ initialUser, initialData }: { initialUser: string
                     "—"
                   ),
               },
-              { id: "device", header: "Device", cell: (s) => describeUserAgent(s.devices[0]?.user_agent) },
+              {
+                id: "device",
+                header: "Device",
+                cell: (s) => (
+                  <span className="flex flex-wrap items-center gap-1.5">
+                    <span title={s.devices[0]?.user_agent ?? undefined}>
+                      {describeUserAgent(s.devices[0]?.user_agent)}
+                    </span>
+                    {s.via_dashboard && <Badge tone="indigo">Truss dashboard</Badge>}
+                  </span>
+                ),
+              },
               { id: "ip", header: "IP", cell: (s) => s.devices[0]?.ip_address ?? "—" },
               { id: "methods", header: "Method", cell: (s) => s.methods.join(", ") || "—" },
               {

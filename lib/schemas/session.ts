@@ -21,6 +21,8 @@ export const sessionSchema = z.object({
   issued_at: z.string().nullable(),
   expires_at: z.string().nullable(),
   devices: z.array(deviceSchema),
+  /** A dashboard admin's own session (signed in through Truss), not one of the app's. */
+  via_dashboard: z.boolean(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -31,5 +33,7 @@ export const listSessionsQuerySchema = z.object({
   page_size: pageSizeSchema,
   page_token: pageTokenSchema.optional(),
   identity_id: z.uuid().optional(),
+  /** A user's email, username or phone instead of their id. */
+  identity: z.string().trim().min(1).max(254).optional(),
 });
 export type ListSessionsQuery = z.infer<typeof listSessionsQuerySchema>;

@@ -10,12 +10,17 @@ export const metadata: Metadata = { title: "Sessions" };
 export default async function SessionsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ identity_id?: string | string[] }>;
+  searchParams: Promise<{ identity_id?: string | string[]; identity?: string | string[] }>;
 }) {
   await requireAdmin("/sessions");
   const sp = await searchParams;
-  const user = typeof sp.identity_id === "string" && uuidSchema.safeParse(sp.identity_id).success ? sp.identity_id : "";
-  const initialData = await listSessions({ page_size: 50, identity_id: user || undefined }).catch(() => undefined);
+  const byId = typeof sp.identity_id === "string" && uuidSchema.safeParse(sp.identity_id).success ? sp.identity_id : "";
+  const byIdentifier = !byId && typeof sp.identity === "string" ? sp.identity.trim().slice(0, 254) : "";
+  const user = byId || byIdentifier;
+  const initialData = await listSessions({
+    page_size: 50,
+    ...(byId ? { identity_id: byId } : byIdentifier ? { identity: byIdentifier } : {}),
+  }).catch(() => undefined);
   return (
     <>
       <PageHeader

@@ -50,7 +50,7 @@ export function useCreateUserMutation(cb?: MutationCallbacks<Identity, CreateUse
     {
       mutationFn: (body: CreateUserInput) => api.post("/api/auth/identities", body, { schema: identitySchema }),
       invalidate: [userKeys.lists()],
-      success: (u) => `Created ${u.email ?? "user"}.`,
+      success: (u) => `Created ${u.display_name}.`,
     },
     cb,
   );

@@ -52,7 +52,10 @@ export const login = async (ctx: RouteContext<undefined, undefined, LoginBody>) 
   };
   let session: Awaited<ReturnType<typeof k.submitLogin>>;
   try {
-    session = await k.submitLogin(identifier, ctx.body.password, ctx.body.flow);
+    session = await k.submitLogin(identifier, ctx.body.password, ctx.body.flow, {
+      ip: ctx.ip,
+      userAgent: ctx.req.headers.get("user-agent"),
+    });
   } catch (err) {
     if (err instanceof k.InvalidCredentials) throw await fail("invalid_credentials");
     throw err;

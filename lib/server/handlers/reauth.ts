@@ -14,14 +14,18 @@ import type { ReauthBody } from "@/lib/schemas/auth";
  */
 export const reauthenticate = async (ctx: RouteContext<undefined, undefined, ReauthBody>) => {
   const payload = ctx.admin?.payload;
-  const email = ctx.admin?.admin?.email;
+  // The admin's sign-in identifier (an email, a username or a phone, whatever the schema uses).
+  const email = ctx.admin?.admin?.identifiers[0]?.value ?? ctx.admin?.admin?.email;
   if (!payload || !email)
     throw new ApiError("invalid_request", "Authentication is disabled: there is nothing to confirm.");
   const limits = loginLimits(email.toLowerCase(), ctx.ip);
   await throwIfThrottled(limits, "Too many attempts. Wait a few minutes and try again.");
   let session: Awaited<ReturnType<typeof k.submitLogin>> | null = null;
   try {
-    session = await k.submitLogin(email, ctx.body.password);
+    session = await k.submitLogin(email, ctx.body.password, undefined, {
+      ip: ctx.ip,
+      userAgent: ctx.req.headers.get("user-agent"),
+    });
   } catch (err) {
     if (!(err instanceof k.InvalidCredentials)) throw err;
   }

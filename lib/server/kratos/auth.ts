@@ -2,7 +2,7 @@ import "server-only";
 import { kratos } from "@/lib/server/kratos/client";
 import { ApiError } from "@/lib/server/http/errors";
 import { attempt, call } from "@/lib/server/kratos/errors";
-import { checkSession, toIdentity } from "@/lib/server/kratos/mappers";
+import { checkSession, DASHBOARD_UA_MARK, toIdentity } from "@/lib/server/kratos/mappers";
 import { schemaIndex } from "@/lib/server/kratos/schemas";
 import type { Identity } from "@/lib/schemas/identity";
 
@@ -20,6 +20,20 @@ export async function createLoginFlow(): Promise<LoginFlowInfo> {
 
 export class InvalidCredentials extends Error {}
 
+/** The browser behind a dashboard sign-in: Kratos records these on the session's device, not Truss's own. */
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+}
+
+// Kratos takes the device's address from True-Client-IP first (httpx.ClientIP) and its user agent from the request.
+function deviceHeaders(c: ClientInfo): Record<string, string> {
+  return {
+    "True-Client-IP": c.ip,
+    "User-Agent": `${c.userAgent?.slice(0, 400) ?? "unknown"} ${DASHBOARD_UA_MARK}`,
+  };
+}
+
 /**
  * Submits email + password to an API flow, with fresh headers only (never the browser's Origin/Cookie,
  * which Kratos rejects on API flows). An expired flow is replaced once by the one Kratos hands back.
@@ -28,12 +42,16 @@ export async function submitLogin(
   email: string,
   password: string,
   flowId?: string,
+  client?: ClientInfo,
 ): Promise<{ token: string; identityId: string; expiresAt: string | null }> {
   const { frontend } = await kratos();
   let flow = flowId ?? (await createLoginFlow()).id;
   for (let round = 0; round < 2; round++) {
     const r = await attempt(() =>
-      frontend.updateLoginFlow({ flow, updateLoginFlowBody: { method: "password", identifier: email, password } }),
+      frontend.updateLoginFlow(
+        { flow, updateLoginFlowBody: { method: "password", identifier: email, password } },
+        client ? { headers: deviceHeaders(client) } : undefined,
+      ),
     );
     if (r.ok) {
       const { data } = r;

@@ -8,6 +8,9 @@ import type { Session } from "@/lib/schemas/session";
 
 export const ADMIN_ROLE = "admin";
 
+/** Marks the user agent of sessions the dashboard creates, so lists can tell them from the app's own sessions. */
+export const DASHBOARD_UA_MARK = "TrussDashboard/1";
+
 export function isAdminIdentity(i: Pick<KratosIdentity, "metadata_admin">): boolean {
   const m = i.metadata_admin as { truss_role?: unknown } | null | undefined;
   return m?.truss_role === ADMIN_ROLE;
@@ -116,6 +119,14 @@ function hasConfig(c: { config?: object } | undefined): boolean {
   return !!c?.config && Object.keys(c.config).length > 0;
 }
 
+/** Kratos keeps Go's RemoteAddr ("ip:port", "[v6]:port") when no proxy header named the client: the port is noise. */
+export function withoutPort(addr: string): string {
+  const v6 = /^\[([0-9a-f:.]+)\]:\d+$/i.exec(addr);
+  if (v6) return v6[1]!;
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(addr);
+  return v4 ? v4[1]! : addr;
+}
+
 /** Kratos session → dashboard DTO (never the token). */
 export function toSession(s: KratosSession, identityId?: string, schemas?: Schemas): Session {
   checkSession(s);
@@ -133,9 +144,10 @@ export function toSession(s: KratosSession, identityId?: string, schemas?: Schem
     issued_at: s.issued_at ?? null,
     expires_at: s.expires_at ?? null,
     devices: (s.devices ?? []).map((d) => ({
-      ip_address: d.ip_address ?? null,
-      user_agent: d.user_agent ?? null,
-      location: d.location ?? null,
+      ip_address: d.ip_address ? withoutPort(d.ip_address) : null,
+      user_agent: d.user_agent?.replace(` ${DASHBOARD_UA_MARK}`, "") ?? null,
+      location: d.location || null,
     })),
+    via_dashboard: (s.devices ?? []).some((d) => d.user_agent?.endsWith(DASHBOARD_UA_MARK)),
   };
 }

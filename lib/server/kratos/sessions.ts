@@ -2,7 +2,7 @@ import "server-only";
 import { kratos } from "@/lib/server/kratos/client";
 import { attempt, call, callWithHeaders } from "@/lib/server/kratos/errors";
 import { nextPageToken } from "@/lib/server/kratos/pagination";
-import { getIdentity } from "@/lib/server/kratos/identities";
+import { findIdentityByIdentifier, getIdentity } from "@/lib/server/kratos/identities";
 import { toSession } from "@/lib/server/kratos/mappers";
 import { schemaIndex } from "@/lib/server/kratos/schemas";
 import type { ListSessionsQuery, Session, SessionPage } from "@/lib/schemas/session";
@@ -13,6 +13,10 @@ const NOT_FOUND = "Session not found.";
 export async function listSessions(q: ListSessionsQuery): Promise<SessionPage> {
   const { identity } = await kratos();
   if (q.identity_id) return listIdentitySessions(q.identity_id, q.page_size, q.page_token);
+  if (q.identity) {
+    const owner = await findIdentityByIdentifier(q.identity);
+    return owner ? listIdentitySessions(owner.id, q.page_size, q.page_token) : { items: [], next_page_token: null };
+  }
   const { data, headers } = await callWithHeaders(() =>
     identity.listSessions({
       pageSize: q.page_size,
