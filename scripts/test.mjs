@@ -32,6 +32,7 @@ const REAL_TIER = [
   "app/api/last-admin.test.ts",
   "app/api/auth/reauth.test.ts",
   "app/api/auth/schemas/schemas.test.ts",
+  "app/api/auth/schemas/no-email.test.ts",
   "app/api/auth/social-signin.test.ts",
   "app/api/auth/sessions-devices.test.ts",
   "app/api/audit-targets.test.ts",

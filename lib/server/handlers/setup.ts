@@ -17,26 +17,11 @@ export const setup = async (ctx: RouteContext<undefined, undefined, SetupBody>) 
   const giveBack = await consumeSetupToken(ctx.body.token);
   if (await anyAdminExists())
     throw new ApiError("forbidden", "An admin already exists. Sign in instead; admins promote other admins.");
-  const { summary } = await k.schemaFor(undefined);
-  const traits = buildTraits(summary, ctx.body);
-  const identifiers = summary ? identifierValues(traits, summary).map((i) => i.value) : [ctx.body.email ?? ""];
-  for (const id of identifiers.filter(Boolean)) {
-    if (await k.findIdentityByIdentifier(id)) {
-      await giveBack();
-      throw new ApiError(
-        "conflict",
-        `An account with ${id} already exists. Setup only creates a new account: use another one.`,
-      );
-    }
-  }
   let admin: k.IdentityDto;
   try {
-    admin = await k.createIdentity(
-      { traits, password: ctx.body.password, state: "active" },
-      { truss_role: k.ADMIN_ROLE },
-    );
+    admin = await createFirstAdmin(ctx.body);
   } catch (err) {
-    await giveBack(); // Kratos refused the traits: the link stays usable for a corrected attempt
+    await giveBack(); // a taken identifier or traits Kratos refuses: the link stays usable for a corrected attempt
     throw err;
   }
   await rememberAdmin(admin.id);
@@ -49,3 +34,18 @@ export const setup = async (ctx: RouteContext<undefined, undefined, SetupBody>) 
   });
   return json(admin, { status: 201 });
 };
+
+/** Only ever a new identity: any of its identifiers already in Kratos is a conflict. */
+async function createFirstAdmin(body: SetupBody): Promise<k.IdentityDto> {
+  const { summary } = await k.schemaFor(undefined);
+  const traits = buildTraits(summary, body);
+  const identifiers = summary ? identifierValues(traits, summary).map((i) => i.value) : [body.email ?? ""];
+  for (const id of identifiers.filter(Boolean)) {
+    if (await k.findIdentityByIdentifier(id))
+      throw new ApiError(
+        "conflict",
+        `An account with ${id} already exists. Setup only creates a new account: use another one.`,
+      );
+  }
+  return k.createIdentity({ traits, password: body.password, state: "active" }, { truss_role: k.ADMIN_ROLE });
+}
