@@ -5,7 +5,10 @@ import { startDevOidcProvider } from "@/lib/oidc-dev/provider";
 
 const port = Number(process.env.OIDC_DEV_PORT ?? 9399);
 const kratos = (process.env.KRATOS_PUBLIC_URL ?? "http://127.0.0.1:4433").replace(/\/+$/, "");
-const oidc = await startDevOidcProvider({ port, redirectUris: [`${kratos}/self-service/methods/oidc/callback/custom`] });
+const oidc = await startDevOidcProvider({
+  port,
+  redirectUris: [`${kratos}/self-service/methods/oidc/callback/custom`],
+});
 console.log(`[oidc:dev] OpenID provider on ${oidc.issuer} (loopback only). Wire it into Truss and Kratos with:
 
 KRATOS_OIDC_PROVIDERS=custom

@@ -1,18 +1,20 @@
 import { z } from "zod";
 import type { TraitField } from "@/lib/identity-schema";
 
-const fieldSchema: z.ZodType<TraitField> = z.lazy(() =>
-  z.object({
-    path: z.string(),
-    title: z.string(),
-    type: z.enum(["string", "number", "integer", "boolean", "object", "array"]),
-    format: z.string().optional(),
-    enum: z.array(z.unknown()).optional(),
-    required: z.boolean(),
-    items: z.enum(["string", "number", "integer", "boolean", "object", "array"]).optional(),
-    children: z.array(fieldSchema).optional(),
-  }),
-).meta({ id: "TraitField" });
+const fieldSchema: z.ZodType<TraitField> = z
+  .lazy(() =>
+    z.object({
+      path: z.string(),
+      title: z.string(),
+      type: z.enum(["string", "number", "integer", "boolean", "object", "array"]),
+      format: z.string().optional(),
+      enum: z.array(z.unknown()).optional(),
+      required: z.boolean(),
+      items: z.enum(["string", "number", "integer", "boolean", "object", "array"]).optional(),
+      children: z.array(fieldSchema).optional(),
+    }),
+  )
+  .meta({ id: "TraitField" });
 
 /** One identity schema as Truss reads it (see lib/identity-schema.ts), with the raw JSON Schema Kratos serves. */
 export const identitySchemaInfoSchema = z.object({
