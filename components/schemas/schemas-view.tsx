@@ -1,9 +1,10 @@
 "use client";
 
+import { SchemasError } from "@/components/schemas/schemas-error";
+
 import { useQuery } from "@tanstack/react-query";
 import { SchemaCard } from "@/components/schemas/schema-card";
-import { Button } from "@/components/ui/button";
-import { EmptyState, ErrorState } from "@/components/ui/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { schemasQuery } from "@/lib/client/queries/schemas";
 
@@ -15,14 +16,10 @@ export function SchemasView() {
   });
   if (schemas.error && !schemas.data)
     return (
-      <ErrorState
-        title="Could not read the identity schemas"
+      <SchemasError
         message={schemas.error.message}
-        action={
-          <Button size="sm" onClick={() => void schemas.refetch()} loading={schemas.isFetching}>
-            Try again
-          </Button>
-        }
+        retrying={schemas.isFetching}
+        onRetry={() => void schemas.refetch()}
       />
     );
   if (!schemas.data)

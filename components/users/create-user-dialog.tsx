@@ -1,5 +1,7 @@
 "use client";
 
+import { SchemasError } from "@/components/schemas/schemas-error";
+
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { traitsErrorMessage } from "@/components/schema-form/api-error";
@@ -41,14 +43,10 @@ function CreateUserForm({ onCancel }: { onCancel: () => void }) {
   const [picked, setPicked] = useState<string | null>(null);
   if (schemas.error && !schemas.data)
     return (
-      <ErrorState
-        title="Could not read the identity schemas"
+      <SchemasError
         message={schemas.error.message}
-        action={
-          <Button size="sm" onClick={() => void schemas.refetch()} loading={schemas.isFetching}>
-            Try again
-          </Button>
-        }
+        retrying={schemas.isFetching}
+        onRetry={() => void schemas.refetch()}
       />
     );
   if (!schemas.data)

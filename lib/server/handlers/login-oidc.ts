@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { env, usesEmbeddedKratos } from "@/lib/server/env";
+import { usesEmbeddedKratos } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/errors";
+import { ownOrigin } from "@/lib/server/http/request-info";
 import { json, type RouteContext } from "@/lib/server/http/route";
 import * as k from "@/lib/server/kratos";
 import { rememberAdmin } from "@/lib/server/services/admins";
@@ -20,13 +21,8 @@ import {
 
 const CALLBACK = "/api/auth/login/oidc/callback";
 
-/**
- * The dashboard's own origin: TRUSS_PUBLIC_URL behind a proxy, else the Host the browser used (Next rewrites
- * 127.0.0.1 to localhost in req.url). Kratos's allowed_return_urls stops any other host from being used.
- */
-const origin = (req: Request) =>
-  env().TRUSS_PUBLIC_URL?.replace(/\/+$/, "") ??
-  `${new URL(req.url).protocol}//${req.headers.get("host") ?? new URL(req.url).host}`;
+// The dashboard's own origin (as CSRF checks see it): Kratos's allowed_return_urls refuses any other host.
+const origin = ownOrigin;
 
 // POST /api/auth/login/oidc
 /** Starts an admin's social sign-in through Kratos; the browser goes to `redirect_to` (the provider). */
