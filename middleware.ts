@@ -17,6 +17,7 @@ const PUBLIC = [
   "/api/auth/login/oidc/callback",
   "/api/health",
   "/api/setup",
+  "/api/hooks/kratos", // Kratos's web hooks: the handler checks TRUSS_HOOK_SECRET
 ];
 // The largest body any route takes (an import); anything declaring more is refused before it is read.
 const MAX_BODY = 2 * 1024 * 1024;

@@ -11,7 +11,7 @@ export default async function OverviewPage() {
   await requireAdmin();
   let initialData: Stats | undefined;
   try {
-    initialData = await getStats(1500);
+    initialData = await getStats();
   } catch {
     initialData = undefined;
   }
@@ -19,7 +19,7 @@ export default async function OverviewPage() {
     <>
       <PageHeader
         title="Overview"
-        description="Users, sessions and the health of Ory Kratos. Figures refresh every minute."
+        description="Users, sessions and the health of Ory Kratos. Figures are live, from the identity index."
       />
       <OverviewView initialData={initialData} />
     </>

@@ -38,14 +38,14 @@ export function OverviewView({ initialData }: { initialData?: Stats }) {
   const providers = useProvidersQuery();
   const s = stats.data;
   if (stats.error && !s) return <ErrorState message={stats.error.message} />;
-  const ready = !!s?.ready;
+  const ready = !!s;
   const n = (v: number | undefined) => (ready && v !== undefined ? v : null);
   const status = new Map(providers.data?.items.map((p) => [p.id, p.status]) ?? []);
   return (
     <div className="space-y-6">
       {s && !s.ready && (
         <p role="status" className="text-sm text-gray-700 dark:text-gray-300">
-          Counting users… {formatNumber(s.scanned)} scanned so far.
+          The identity index is being built from Kratos: {formatNumber(s.users.total)} users so far.
         </p>
       )}
       {s?.error && <ErrorState title="The last refresh failed" message={s.error} />}
@@ -53,7 +53,7 @@ export function OverviewView({ initialData }: { initialData?: Stats }) {
         <Stat label="Users" value={n(s?.users.total)} href="/users" />
         <Stat label="Active users" value={n(s?.users.active)} href="/users?state=active" />
         <Stat label="Inactive users" value={n(s?.users.inactive)} href="/users?state=inactive" />
-        <Stat label="Active sessions" value={n(s?.sessions.active)} href="/sessions" />
+        <Stat label="Sign-ins, last 30 days" value={n(s?.sign_ins.last_30_days)} href="/sessions" />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
@@ -61,7 +61,7 @@ export function OverviewView({ initialData }: { initialData?: Stats }) {
         </Card>
         <Card>
           {ready && s ? (
-            <BarChart title="Sessions started per day (active sessions)" data={s.sessions_per_day} />
+            <BarChart title="Sign-ins per day" data={s.sign_ins_per_day} />
           ) : (
             <Skeleton className="h-52" />
           )}

@@ -79,7 +79,7 @@ const ACCOUNT_COLUMNS: Column<Identity>[] = [
     id: "last_session",
     header: "Last session",
     cell: (u) =>
-      u.last_session_at ? <span className="whitespace-nowrap">{formatDate(u.last_session_at)}</span> : none,
+      u.last_sign_in_at ? <span className="whitespace-nowrap">{formatDate(u.last_sign_in_at)}</span> : none,
   },
   { id: "id", header: "ID", cell: (u) => <code className="text-xs">{u.id}</code> },
   {

@@ -42,23 +42,50 @@ export const identitySchema = z.object({
   created_at: z.string().nullable(),
   updated_at: z.string().nullable(),
   state_changed_at: z.string().nullable(),
-  // Lists only: start of the latest active session, from the overview's cached scan (up to a minute old).
-  last_session_at: z.string().nullable().optional(),
+  // Lists only: the latest sign-in the identity index knows of (Kratos's web hooks, else the reconciler's session pass).
+  last_sign_in_at: z.string().nullable().optional(),
 });
 export type Identity = z.infer<typeof identitySchema>;
 
 export const identityPageSchema = pageSchema(identitySchema);
 export type IdentityPage = z.infer<typeof identityPageSchema>;
 
-export const listIdentitiesQuerySchema = z.object({
-  page_size: pageSizeSchema,
-  page_token: pageTokenSchema.optional(),
-  search: z.string().trim().max(254).optional(),
-  state: identityStateSchema.optional(),
-  schema_id: schemaIdSchema.optional(),
-  provider: z.string().trim().min(1).max(64).optional(),
+/** A list answered by the identity index: the exact match count, and how fresh the index is. */
+export const indexedIdentityPageSchema = identityPageSchema.extend({
+  total: z.number().int(),
+  index: z.object({
+    /** False until the reconciler's first full pass over Kratos has finished (the list may be missing identities). */
+    ready: z.boolean(),
+    /** When the last full reconciler pass finished. */
+    updated_at: z.string().nullable(),
+  }),
 });
+export type IndexedIdentityPage = z.infer<typeof indexedIdentityPageSchema>;
+
+const queryBool = z.enum(["true", "false"]).transform((v) => v === "true");
+export const identitySortSchema = z.enum(["created", "email", "name", "last_sign_in"]);
+
+export const listIdentitiesQuerySchema = z
+  .object({
+    page_size: pageSizeSchema,
+    page_token: pageTokenSchema.optional(),
+    /** Words matched anywhere in identifiers, names and other string traits (every word must match). */
+    q: z.string().trim().max(254).optional(),
+    /** Deprecated alias of `q`. */
+    search: z.string().trim().max(254).optional(),
+    sort: identitySortSchema.default("created"),
+    order: z.enum(["asc", "desc"]).default("desc"),
+    state: identityStateSchema.optional(),
+    schema_id: schemaIdSchema.optional(),
+    provider: z.string().trim().min(1).max(64).optional(),
+    admin: queryBool.optional(),
+    verified: queryBool.optional(),
+    /** Kratos-compatible exact lookup by a sign-in identifier, answered by Kratos itself (not the index). */
+    credentials_identifier: z.string().trim().min(1).max(320).optional(),
+  })
+  .transform(({ search, ...q }) => ({ ...q, q: q.q || search || undefined }));
 export type ListIdentitiesQuery = z.infer<typeof listIdentitiesQuerySchema>;
+export type IndexListQuery = Omit<ListIdentitiesQuery, "credentials_identifier">;
 
 /**
  * `traits` as the identity schema describes them (Kratos validates them and its reason comes back in the envelope);

@@ -1,6 +1,7 @@
 import "server-only";
 import { anyAdminExists, ensureBootstrapAdmin, issueSetupToken } from "@/lib/server/services/admins";
 import { env } from "@/lib/server/env";
+import { startReconciler } from "@/lib/server/services/identity-index";
 import { kratosUrls } from "@/lib/server/kratos-runtime";
 import { sessionSecrets } from "@/lib/session-cookie";
 import fs from "node:fs";
@@ -28,6 +29,7 @@ export async function boot(): Promise<void> {
     console.warn(
       "[truss] WARNING: TRUSS_AUTH_REQUIRED=false: the dashboard and /api/auth/* need no login. Never do this in production.",
     );
+  startReconciler(); // the identity index: a first pass now, then every TRUSS_INDEX_RECONCILE_SECONDS (never on a request)
   const bootstrap = await ensureBootstrapAdmin();
   if (bootstrap === "demoted")
     console.warn(

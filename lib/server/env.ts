@@ -41,6 +41,11 @@ export const envSchema = z
       .min(1)
       .max(24 * 60)
       .default(15),
+    // The identity index's reconciler: seconds between full passes over Kratos (0: never), and its Kratos call rate.
+    TRUSS_INDEX_RECONCILE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+    TRUSS_INDEX_RECONCILE_RPS: z.coerce.number().min(0.1).max(100).default(5),
+    // Shared with Kratos's web_hook actions (header X-Truss-Hook-Secret); the embedded Kratos gets one per start.
+    TRUSS_HOOK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     EMBEDDED_KRATOS_PUBLIC_PORT: z.coerce.number().int().min(0).max(65535).default(4433),
     EMBEDDED_KRATOS_ADMIN_PORT: z.coerce.number().int().min(0).max(65535).default(4434),
     EMBEDDED_KRATOS_BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),

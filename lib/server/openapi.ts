@@ -18,6 +18,7 @@ const security: Record<Op["auth"], unknown[]> = {
   admin: [{ cookie: [] }],
   service_role: [{ apikey: [] }],
   any_key: [{ apikey: [] }],
+  hook: [{ hookSecret: [] }],
   public: [],
 };
 // What every endpoint of a kind can answer, besides the ids it declares itself.
@@ -41,6 +42,7 @@ const baseErrors: Record<Op["auth"], ErrorId[]> = {
     "upstream_unavailable",
   ],
   any_key: ["validation_failed", "unauthorized", "not_found", "rate_limited", "upstream_unavailable"],
+  hook: ["validation_failed", "unauthorized", "payload_too_large", "upstream_unavailable"],
   public: ["validation_failed", "upstream_unavailable"],
 };
 
@@ -114,6 +116,12 @@ export function openApiDocument() {
           description: "truss_sk_… service_role key (x-api-key and Authorization: Bearer also accepted)",
         },
         cookie: { type: "apiKey", in: "cookie", name: "truss_session" },
+        hookSecret: {
+          type: "apiKey",
+          in: "header",
+          name: "X-Truss-Hook-Secret",
+          description: "TRUSS_HOOK_SECRET, sent by Kratos's web_hook actions",
+        },
       },
     },
   };

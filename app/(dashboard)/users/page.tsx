@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/card";
 import { listUsers } from "@/lib/server/services/users-list";
 import { requireAdmin } from "@/lib/server/http/page-auth";
 import { oidcProviderIds } from "@/lib/server/services/providers";
-import type { IdentityPage } from "@/lib/schemas/identity";
+import { listIdentitiesQuerySchema, type IdentityPage } from "@/lib/schemas/identity";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -25,14 +25,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   let initialData: IdentityPage | undefined;
   try {
     initialData = await listUsers(
-      {
+      listIdentitiesQuerySchema.parse({
         page_size: 50,
-        search: filters.search || undefined,
+        q: filters.search || undefined,
         state: filters.state || undefined,
         provider: filters.provider || undefined,
         schema_id: filters.schema_id || undefined,
-      },
-      "last_session",
+      }),
     );
   } catch {
     // The client query retries and shows the API's error message.

@@ -6,7 +6,7 @@ import {
   bulkBodySchema,
   bulkResultSchema,
   createIdentityBodySchema,
-  identityPageSchema,
+  indexedIdentityPageSchema,
   identitySchema,
   listIdentitiesQuerySchema,
   recoveryBodySchema,
@@ -28,11 +28,12 @@ function shared(base: "/api/auth" | "/v1/auth", auth: RouteAuth, tag: string) {
     list: endpoint({
       method: "GET",
       path: `${base}/identities`,
-      summary: "List users (cursor pagination, email-prefix search, state and provider filters)",
+      summary:
+        "List users from the identity index: sort (created, email, name, last_sign_in; asc or desc), search q across identifiers and traits, filters (state, schema_id, provider, admin, verified), the exact total, keyset cursor; credentials_identifier is Kratos's exact lookup",
       tag,
       auth,
       query: listIdentitiesQuerySchema,
-      response: identityPageSchema,
+      response: indexedIdentityPageSchema,
     }),
     create: endpoint({
       method: "POST",

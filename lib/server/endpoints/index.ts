@@ -2,7 +2,13 @@ import "server-only";
 import type { Endpoint } from "@/lib/server/http/endpoint";
 import { authEndpoints } from "@/lib/server/endpoints/auth";
 import { identityEndpoints, v1IdentityEndpoints } from "@/lib/server/endpoints/identities";
-import { courierEndpoints, keyEndpoints, platformEndpoints, providerEndpoints } from "@/lib/server/endpoints/platform";
+import {
+  courierEndpoints,
+  hookEndpoints,
+  keyEndpoints,
+  platformEndpoints,
+  providerEndpoints,
+} from "@/lib/server/endpoints/platform";
 import { schemaEndpoints } from "@/lib/server/endpoints/schemas";
 import { sessionEndpoints } from "@/lib/server/endpoints/sessions";
 
@@ -17,6 +23,7 @@ export const endpoints = {
   platform: platformEndpoints,
   courier: courierEndpoints,
   schemas: schemaEndpoints,
+  hooks: hookEndpoints,
 };
 
 export const allEndpoints: Endpoint<unknown, unknown, unknown>[] = Object.values(endpoints).flatMap(

@@ -13,6 +13,20 @@ import {
   providerParamsSchema,
 } from "@/lib/schemas/provider";
 import { statsSchema } from "@/lib/schemas/stats";
+import { kratosHookBodySchema } from "@/lib/schemas/hook";
+
+export const hookEndpoints = {
+  kratos: endpoint({
+    method: "POST",
+    path: "/api/hooks/kratos",
+    summary:
+      "Kratos web hook (registration, login, settings, recovery, verification): updates the identity index; header X-Truss-Hook-Secret",
+    tag: "Hooks",
+    auth: "hook",
+    body: kratosHookBodySchema,
+    maxBody: 16 * 1024,
+  }),
+};
 
 export const keyEndpoints = {
   list: endpoint({

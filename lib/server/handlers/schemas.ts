@@ -22,11 +22,10 @@ function toInfo(e: SchemaEntry, usage: Map<string, number> | null, defaultId: st
 
 // GET /api/auth/schemas, GET /v1/auth/schemas
 export const listSchemasHandler = async () => {
-  const usage = schemaUsage();
-  const [entries, defaultId] = await Promise.all([listSchemas(), defaultSchemaId()]);
+  const [entries, defaultId, usage] = await Promise.all([listSchemas(), defaultSchemaId(), schemaUsage()]);
   return json({ items: entries.map((e) => toInfo(e, usage, defaultId)) });
 };
 
 // GET /api/auth/schemas/:id
 export const getSchemaHandler = async (ctx: RouteContext<{ id: string }>) =>
-  json(toInfo(await getSchema(ctx.params.id), schemaUsage(), await defaultSchemaId()));
+  json(toInfo(await getSchema(ctx.params.id), await schemaUsage(), await defaultSchemaId()));

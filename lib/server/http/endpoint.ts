@@ -2,8 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import type { ErrorId } from "@/lib/schemas/error";
 
-/** admin: dashboard cookie; service_role / any_key: /v1 API key; public: nobody (login, health). */
-export type RouteAuth = "admin" | "service_role" | "any_key" | "public";
+/**
+ * admin: dashboard cookie; service_role / any_key: /v1 API key; hook: Kratos's web hooks (TRUSS_HOOK_SECRET);
+ * public: nobody (login, health).
+ */
+export type RouteAuth = "admin" | "service_role" | "any_key" | "hook" | "public";
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**

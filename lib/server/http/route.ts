@@ -10,6 +10,8 @@ import { env } from "@/lib/server/env";
 import { ApiError, JSON_TYPE, toErrorResponse, zodIssues } from "@/lib/server/http/errors";
 import { clientIp, newRequestId } from "@/lib/server/http/request-info";
 import { verifyAdminRequest, type AdminSession } from "@/lib/server/http/session";
+import { verifyHookSecret } from "@/lib/server/http/hook-auth";
+import "@/lib/server/services/identity-index"; // registers the index as the observer of Truss's own Kratos writes
 import { resealDue, sessionSetCookie } from "@/lib/session-cookie";
 
 export type { RouteAuth } from "@/lib/server/http/endpoint";
@@ -73,6 +75,8 @@ export function route<P = undefined, Q = undefined, B = undefined>(
         );
         actor = { type: "api_key", id: key.id, label: key.label };
         extraHeaders = headers;
+      } else if (opts.auth === "hook") {
+        verifyHookSecret(req); // no cookie is read here: a shared secret, not a browser, authenticates the caller
       } else if (opts.body || opts.csrf) {
         checkCsrf(req, !!opts.body);
       }

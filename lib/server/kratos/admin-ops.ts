@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/server/env";
 import { kratos } from "@/lib/server/kratos/client";
 import { call, kratosErrorOf } from "@/lib/server/kratos/errors";
+import { identityTouched } from "@/lib/server/kratos/changes";
 import type { Recovery } from "@/lib/schemas/identity";
 
 /** One identity to create in a batch: the part of Kratos's create body Truss uses (no SDK type leaves this folder). */
@@ -33,6 +34,7 @@ export async function batchCreateIdentities(items: BatchItem[]): Promise<BatchIt
     ),
   );
   const out = data.identities ?? [];
+  await identityTouched(out.flatMap((r) => (r.action === "create" && r.identity ? [r.identity] : [])));
   return items.map((item, idx) => {
     const r = out[idx];
     if (r?.action === "create" && r.identity) return { patchId: item.patchId, ok: true, identityId: r.identity };

@@ -6,6 +6,7 @@ import { nextPageToken } from "@/lib/server/kratos/pagination";
 import { isAdminIdentity, toIdentity } from "@/lib/server/kratos/mappers";
 import { defaultSchemaId, schemaIndex } from "@/lib/server/kratos/schemas";
 import { buildTraits } from "@/lib/server/kratos/traits";
+import { identityChanged, identityDeleted, identityTouched } from "@/lib/server/kratos/changes";
 import type {
   CreateIdentityBody,
   Identity,
@@ -15,44 +16,37 @@ import type {
 } from "@/lib/schemas/identity";
 
 const NOT_FOUND = "Identity not found.";
-// State/provider/schema filters are applied by Truss (Kratos has none): scan at most this many Kratos pages per call.
-const MAX_SCAN_PAGES = 5;
+// Needed to show sign-in methods and linked providers; the DTO mapper drops every credential config.
+const LIST_CREDENTIALS = ["password", "oidc", "totp", "webauthn", "passkey", "lookup_secret"];
 
 /**
- * One page of identities. Kratos paginates by id (keyset); `search` is an email prefix.
- * With a state/provider filter a page may hold fewer items than asked, but the cursor stays exact.
+ * One page of Kratos's own identity list, in its order (by id, keyset). The users list reads the identity index;
+ * this serves the reconciler, which pages through Kratos in the background at a bounded rate.
  */
-export async function listIdentities(q: ListIdentitiesQuery): Promise<IdentityPage> {
+export async function listIdentities(q: { page_size: number; page_token?: string }): Promise<IdentityPage> {
   const { identity } = await kratos();
-  const filtered = !!(q.state || q.provider || q.schema_id);
+  const [{ data, headers }, schemas] = await Promise.all([
+    callWithHeaders(() =>
+      identity.listIdentities({ pageSize: q.page_size, pageToken: q.page_token, includeCredential: LIST_CREDENTIALS }),
+    ),
+    schemaIndex(),
+  ]);
+  return { items: data.map((raw) => toIdentity(raw, schemas)), next_page_token: nextPageToken(headers.link) };
+}
+
+/** The identities with these ids that still exist (one Kratos list call per 100 ids). */
+export async function getIdentities(ids: string[]): Promise<Identity[]> {
+  const { identity } = await kratos();
   const schemas = await schemaIndex();
-  const items: Identity[] = [];
-  let token = q.page_token;
-  for (let scanned = 0; scanned < (filtered ? MAX_SCAN_PAGES : 1); scanned++) {
-    const { data, headers } = await callWithHeaders(() =>
-      identity.listIdentities({
-        pageSize: filtered ? 500 : q.page_size,
-        pageToken: token,
-        previewCredentialsIdentifierSimilar: q.search ? q.search.toLowerCase() : undefined,
-        // Needed to show sign-in methods and linked providers; the DTO mapper drops every credential config.
-        includeCredential: ["password", "oidc", "totp", "webauthn", "passkey", "lookup_secret"],
-      }),
+  const out: Identity[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    const chunk = ids.slice(i, i + 100);
+    const { data } = await callWithHeaders(() =>
+      identity.listIdentities({ ids: chunk, pageSize: chunk.length, includeCredential: LIST_CREDENTIALS }),
     );
-    const next = nextPageToken(headers.link);
-    for (const raw of data) {
-      const i = toIdentity(raw, schemas);
-      if (q.state && i.state !== q.state) continue;
-      if (q.provider && !i.providers.some((p) => p.provider === q.provider)) continue;
-      if (q.schema_id && i.schema_id !== q.schema_id) continue;
-      items.push(i);
-      // Kratos's identity page token is the last id seen, so stopping mid-page keeps an exact cursor.
-      if (filtered && items.length === q.page_size)
-        return { items, next_page_token: raw === data.at(-1) ? next : raw.id };
-    }
-    token = next ?? undefined;
-    if (!next) return { items, next_page_token: null };
+    out.push(...data.map((raw) => toIdentity(raw, schemas)));
   }
-  return { items, next_page_token: token ?? null };
+  return out;
 }
 
 export async function getIdentity(id: string): Promise<Identity> {
@@ -120,7 +114,9 @@ export async function createIdentity(
       },
     }),
   );
-  return toIdentity(created, await schemaIndex());
+  const dto = toIdentity(created, await schemaIndex());
+  await identityChanged([dto]);
+  return dto;
 }
 
 /** PUT with the current identity as the base, so metadata_admin and credentials are kept. */
@@ -139,7 +135,9 @@ async function putIdentity(id: string, change: (cur: RawIdentity) => object, cur
     ...change(cur),
   };
   const updated = await call(() => identity.updateIdentity({ id, updateIdentityBody: body }), NOT_FOUND);
-  return toIdentity(updated, await schemaIndex());
+  const dto = toIdentity(updated, await schemaIndex());
+  await identityChanged([dto]);
+  return dto;
 }
 
 export async function updateIdentity(id: string, b: UpdateIdentityBody): Promise<Identity> {
@@ -182,7 +180,9 @@ export interface PatchOp {
 export async function patchIdentity(id: string, ops: PatchOp[]): Promise<Identity> {
   const { identity } = await kratos();
   const patched = await call(() => identity.patchIdentity({ id, jsonPatch: ops }), NOT_FOUND);
-  return toIdentity(patched, await schemaIndex());
+  const dto = toIdentity(patched, await schemaIndex());
+  await identityChanged([dto]);
+  return dto;
 }
 
 export async function setMetadataAdmin(id: string, change: (cur: Record<string, unknown>) => Record<string, unknown>) {
@@ -203,7 +203,11 @@ export async function readAdminMarker(id: string): Promise<{ isAdmin: boolean; d
 
 export async function deleteIdentity(id: string): Promise<void> {
   const { identity } = await kratos();
-  await call(() => identity.deleteIdentity({ id }), NOT_FOUND);
+  await call(() => identity.deleteIdentity({ id }), NOT_FOUND).catch(async (err: unknown) => {
+    if (err instanceof ApiError && err.id === "not_found") await identityDeleted([id]); // gone already: the index agrees
+    throw err;
+  });
+  await identityDeleted([id]);
 }
 
 /** Unlinks one social login; Kratos refuses when it is the last first-factor credential. */
@@ -213,6 +217,7 @@ export async function unlinkProvider(id: string, identifier: string): Promise<vo
   if (!r.ok && r.status === 400)
     throw new ApiError("conflict", "This is the user's last way to sign in; it cannot be unlinked.");
   if (!r.ok) throw r.error;
+  await identityTouched([id]);
 }
 
 /** Marks one verifiable address as verified (an admin fix Kratos offers only through JSON Patch). */

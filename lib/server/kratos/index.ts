@@ -8,3 +8,4 @@ export * from "@/lib/server/kratos/courier";
 export * from "@/lib/server/kratos/schemas";
 export { ADMIN_ROLE } from "@/lib/server/kratos/mappers";
 export type { Identity as IdentityDto } from "@/lib/schemas/identity";
+export { observeIdentities } from "@/lib/server/kratos/changes";

@@ -4,7 +4,7 @@ import { providerStatus, type ProviderConfig } from "@/lib/providers-config";
 import { providerEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/errors";
 import { kratosUrls } from "@/lib/server/kratos-runtime";
-import { getStats } from "@/lib/server/services/stats";
+import { countersFrom } from "@/lib/server/services/identity-index/query";
 import type { Provider } from "@/lib/schemas/provider";
 
 /** The configured providers (parsed once, in env.ts). */
@@ -28,8 +28,7 @@ export function providerOrThrow(id: string): ProviderConfig {
 export async function listProviders(): Promise<{ items: Provider[]; errors: string[] }> {
   const { providers, errors } = providerConfigs();
   const { publicUrl } = await kratosUrls();
-  const stats = await getStats(1500);
-  const linked = new Map(stats.providers.map((p) => [p.id, p.linked_identities]));
+  const linked = await countersFrom("provider:", "provider;");
   return {
     errors,
     items: providers.map((p) => ({
@@ -42,7 +41,7 @@ export async function listProviders(): Promise<{ items: Provider[]; errors: stri
       scopes: p.scopes,
       issuer_url: p.issuerUrl,
       callback_url: `${publicUrl}/self-service/methods/oidc/callback/${p.id}`,
-      linked_identities: stats.ready ? (linked.get(p.id) ?? 0) : null,
+      linked_identities: linked.get(`provider:${p.id}`) ?? 0,
     })),
   };
 }

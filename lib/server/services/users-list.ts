@@ -1,14 +1,21 @@
 import "server-only";
-import { listIdentities } from "@/lib/server/kratos";
-import { lastSessionAt } from "@/lib/server/services/stats";
-import type { IdentityPage, ListIdentitiesQuery } from "@/lib/schemas/identity";
+import { findIdentityByIdentifier } from "@/lib/server/kratos";
+import { indexMeta } from "@/lib/server/services/identity-index/query";
+import { listIndexed } from "@/lib/server/services/identity-index";
+import type { IndexedIdentityPage, ListIdentitiesQuery } from "@/lib/schemas/identity";
 
 /**
- * One page of users. The dashboard decorates it with each user's latest session from the overview's cached
- * scan (which may start a background refresh); the client API (/v1) never does, so it never starts a scan.
+ * One page of users from the identity index (sort, search, filters, exact count), the same for the dashboard and
+ * /v1. `credentials_identifier` is Kratos's own exact lookup, answered by Kratos.
  */
-export async function listUsers(q: ListIdentitiesQuery, decorate: "last_session" | "none"): Promise<IdentityPage> {
-  const page = await listIdentities(q);
-  if (decorate === "none") return page;
-  return { ...page, items: page.items.map((i) => ({ ...i, last_session_at: lastSessionAt(i.id) })) };
+export async function listUsers(q: ListIdentitiesQuery): Promise<IndexedIdentityPage> {
+  const { credentials_identifier: identifier, ...rest } = q;
+  if (!identifier) return listIndexed(rest);
+  const [found, meta] = await Promise.all([findIdentityByIdentifier(identifier), indexMeta()]);
+  return {
+    items: found ? [found] : [],
+    next_page_token: null,
+    total: found ? 1 : 0,
+    index: { ready: meta.has("first_pass_at"), updated_at: meta.get("pass_completed_at") ?? null },
+  };
 }

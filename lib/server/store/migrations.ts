@@ -61,6 +61,39 @@ const v1 = (t: { serial: string; bigint: string }) => `
       );
     `;
 
+const identityIndex = (serial: string) => `
+      CREATE TABLE identity_index (
+        seq ${serial},
+        id TEXT NOT NULL UNIQUE,
+        schema_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        email_key TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        last_sign_in_key TEXT NOT NULL,
+        is_admin INTEGER NOT NULL,
+        verified INTEGER NOT NULL,
+        search TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        confirmed_at TEXT NOT NULL
+      );
+      CREATE INDEX identity_index_email ON identity_index (email_key, id);
+      CREATE INDEX identity_index_name ON identity_index (name_key, id);
+      CREATE INDEX identity_index_created ON identity_index (created_at, id);
+      CREATE INDEX identity_index_sign_in ON identity_index (last_sign_in_key, id);
+      CREATE INDEX identity_index_confirmed ON identity_index (confirmed_at);
+      CREATE TABLE identity_providers (
+        provider TEXT NOT NULL,
+        identity_id TEXT NOT NULL,
+        PRIMARY KEY (provider, identity_id)
+      );
+      CREATE INDEX identity_providers_identity ON identity_providers (identity_id);
+      CREATE TABLE identity_counts (key TEXT PRIMARY KEY, n INTEGER NOT NULL);
+      CREATE TABLE sign_ins (key TEXT PRIMARY KEY, identity_id TEXT NOT NULL, at TEXT NOT NULL, method TEXT NOT NULL);
+      CREATE INDEX sign_ins_at ON sign_ins (at);
+      CREATE TABLE index_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `;
+
 export const migrations: Migration[] = [
   { version: 1, sql: { sqlite: v1(TYPES.sqlite), postgres: v1(TYPES.postgres) } },
   {
@@ -87,6 +120,19 @@ export const migrations: Migration[] = [
         CREATE INDEX audit_log_parent ON audit_log (parent_id, id);`,
       postgres: `ALTER TABLE audit_log ADD COLUMN parent_id BIGINT;
         CREATE INDEX audit_log_parent ON audit_log (parent_id, id);`,
+    },
+  },
+  {
+    // The identity index (issue 14): one row per Kratos identity, kept true by Truss's writes, Kratos's web hooks and a
+    // background reconciler, so lists sort, search and count without paging through Kratos. Counters hold exact figures
+    // (totals, per state/schema/provider, sign-ups and sign-ins per day) so the overview reads a few rows at any size.
+    version: 5,
+    sql: {
+      sqlite: `${identityIndex("INTEGER PRIMARY KEY AUTOINCREMENT")}
+        CREATE VIRTUAL TABLE identity_fts USING fts5(search, tokenize = 'trigram case_sensitive 1');`,
+      postgres: `${identityIndex("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")}
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE INDEX identity_index_search ON identity_index USING gin (search gin_trgm_ops);`,
     },
   },
 ];

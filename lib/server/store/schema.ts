@@ -67,7 +67,58 @@ export interface LocksTable {
   expires_at: number;
 }
 
+/** One row per Kratos identity (see services/identity-index): sort keys, filters, search text and the DTO itself. */
+export interface IdentityIndexTable {
+  seq: Generated<number>;
+  id: string;
+  schema_id: string;
+  state: string;
+  created_at: string;
+  email_key: string; // lower-cased first email, "" when none
+  name_key: string; // lower-cased display name
+  last_sign_in_key: string; // ISO time of the last sign-in, "" when never
+  is_admin: number; // 0 | 1
+  verified: number; // 1 when any verifiable address is verified
+  search: string; // lower-cased identifiers, names, string traits and the id
+  doc: string; // the Identity DTO as JSON: lists are served from here
+  confirmed_at: string; // when Kratos last showed this row to be true (a write, a hook or a reconciler pass)
+}
+
+export interface IdentityProvidersTable {
+  provider: string;
+  identity_id: string;
+}
+
+export interface IdentityCountsTable {
+  key: string; // "all", "state:active", "schema:<id>", "provider:<id>", "admin", "verified", "created:<day>", "signin:<day>:<method>"
+  n: number;
+}
+
+export interface SignInsTable {
+  key: string; // session id and authentication time: a retried hook or a session seen again counts once
+  identity_id: string;
+  at: string;
+  method: string;
+}
+
+export interface IndexMetaTable {
+  key: string;
+  value: string;
+}
+
+/** SQLite only: FTS5 trigram index over identity_index.search (rowid = seq); Postgres uses pg_trgm on the column. */
+export interface IdentityFtsTable {
+  rowid: number;
+  search: string;
+}
+
 export interface TrussTables {
+  identity_fts: IdentityFtsTable;
+  identity_index: IdentityIndexTable;
+  identity_providers: IdentityProvidersTable;
+  identity_counts: IdentityCountsTable;
+  sign_ins: SignInsTable;
+  index_meta: IndexMetaTable;
   locks: LocksTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;

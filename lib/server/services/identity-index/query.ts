@@ -1,0 +1,156 @@
+import "server-only";
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
+import { store } from "@/lib/server/store";
+import type { TrussTables } from "@/lib/server/store/schema";
+import { ApiError } from "@/lib/server/http/errors";
+import type { Identity, IndexedIdentityPage, IndexListQuery } from "@/lib/schemas/identity";
+
+type Eb = ExpressionBuilder<TrussTables, "identity_index">;
+
+const SORT_COLUMN = {
+  created: "created_at",
+  email: "email_key",
+  name: "name_key",
+  last_sign_in: "last_sign_in_key",
+} as const;
+
+/** Opaque keyset cursor: the last row's sort value and id. */
+const encodeToken = (value: string, id: string) => Buffer.from(JSON.stringify([value, id])).toString("base64url");
+
+function decodeToken(token: string): [string, string] {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string") return [v[0], v[1]];
+  } catch {
+    /* answered below */
+  }
+  throw new ApiError("validation_failed", "Invalid query.", {
+    details: { issues: [{ path: "query.page_token", message: "is not a page token from this list" }] },
+  });
+}
+
+/** Search words (at most 5), each matched as a substring of the identity's search text. */
+const terms = (q: string | undefined) =>
+  (q ?? "")
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 5);
+
+// SQLite: GLOB on the FTS5 trigram table (case-sensitive tokenizer over lower-cased text, so GLOB uses the index).
+const globLiteral = (t: string) => t.replace(/[*?[]/g, (c) => `[${c}]`);
+// Postgres: LIKE with pg_trgm's GIN index; backslash is LIKE's default escape.
+const likeLiteral = (t: string) => t.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function filters(eb: Eb, q: IndexListQuery, kind: "sqlite" | "postgres"): Expression<SqlBool>[] {
+  const where: Expression<SqlBool>[] = [];
+  if (q.state) where.push(eb("state", "=", q.state));
+  if (q.schema_id) where.push(eb("schema_id", "=", q.schema_id));
+  if (q.admin !== undefined) where.push(eb("is_admin", "=", q.admin ? 1 : 0));
+  if (q.verified !== undefined) where.push(eb("verified", "=", q.verified ? 1 : 0));
+  if (q.provider)
+    where.push(
+      eb.exists(
+        eb
+          .selectFrom("identity_providers")
+          .select("identity_providers.identity_id")
+          .whereRef("identity_providers.identity_id", "=", "identity_index.id")
+          .where("identity_providers.provider", "=", q.provider),
+      ),
+    );
+  for (const t of terms(q.q)) {
+    if (kind === "postgres") where.push(sql<SqlBool>`identity_index.search LIKE ${`%${likeLiteral(t)}%`}`);
+    else if (t.length >= 3)
+      where.push(sql<SqlBool>`identity_index.seq IN (SELECT rowid FROM identity_fts WHERE search GLOB ${`*${globLiteral(t)}*`})`);
+    else where.push(sql<SqlBool>`identity_index.search GLOB ${`*${globLiteral(t)}*`}`);
+  }
+  return where;
+}
+
+/** The one counter that answers a query's count, or null when it combines filters or searches (then COUNT(*)). */
+function counterFor(q: IndexListQuery): string | null {
+  if (terms(q.q).length) return null;
+  const keys = [
+    q.state && `state:${q.state}`,
+    q.schema_id && `schema:${q.schema_id}`,
+    q.provider && `provider:${q.provider}`,
+    q.admin !== undefined && (q.admin ? "admin" : "!admin"),
+    q.verified !== undefined && (q.verified ? "verified" : "!verified"),
+  ].filter((k): k is string => !!k);
+  return keys.length === 0 ? "all" : keys.length === 1 ? keys[0]! : null;
+}
+
+/** The exact number of identities the query matches. */
+async function countMatching(q: IndexListQuery): Promise<number> {
+  const key = counterFor(q);
+  if (key?.startsWith("!")) return (await counter("all")) - (await counter(key.slice(1)));
+  if (key) return counter(key);
+  const { db, kind } = await store();
+  const r = await db
+    .selectFrom("identity_index")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where((eb) => eb.and(filters(eb, q, kind)))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function counter(key: string): Promise<number> {
+  const r = await (await store()).db.selectFrom("identity_counts").select("n").where("key", "=", key).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Counters whose keys start with a prefix (e.g. "created:" or "signin:2026-11"), as a map. */
+export async function countersFrom(from: string, to: string): Promise<Map<string, number>> {
+  const rows = await (await store()).db
+    .selectFrom("identity_counts")
+    .select(["key", "n"])
+    .where("key", ">=", from)
+    .where("key", "<", to)
+    .execute();
+  return new Map(rows.map((r) => [r.key, Number(r.n)]));
+}
+
+export async function indexMeta(): Promise<Map<string, string>> {
+  const rows = await (await store()).db.selectFrom("index_meta").selectAll().execute();
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
+
+/** A page of identities from the index: sorted, searched, filtered, counted, with a keyset cursor. */
+export async function listIndexed(q: IndexListQuery): Promise<IndexedIdentityPage> {
+  const { db, kind } = await store();
+  const column = SORT_COLUMN[q.sort];
+  const desc = q.order === "desc";
+  const after = q.page_token ? decodeToken(q.page_token) : null;
+  const rows = await db
+    .selectFrom("identity_index")
+    .select(["id", "doc", "last_sign_in_key", column])
+    .where((eb) =>
+      eb.and([
+        ...filters(eb, q, kind),
+        ...(after
+          ? [
+              desc
+                ? sql<SqlBool>`(${sql.ref(column)}, id) < (${after[0]}, ${after[1]})`
+                : sql<SqlBool>`(${sql.ref(column)}, id) > (${after[0]}, ${after[1]})`,
+            ]
+          : []),
+      ]),
+    )
+    .orderBy(column, desc ? "desc" : "asc")
+    .orderBy("id", desc ? "desc" : "asc")
+    .limit(q.page_size + 1)
+    .execute();
+  const page = rows.slice(0, q.page_size);
+  const last = page.at(-1);
+  const [total, meta] = await Promise.all([countMatching(q), indexMeta()]);
+  return {
+    items: page.map((r) => ({
+      ...(JSON.parse(r.doc) as Identity),
+      last_sign_in_at: r.last_sign_in_key || null,
+    })),
+    next_page_token:
+      rows.length > q.page_size && last ? encodeToken(String((last as Record<string, unknown>)[column]), last.id) : null,
+    total,
+    index: { ready: meta.has("first_pass_at"), updated_at: meta.get("pass_completed_at") ?? null },
+  };
+}
