@@ -105,6 +105,7 @@ export async function startHarness(
     TRUSS_ADMIN_EMAIL: ADMIN.email,
     TRUSS_ADMIN_PASSWORD: ADMIN.password,
     TRUSS_LOGIN_FAILURE_MIN_MS: "0", // the timing test sets its own
+    TRUSS_INDEX_RECONCILE_SECONDS: "0", // no background passes: a test that seeds Kratos directly calls reconcileOnce()
     ...extraEnv,
   });
   // An empty value in extraEnv means "unset" (e.g. no bootstrap admin).
