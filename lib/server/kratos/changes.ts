@@ -1,15 +1,12 @@
 import "server-only";
-import type { Identity } from "@/lib/schemas/identity";
-
 /**
  * Who hears about identities Truss itself changed in Kratos (the identity index), told in the same request. Held on
  * globalThis so every Next bundle that loads this module reaches the one listener. A listener failure is logged,
  * never the request's failure: the reconciler brings the index back in line.
  */
 export interface IdentityObserver {
-  changed(items: Identity[]): Promise<void>;
   deleted(ids: string[]): Promise<void>;
-  /** Changed in a way Truss did not read back (batch import, unlink): look them up again. */
+  /** Created or changed: look them up again (a write's own answer omits the credentials the index needs). */
   touched(ids: string[]): Promise<void>;
 }
 
@@ -29,6 +26,5 @@ async function tell(what: string, count: number, run: (o: IdentityObserver) => P
   }
 }
 
-export const identityChanged = (items: Identity[]) => tell("changed", items.length, (o) => o.changed(items));
 export const identityDeleted = (ids: string[]) => tell("deleted", ids.length, (o) => o.deleted(ids));
 export const identityTouched = (ids: string[]) => tell("touched", ids.length, (o) => o.touched(ids));

@@ -6,7 +6,7 @@ import { nextPageToken } from "@/lib/server/kratos/pagination";
 import { isAdminIdentity, toIdentity } from "@/lib/server/kratos/mappers";
 import { defaultSchemaId, schemaIndex } from "@/lib/server/kratos/schemas";
 import { buildTraits } from "@/lib/server/kratos/traits";
-import { identityChanged, identityDeleted, identityTouched } from "@/lib/server/kratos/changes";
+import { identityDeleted, identityTouched } from "@/lib/server/kratos/changes";
 import type {
   CreateIdentityBody,
   Identity,
@@ -115,7 +115,7 @@ export async function createIdentity(
     }),
   );
   const dto = toIdentity(created, await schemaIndex());
-  await identityChanged([dto]);
+  await identityTouched([dto.id]); // re-read with credentials expanded: the write's answer omits them
   return dto;
 }
 
@@ -136,7 +136,7 @@ async function putIdentity(id: string, change: (cur: RawIdentity) => object, cur
   };
   const updated = await call(() => identity.updateIdentity({ id, updateIdentityBody: body }), NOT_FOUND);
   const dto = toIdentity(updated, await schemaIndex());
-  await identityChanged([dto]);
+  await identityTouched([dto.id]); // re-read with credentials expanded: the write's answer omits them
   return dto;
 }
 
@@ -181,7 +181,7 @@ export async function patchIdentity(id: string, ops: PatchOp[]): Promise<Identit
   const { identity } = await kratos();
   const patched = await call(() => identity.patchIdentity({ id, jsonPatch: ops }), NOT_FOUND);
   const dto = toIdentity(patched, await schemaIndex());
-  await identityChanged([dto]);
+  await identityTouched([dto.id]); // re-read with credentials expanded: the write's answer omits them
   return dto;
 }
 
