@@ -15,4 +15,4 @@ export async function refreshIndexed(ids: string[]): Promise<void> {
 }
 
 // Truss's own writes reach the index in the same request (lib/server/kratos/changes.ts).
-observeIdentities({ changed: (items) => putIndexed(items), deleted: removeIndexed, touched: refreshIndexed });
+observeIdentities({ deleted: removeIndexed, touched: refreshIndexed });

@@ -30,12 +30,7 @@ function decodeToken(token: string): [string, string] {
 }
 
 /** Search words (at most 5), each matched as a substring of the identity's search text. */
-const terms = (q: string | undefined) =>
-  (q ?? "")
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 5);
+const terms = (q: string | undefined) => (q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
 
 // SQLite: GLOB on the FTS5 trigram table (case-sensitive tokenizer over lower-cased text, so GLOB uses the index).
 const globLiteral = (t: string) => t.replace(/[*?[]/g, (c) => `[${c}]`);
@@ -61,7 +56,9 @@ function filters(eb: Eb, q: IndexListQuery, kind: "sqlite" | "postgres"): Expres
   for (const t of terms(q.q)) {
     if (kind === "postgres") where.push(sql<SqlBool>`identity_index.search LIKE ${`%${likeLiteral(t)}%`}`);
     else if (t.length >= 3)
-      where.push(sql<SqlBool>`identity_index.seq IN (SELECT rowid FROM identity_fts WHERE search GLOB ${`*${globLiteral(t)}*`})`);
+      where.push(
+        sql<SqlBool>`identity_index.seq IN (SELECT rowid FROM identity_fts WHERE search GLOB ${`*${globLiteral(t)}*`})`,
+      );
     else where.push(sql<SqlBool>`identity_index.search GLOB ${`*${globLiteral(t)}*`}`);
   }
   return where;
@@ -95,13 +92,21 @@ async function countMatching(q: IndexListQuery): Promise<number> {
 }
 
 export async function counter(key: string): Promise<number> {
-  const r = await (await store()).db.selectFrom("identity_counts").select("n").where("key", "=", key).executeTakeFirst();
+  const r = await (
+    await store()
+  ).db
+    .selectFrom("identity_counts")
+    .select("n")
+    .where("key", "=", key)
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
 /** Counters whose keys start with a prefix (e.g. "created:" or "signin:2026-11"), as a map. */
 export async function countersFrom(from: string, to: string): Promise<Map<string, number>> {
-  const rows = await (await store()).db
+  const rows = await (
+    await store()
+  ).db
     .selectFrom("identity_counts")
     .select(["key", "n"])
     .where("key", ">=", from)
@@ -149,7 +154,9 @@ export async function listIndexed(q: IndexListQuery): Promise<IndexedIdentityPag
       last_sign_in_at: r.last_sign_in_key || null,
     })),
     next_page_token:
-      rows.length > q.page_size && last ? encodeToken(String((last as Record<string, unknown>)[column]), last.id) : null,
+      rows.length > q.page_size && last
+        ? encodeToken(String((last as Record<string, unknown>)[column]), last.id)
+        : null,
     total,
     index: { ready: meta.has("first_pass_at"), updated_at: meta.get("pass_completed_at") ?? null },
   };

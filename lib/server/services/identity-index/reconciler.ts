@@ -90,7 +90,8 @@ async function pass(rps: number): Promise<PassReport> {
     signIns += await recordSignIns(page.items.flatMap((s) => signInOf(s) ?? []));
     token = page.next_page_token ?? undefined;
   } while (token && !state.stopped);
-  if (state.stopped) return { identities, removed: 0, sign_ins: signIns, calls: state.calls - calls0, ms: Date.now() - started };
+  if (state.stopped)
+    return { identities, removed: 0, sign_ins: signIns, calls: state.calls - calls0, ms: Date.now() - started };
   const removed = await removeUnconfirmed(since);
   await pruneSignIns(new Date(started - 40 * 86_400_000).toISOString());
   const done = new Date().toISOString();
@@ -118,7 +119,12 @@ async function asLeader<T>(fn: () => Promise<T>): Promise<T | null> {
   const res = await s.db
     .insertInto("locks")
     .values({ name: "index-reconciler", holder, expires_at: now + lease })
-    .onConflict((oc) => oc.column("name").doUpdateSet({ holder, expires_at: now + lease }).where("locks.expires_at", "<", now))
+    .onConflict((oc) =>
+      oc
+        .column("name")
+        .doUpdateSet({ holder, expires_at: now + lease })
+        .where("locks.expires_at", "<", now),
+    )
     .executeTakeFirst();
   if (Number(res.numInsertedOrUpdatedRows ?? 0n) === 0) return null;
   try {
@@ -160,9 +166,14 @@ export function startReconciler(): void {
   const loop = async () => {
     try {
       const r = await reconcileOnce();
-      if (r) console.log(`[truss] identity index: ${r.identities} identities confirmed, ${r.removed} removed, ${r.calls} Kratos calls in ${r.ms} ms`);
+      if (r)
+        console.log(
+          `[truss] identity index: ${r.identities} identities confirmed, ${r.removed} removed, ${r.calls} Kratos calls in ${r.ms} ms`,
+        );
     } catch (err) {
-      console.error(`[truss] identity index: reconciler pass failed: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(
+        `[truss] identity index: reconciler pass failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     if (!state.stopped) state.timer = setTimeout(() => void loop(), seconds * 1000).unref();
   };

@@ -52,10 +52,28 @@ async function oldRows(tx: Tx, ids: string[]): Promise<Map<string, OldRow & { pr
     const chunk = ids.slice(i, i + 500);
     const rows = await tx
       .selectFrom("identity_index")
-      .select(["seq", "id", "doc", "state", "schema_id", "is_admin", "verified", "created_at", "last_sign_in_key", "search"])
+      .select([
+        "seq",
+        "id",
+        "doc",
+        "state",
+        "schema_id",
+        "is_admin",
+        "verified",
+        "created_at",
+        "last_sign_in_key",
+        "search",
+      ])
       .where("id", "in", chunk)
       .execute();
-    for (const r of rows) out.set(r.id, { ...r, seq: Number(r.seq), is_admin: Number(r.is_admin), verified: Number(r.verified), providers: [] });
+    for (const r of rows)
+      out.set(r.id, {
+        ...r,
+        seq: Number(r.seq),
+        is_admin: Number(r.is_admin),
+        verified: Number(r.verified),
+        providers: [],
+      });
     const links = await tx.selectFrom("identity_providers").selectAll().where("identity_id", "in", chunk).execute();
     for (const l of links) out.get(l.identity_id)?.providers.push(l.provider);
   }
@@ -75,7 +93,10 @@ async function writeFts(tx: Tx, kind: string, seq: number, search: string, repla
 export async function putIndexed(items: Identity[], confirmedAt = new Date().toISOString()): Promise<void> {
   if (items.length === 0) return;
   await inTx(async (tx, kind) => {
-    const old = await oldRows(tx, items.map((i) => i.id));
+    const old = await oldRows(
+      tx,
+      items.map((i) => i.id),
+    );
     const delta = new Map<string, number>();
     const unchanged: string[] = [];
     for (const item of items) {
@@ -143,7 +164,12 @@ export async function removeUnconfirmed(before: string): Promise<number> {
   const q = (await store()).db as Kysely<TrussTables>;
   let removed = 0;
   for (;;) {
-    const stale = await q.selectFrom("identity_index").select("id").where("confirmed_at", "<", before).limit(500).execute();
+    const stale = await q
+      .selectFrom("identity_index")
+      .select("id")
+      .where("confirmed_at", "<", before)
+      .limit(500)
+      .execute();
     if (stale.length === 0) return removed;
     await removeIndexed(stale.map((r) => r.id));
     removed += stale.length;
@@ -166,7 +192,11 @@ export async function recordSignIns(events: SignIn[]): Promise<number> {
     const delta = new Map<string, number>();
     let added = 0;
     for (const e of events) {
-      const r = await tx.insertInto("sign_ins").values(e).onConflict((oc) => oc.column("key").doNothing()).executeTakeFirst();
+      const r = await tx
+        .insertInto("sign_ins")
+        .values(e)
+        .onConflict((oc) => oc.column("key").doNothing())
+        .executeTakeFirst();
       if (Number(r.numInsertedOrUpdatedRows ?? 0n) === 0) continue;
       added++;
       addAll(delta, [`signin:${e.at.slice(0, 10)}:${e.method}`], 1);
@@ -188,7 +218,9 @@ export async function pruneSignIns(before: string): Promise<void> {
 }
 
 export async function setMeta(key: string, value: string): Promise<void> {
-  await (await store()).db
+  await (
+    await store()
+  ).db
     .insertInto("index_meta")
     .values({ key, value })
     .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
