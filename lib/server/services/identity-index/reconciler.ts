@@ -101,7 +101,7 @@ async function pass(rps: number): Promise<PassReport> {
 }
 
 /** Runs fn only if this instance is the reconciler now: a Postgres advisory lock, or a lease in SQLite's store. */
-async function asLeader<T>(fn: () => Promise<T>): Promise<T | null> {
+export async function asLeader<T>(fn: () => Promise<T>): Promise<T | null> {
   const s = await store();
   if (s.kind === "postgres")
     return s.db.connection().execute(async (conn) => {

@@ -1,0 +1,142 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadInstance, type Instance } from "@/lib/testing/test-app";
+import { canRunPostgres, postgresBinDir, startTestPostgres, type TestPostgres } from "@/lib/testing/test-postgres";
+import { listIdentitiesQuerySchema, type Identity } from "@/lib/schemas/identity";
+
+// The index's queries on both stores: SQLite (FTS5 trigram) and Postgres (pg_trgm), the same answers from each;
+// and on Postgres, two instances writing at once keep the counters exact and only one runs the reconciler.
+const pgAvailable = canRunPostgres();
+if (!pgAvailable)
+  console.warn("[index-store.test] Postgres half SKIPPED: no PostgreSQL binaries (npm run setup:test installs them)");
+
+function person(first: string, last: string, extra: Partial<Identity> = {}): Identity {
+  const email = `${first}.${last}@example.test`.toLowerCase();
+  return {
+    id: randomUUID(),
+    email,
+    name: `${first} ${last}`,
+    display_name: `${first} ${last}`,
+    identifiers: [{ kind: "email", value: email }],
+    state: "active",
+    is_admin: false,
+    schema_id: "default",
+    traits: { email, name: { first, last }, team: "Blue Herons" },
+    metadata_public: null,
+    credential_types: ["password"],
+    providers: [],
+    verifiable_addresses: [{ value: email, via: "email", verified: false, status: "pending" }],
+    recovery_addresses: [{ value: email, via: "email" }],
+    created_at: new Date(Date.UTC(2026, 0, 1 + Math.floor(Math.random() * 300))).toISOString(),
+    updated_at: null,
+    state_changed_at: null,
+    ...extra,
+  };
+}
+
+const q = (v: Record<string, string>) => listIdentitiesQuerySchema.parse(v);
+const names = (p: { items: Identity[] }) => p.items.map((i) => i.display_name);
+
+function suite(kind: "sqlite" | "postgres") {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `truss-index-${kind}-`));
+  let server: TestPostgres | undefined;
+  let url: string | undefined;
+  let a: Instance;
+  beforeAll(async () => {
+    if (kind === "postgres") {
+      const bin = postgresBinDir();
+      if (!bin) throw new Error("PostgreSQL binaries missing after install attempt");
+      server = await startTestPostgres(bin);
+      url = await server.createDatabase("index");
+    }
+    a = await loadInstance({ DATABASE_URL: url, TRUSS_DATA_DIR: path.join(dataDir, "a") });
+  }, 300_000);
+  afterAll(async () => {
+    await a?.store.closeStores();
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("searches fragments of any string trait, sorts both ways and pages by keyset", async () => {
+    const people = [
+      person("Ada", "Lovelace"),
+      person("Grace", "Hopper", { state: "inactive" }),
+      person("Alan", "Turing", { is_admin: true }),
+      person("Barbara", "Liskov", { providers: [{ provider: "github", subject: "1" }] }),
+      person("Edsger", "Dijkstra", { traits: { team: "Red Kites" } }),
+    ];
+    await a.indexWrite.putIndexed(people);
+    expect(names(await a.indexQuery.listIndexed(q({ q: "love" })))).toEqual(["Ada Lovelace"]);
+    expect(names(await a.indexQuery.listIndexed(q({ q: "herons", sort: "name", order: "asc" })))).toEqual([
+      "Ada Lovelace",
+      "Alan Turing",
+      "Barbara Liskov",
+      "Grace Hopper",
+    ]);
+    expect(names(await a.indexQuery.listIndexed(q({ q: "kites" })))).toEqual(["Edsger Dijkstra"]);
+    expect(names(await a.indexQuery.listIndexed(q({ q: "GRACE hop" })))).toEqual(["Grace Hopper"]);
+    expect((await a.indexQuery.listIndexed(q({ q: "a_a" }))).total).toBe(0); // "_" is no wildcard
+    const desc = await a.indexQuery.listIndexed(q({ sort: "email", order: "desc", page_size: "2" }));
+    expect(names(desc)).toEqual(["Grace Hopper", "Edsger Dijkstra"]);
+    expect(desc.total).toBe(5);
+    const next = await a.indexQuery.listIndexed(
+      q({ sort: "email", order: "desc", page_size: "2", page_token: desc.next_page_token! }),
+    );
+    expect(names(next)).toEqual(["Barbara Liskov", "Alan Turing"]);
+    expect((await a.indexQuery.listIndexed(q({ state: "inactive" }))).total).toBe(1);
+    expect(names(await a.indexQuery.listIndexed(q({ provider: "github" })))).toEqual(["Barbara Liskov"]);
+    expect((await a.indexQuery.listIndexed(q({ admin: "true", q: "turing" }))).total).toBe(1); // COUNT(*) path
+  });
+
+  it("keeps counters exact through updates and removals, and records each sign-in once", async () => {
+    const p = person("Kathleen", "Booth");
+    await a.indexWrite.putIndexed([p]);
+    const all = await a.indexQuery.counter("all");
+    await a.indexWrite.putIndexed([{ ...p, state: "inactive" }]);
+    await a.indexWrite.putIndexed([{ ...p, state: "inactive" }]); // unchanged: confirmed only
+    expect(await a.indexQuery.counter("all")).toBe(all);
+    expect(await a.indexQuery.counter("state:inactive")).toBe(2);
+    const at = new Date().toISOString();
+    const signIn = { key: `s1:${at}`, identity_id: p.id, at, method: "password" };
+    expect(await a.indexWrite.recordSignIns([signIn, signIn])).toBe(1);
+    expect(await a.indexWrite.recordSignIns([signIn])).toBe(0);
+    const first = await a.indexQuery.listIndexed(q({ sort: "last_sign_in", order: "desc", page_size: "1" }));
+    expect(first.items[0]?.last_sign_in_at).toBe(at);
+    await a.indexWrite.removeIndexed([p.id]);
+    expect(await a.indexQuery.counter("all")).toBe(all - 1);
+    expect(await a.indexQuery.counter("state:inactive")).toBe(1);
+  });
+
+  if (kind === "postgres")
+    it("two instances writing the same identities at once keep the counters exact; one reconciler at a time", async () => {
+      const b = await loadInstance({ DATABASE_URL: url, TRUSS_DATA_DIR: path.join(dataDir, "b") });
+      try {
+        const before = await a.indexQuery.counter("all");
+        const batch = Array.from({ length: 40 }, (_, i) => person("Twin", `N${i}`));
+        await Promise.all([a.indexWrite.putIndexed(batch), b.indexWrite.putIndexed(batch)]);
+        expect(await a.indexQuery.counter("all")).toBe(before + 40);
+        let release!: () => void;
+        let locked!: () => void;
+        const held = new Promise<void>((r) => (release = r));
+        const taken = new Promise<void>((r) => (locked = r));
+        const first = a.reconciler.asLeader(async () => {
+          locked();
+          await held;
+          return "a";
+        });
+        await taken;
+        expect(await b.reconciler.asLeader(async () => "b")).toBeNull();
+        release();
+        expect(await first).toBe("a");
+        expect(await b.reconciler.asLeader(async () => "b")).toBe("b");
+      } finally {
+        await b.store.closeStores();
+      }
+    });
+}
+
+describe("identity index on SQLite", () => suite("sqlite"));
+describe.skipIf(!pgAvailable)("identity index on Postgres", () => suite("postgres"));
