@@ -40,8 +40,12 @@ describe("Kratos answers 200 with the wrong thing", () => {
     "%s: the lists answer 502 upstream_invalid, never junk rows or a 500",
     async (m) => {
       mode = m;
-      for (const handler of [identities.GET, sessions.GET]) {
-        const r = await call(handler, "/api/auth/x");
+      // The users list reads the index; its Kratos-compatible exact lookup still asks Kratos.
+      for (const [handler, url] of [
+        [identities.GET, "/api/auth/x?credentials_identifier=a@example.test"],
+        [sessions.GET, "/api/auth/x"],
+      ] as const) {
+        const r = await call(handler, url);
         expect(r.status).toBe(502);
         expect(r.body).toMatchObject({ error: { id: "upstream_invalid", code: 502 } });
       }

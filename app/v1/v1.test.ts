@@ -34,19 +34,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-describe("no full scan from /v1", () => {
-  it("GET /v1/auth/identities never starts the overview's scan of every identity; the dashboard list may", async () => {
-    const scan = () => (globalThis as { __trussStats?: { inflight: unknown; computedAt: number } }).__trussStats;
-    const { secret } = await newKey("service_role", "no-scan");
-    const r = await call(v1List.GET, "/v1/auth/identities?page_size=5", { headers: { apikey: secret } });
-    expect(r.status).toBe(200);
-    expect(scan()?.inflight ?? null).toBeNull();
-    expect(scan()?.computedAt ?? 0).toBe(0);
-    await call(dashList.GET, "/api/auth/identities?page_size=5", { headers: { cookie } });
-    expect(scan()?.inflight ?? scan()?.computedAt).toBeTruthy();
-  });
-});
-
 describe("API keys", () => {
   it("accepts the deprecated camelCase body (keyType, rateLimit) for one release, same as snake_case", async () => {
     const r = await call(keys.POST, "/api/keys", {

@@ -212,7 +212,8 @@ describe("deactivation ends sessions", () => {
     const token = await userLogin(h, em, "Victim-pass-123");
     expect(await whoamiStatus(h, token)).toBe(200);
     const cookie = cookieFrom(await signIn());
-    const list = await call(identities.GET, `/api/auth/identities?search=${encodeURIComponent(em)}`, {
+    // Created directly in Kratos: Kratos's own exact lookup finds it before the index has seen it.
+    const list = await call(identities.GET, `/api/auth/identities?credentials_identifier=${encodeURIComponent(em)}`, {
       headers: { cookie },
     });
     const id = (list.body as { items: { id: string }[] }).items[0]!.id;

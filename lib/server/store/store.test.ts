@@ -67,6 +67,9 @@ describe.each(["sqlite", "postgres"] as const)("Truss store on %s", (kind) => {
       await sql`DROP TABLE locks`.execute(stores[0]!.db);
       await sql`DROP INDEX audit_log_parent`.execute(stores[0]!.db);
       await sql`ALTER TABLE audit_log DROP COLUMN parent_id`.execute(stores[0]!.db);
+      for (const t of ["identity_index", "identity_providers", "identity_counts", "sign_ins", "index_meta"])
+        await sql`DROP TABLE ${sql.table(t)}`.execute(stores[0]!.db);
+      if (kind === "sqlite") await sql`DROP TABLE identity_fts`.execute(stores[0]!.db);
       await sql`DELETE FROM kysely_migration`.execute(stores[0]!.db);
       await sql`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`.execute(
         stores[0]!.db,
@@ -80,6 +83,7 @@ describe.each(["sqlite", "postgres"] as const)("Truss store on %s", (kind) => {
       await sql`SELECT secret_hash FROM api_keys WHERE secret_hash = 'x'`.execute(again.db); // index back, table there
       expect((await sql<{ n: number }>`SELECT COUNT(*) AS n FROM locks`.execute(again.db)).rows[0]).toBeDefined();
       await sql`SELECT parent_id FROM audit_log WHERE parent_id = 1`.execute(again.db); // migration 4 applied again
+      await sql`SELECT seq FROM identity_index WHERE id = 'x'`.execute(again.db); // and 5
       await again.close();
     },
   );
