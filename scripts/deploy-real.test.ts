@@ -202,6 +202,7 @@ async function dotenvForLoopback(): Promise<Record<string, string>> {
     KRATOS_SECRET_CIPHER: secret(),
     KRATOS_ADMIN_TOKEN: secret(),
     TRUSS_SESSION_SECRET: secret() + secret(),
+    TRUSS_HOOK_SECRET: secret() + secret(), // TRUSS_HOOK_URL keeps the example's truss:8787: nobody answers, no sign-in waits
     TRUSS_PUBLIC_URL: "http://127.0.0.1:8787",
     KRATOS_SMTP_URI: `smtp://127.0.0.1:${await freePort()}/?disable_starttls=true`, // nothing is mailed; never leaves loopback
   };

@@ -4,6 +4,7 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { kratosOidcConfig } from "@/lib/kratos-config";
+import { HOOK_EVENTS, kratosHooksConfig } from "@/lib/kratos-hooks-config";
 import { parseProviders } from "@/lib/providers-config";
 
 // What can be checked without Docker: deploy/ parses, keeps secrets out, and matches Kratos's config schema.
@@ -75,6 +76,20 @@ describe("deploy/", () => {
     );
   });
 
+  it("tells Truss about every flow: the web hooks npm run kratos:config generates, with the secret on both sides", () => {
+    const flows = (kratos.selfservice as unknown as { flows: Record<string, { after?: { hooks?: unknown } }> }).flows;
+    const generated = kratosHooksConfig().doc as { selfservice: { flows: typeof flows } };
+    for (const e of HOOK_EVENTS)
+      expect(flows[e]?.after?.hooks, e).toEqual(generated.selfservice.flows[e]?.after?.hooks);
+    const s = compose.services;
+    expect(s.truss?.environment?.TRUSS_HOOK_SECRET).toMatch(/^\$\{TRUSS_HOOK_SECRET:\?/);
+    expect(s["kratos-config"]?.environment?.TRUSS_HOOK_SECRET).toBe(s.truss?.environment?.TRUSS_HOOK_SECRET);
+    expect(s["kratos-config"]?.environment?.TRUSS_HOOK_URL).toContain("http://truss:8787/api/hooks/kratos");
+    const example = read("deploy/.env.example");
+    expect(example).toMatch(/^TRUSS_HOOK_SECRET=$/m); // a secret: blank in the example
+    expect(example).toMatch(/^TRUSS_HOOK_URL=http:\/\/truss:8787\/api\/hooks\/kratos$/m);
+  });
+
   it("ships the embedded Kratos's default identity schema, byte for byte", () => {
     expect(read("deploy/kratos/identity.schema.json")).toBe(read("lib/embedded-kratos/identity.schema.json"));
   });
@@ -90,6 +105,7 @@ describe("deploy/", () => {
       TRUSS_PUBLIC_URL: "https://admin.example.com",
       KRATOS_SMTP_URI: "smtps://u:p@smtp.example.com:465/",
       KRATOS_SMTP_FROM: "no-reply@example.com",
+      TRUSS_HOOK_URL: "http://truss:8787/api/hooks/kratos",
     };
     const rendered = kratosYml.replace(
       /\$\{([A-Z0-9_]+)\}/g,

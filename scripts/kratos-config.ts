@@ -1,4 +1,6 @@
-// `npm run kratos:config`: prints the selfservice.methods.oidc block for real Kratos from KRATOS_OIDC_* env.
+// `npm run kratos:config`: prints Kratos's config for Truss: the web hooks to Truss (selfservice.flows.*.after.hooks,
+// from TRUSS_HOOK_URL / TRUSS_HOOK_SECRET references) and the selfservice.methods.oidc block from KRATOS_OIDC_* env.
+import { kratosHooksConfig } from "@/lib/kratos-hooks-config";
 import { kratosOidcConfig } from "@/lib/kratos-config";
 import { parseProviders, providerStatus } from "@/lib/providers-config";
 
@@ -11,5 +13,6 @@ for (const p of providers) {
     );
 }
 const publicUrl = (process.env.KRATOS_PUBLIC_URL ?? "http://127.0.0.1:4433").replace(/\/+$/, "");
-const out = kratosOidcConfig(providers, publicUrl);
-console.log(process.argv.includes("--env") ? out.env : out.yaml);
+const oidc = kratosOidcConfig(providers, publicUrl);
+const hooks = kratosHooksConfig();
+console.log(process.argv.includes("--env") ? `${hooks.env}\n${oidc.env}` : `${hooks.yaml}\n${oidc.yaml}`);

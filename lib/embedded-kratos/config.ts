@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { defaultIdentitySchema } from "./default-identity-schema";
 import type { KratosConfig } from "./deps";
+import type { WebHookOptions } from "./hooks/web-hook";
 import { isObject } from "./http";
 import { SchemaRegistry } from "./schema/registry";
 import { resolveSelfService, type SelfServiceOptions } from "./selfservice-config";
@@ -34,6 +35,11 @@ export interface EmbeddedKratosOptions {
   unknownIdentifierDelayMs?: [number, number];
   /** Registration, recovery, settings, verification, browser flows and the courier (kratos.yml selfservice.*). */
   selfService?: SelfServiceOptions;
+  /**
+   * Kratos's web hooks: after registration, login, settings, recovery and verification, POST the flow's outcome
+   * (event, identity_id, flow_id, session) to `url` with `secret` in X-Truss-Hook-Secret, never waiting for it.
+   */
+  webHook?: WebHookOptions;
 }
 
 /** Loads the identity schema from a file, or the shipped default. */
@@ -87,5 +93,6 @@ export function resolveConfig(
     schemas,
     defaultSchemaId: defaultSchemaIdOf(schemas),
     selfService: resolveSelfService(opts.selfService),
+    webHook: opts.webHook,
   };
 }

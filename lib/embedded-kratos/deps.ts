@@ -1,5 +1,6 @@
 import type { SchemaRegistry } from "./schema/registry";
 import type { Deliver } from "./courier/courier";
+import type { WebHookOptions, WebHookSender } from "./hooks/web-hook";
 import type { SelfServiceConfig } from "./selfservice-config";
 import type { Store } from "./store/sqlite-store";
 
@@ -15,6 +16,8 @@ export interface KratosConfig {
   schemas: SchemaRegistry;
   defaultSchemaId: string;
   selfService: SelfServiceConfig;
+  /** selfservice.flows.*.after.hooks: one web_hook (response ignored) after every completed flow. */
+  webHook?: WebHookOptions;
 }
 
 /** Everything impure the handlers use arrives here, so tests control clocks and randomness. */
@@ -28,4 +31,6 @@ export interface KratosDeps {
   newId: () => string;
   /** Courier delivery (SMTP) when configured; messages are always stored. */
   deliver?: Deliver;
+  /** Web hook delivery when configured (fire and forget). */
+  webHook?: WebHookSender;
 }

@@ -6,6 +6,7 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import { createAdminApp } from "./admin-app";
 import { createSmtpDelivery } from "./courier/smtp";
+import { createWebHookSender } from "./hooks/web-hook";
 import { resolveConfig, type EmbeddedKratosOptions } from "./config";
 import type { KratosConfig, KratosDeps } from "./deps";
 import { createPublicApp } from "./public-app";
@@ -13,6 +14,7 @@ import { openStore, type Store } from "./store/sqlite-store";
 
 export type { EmbeddedKratosOptions } from "./config";
 export type { KratosConfig, KratosDeps } from "./deps";
+export type { WebHookBody, WebHookEvent, WebHookOptions } from "./hooks/web-hook";
 export type { Store } from "./store/sqlite-store";
 export { openStore } from "./store/sqlite-store";
 export { parseSchemaSpec, resolveConfig } from "./config";
@@ -58,6 +60,7 @@ export function createEmbeddedKratos(d: CreateEmbeddedKratosDeps): {
     deliver: d.config.selfService.smtpUrl
       ? createSmtpDelivery(d.config.selfService.smtpUrl, d.config.selfService.smtpFrom)
       : undefined,
+    webHook: d.config.webHook ? createWebHookSender(d.config.webHook) : undefined,
   };
   return { publicApp: createPublicApp(deps), adminApp: createAdminApp(deps, EMBEDDED_KRATOS_VERSION), deps };
 }
@@ -84,7 +87,7 @@ export async function startEmbeddedKratos(opts: EmbeddedKratosOptions = {}): Pro
   const host = opts.host ?? "127.0.0.1";
   const store = openStore(opts.dbFile ?? join(opts.dataDir ?? "./.data", "embedded-kratos.sqlite"));
   // The routers need the bound URLs (port 0), so requests are routed once both are known.
-  let apps: { publicApp: Hono; adminApp: Hono } | undefined;
+  let apps: { publicApp: Hono; adminApp: Hono; deps: KratosDeps } | undefined;
   const unavailable = () => new Response("starting", { status: 503 });
   const make = (pick: "publicApp" | "adminApp") =>
     createAdaptorServer({
@@ -107,7 +110,10 @@ export async function startEmbeddedKratos(opts: EmbeddedKratosOptions = {}): Pro
       publicUrl: config.publicBaseUrl,
       adminUrl,
       close: async () => {
+        // Web hooks in flight finish first (each within its timeout): their receiver may still read from Kratos.
+        await apps?.deps.webHook?.drain();
         await Promise.all([closeServer(publicServer), closeServer(adminServer)]);
+        await apps?.deps.webHook?.drain();
         store.close();
       },
     };

@@ -23,6 +23,11 @@ async function main(): Promise<void> {
     .map((s) => s.trim())
     .filter(Boolean)
     .map((id) => ({ id }));
+  // Kratos's web hooks to Truss (as kratos.yml's web_hook): both variables, or none.
+  const hookUrl = env.TRUSS_HOOK_URL || undefined;
+  const hookSecret = env.TRUSS_HOOK_SECRET || undefined;
+  if (!hookUrl !== !hookSecret)
+    console.warn("embedded kratos: web hooks off: set both TRUSS_HOOK_URL and TRUSS_HOOK_SECRET");
   const kratos = await startEmbeddedKratos({
     dataDir,
     publicPort: int("EMBEDDED_KRATOS_PUBLIC_PORT", 4433),
@@ -36,12 +41,16 @@ async function main(): Promise<void> {
       smtpFrom: env.EMBEDDED_KRATOS_SMTP_FROM || undefined,
       defaultReturnUrl: env.TRUSS_PUBLIC_URL ? `${env.TRUSS_PUBLIC_URL.replace(/\/+$/, "")}/` : undefined,
     },
+    webHook: hookUrl && hookSecret ? { url: hookUrl, secret: hookSecret } : undefined,
   });
   console.log(`embedded kratos public: ${kratos.publicUrl}`);
   console.log(`embedded kratos admin:  ${kratos.adminUrl}`);
   console.log(`embedded kratos data:   ${join(dataDir, "embedded-kratos.sqlite")}`);
   console.log(
     `embedded kratos mail:   ${env.EMBEDDED_KRATOS_SMTP_URL ? "SMTP + GET /admin/courier/messages" : "stored only: GET /admin/courier/messages"}`,
+  );
+  console.log(
+    `embedded kratos hooks:  ${hookUrl ? `POST ${hookUrl}` : "off (set TRUSS_HOOK_URL and TRUSS_HOOK_SECRET)"}`,
   );
   const stop = (signal: string) => {
     console.log(`embedded kratos: ${signal}, shutting down`);

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { kratosOidcConfig } from "@/lib/kratos-config";
+import { ensureTrussHooks, type TrussHookTarget } from "@/lib/kratos-hooks-config";
 import { parseProviders } from "@/lib/providers-config";
 import { parseSchemaSpec } from "@/lib/embedded-kratos/config";
 
@@ -31,6 +32,11 @@ export interface RealKratosConfigOptions {
   identitySchemaSpec?: string;
   /** Extra keys merged last (tests: session lifespan, hooks). */
   overrides?: Record<string, unknown>;
+  /**
+   * Truss's POST /api/hooks/kratos and TRUSS_HOOK_SECRET: fills kratos.yml's ${TRUSS_HOOK_URL} / ${TRUSS_HOOK_SECRET}
+   * and adds the web hook to method-specific after-hook lists (overrides') too. Unset: no web hooks at all.
+   */
+  trussHook?: TrussHookTarget;
 }
 
 /** envsubst semantics: every ${VAR} is replaced, unknown ones by "" (as compose's envsubst would). */
@@ -90,6 +96,8 @@ export function writeRealKratosConfig(opts: RealKratosConfigOptions): string {
     KRATOS_SECRET_CIPHER: secret(),
     KRATOS_SMTP_URI: "smtp://127.0.0.1:1025/?disable_starttls=true",
     KRATOS_SMTP_FROM: "no-reply@truss.local",
+    TRUSS_HOOK_URL: opts.trussHook?.url,
+    TRUSS_HOOK_SECRET: opts.trussHook?.secret,
   });
   let doc = YAML.parse(rendered) as Record<string, unknown>;
   // The OIDC block exactly as `npm run kratos:config` renders it for this environment, ${VAR}s filled.
@@ -110,6 +118,8 @@ export function writeRealKratosConfig(opts: RealKratosConfigOptions): string {
   if (opts.offline)
     doc = merge(doc, { selfservice: { methods: { password: { config: { haveibeenpwned_enabled: false } } } } });
   if (opts.overrides) doc = merge(doc, opts.overrides);
+  // Every after-hook list (a method's own list hides the flow's global one) notifies Truss, or none does.
+  doc = ensureTrussHooks(doc, opts.trussHook ?? null);
   const file = path.join(opts.dir, "kratos.yml");
   fs.writeFileSync(file, YAML.stringify(doc, { lineWidth: 0 }), { mode: 0o600 });
   return file;

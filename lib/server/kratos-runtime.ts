@@ -1,6 +1,7 @@
 import "server-only";
 import { parseDuration, startEmbeddedKratos, type EmbeddedKratos } from "@/lib/embedded-kratos";
 import { env, providerEnv } from "@/lib/server/env";
+import { hookSecret } from "@/lib/server/http/hook-auth";
 
 interface Registry {
   embedded?: Promise<EmbeddedKratos>;
@@ -11,6 +12,7 @@ const registry = ((globalThis as { __trussKratos?: Registry }).__trussKratos ??=
 /** Starts the embedded Kratos once (no-op when real Kratos URLs are configured). */
 export function ensureEmbeddedKratos(): Promise<EmbeddedKratos> {
   const e = env();
+  const secret = hookSecret();
   const started = (registry.embedded ??= startEmbeddedKratos({
     dataDir: e.TRUSS_DATA_DIR,
     publicPort: e.EMBEDDED_KRATOS_PUBLIC_PORT,
@@ -27,6 +29,8 @@ export function ensureEmbeddedKratos(): Promise<EmbeddedKratos> {
     sessionLifespanMs: e.EMBEDDED_KRATOS_SESSION_LIFESPAN
       ? parseDuration(e.EMBEDDED_KRATOS_SESSION_LIFESPAN)
       : undefined,
+    // Kratos's web hooks, as deploy/kratos/kratos.yml configures real Kratos: this process's own hook endpoint.
+    webHook: secret ? { url: `http://127.0.0.1:${e.PORT}/api/hooks/kratos`, secret } : undefined,
   }).catch((err: unknown) => {
     registry.embedded = undefined;
     throw err;

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -5,6 +6,7 @@ import { NextRequest } from "next/server";
 import { startEmbeddedKratos } from "@/lib/embedded-kratos";
 import { parseProviders } from "@/lib/providers-config";
 import { startRealKratos } from "@/lib/real-kratos";
+import { serveRoutes } from "@/lib/testing/route-server";
 import { postgresBinDir, startTestPostgres } from "@/lib/testing/test-postgres";
 
 export const ADMIN = { email: "admin@truss.test", password: "Adm1n-pass-for-tests" };
@@ -25,10 +27,18 @@ export interface KratosUnderTest {
   close(): Promise<void>;
 }
 
+/** Where Kratos's web hooks go (the app's POST /api/hooks/kratos over real HTTP) and the secret they carry. */
+export interface HookTarget {
+  url: string;
+  secret: string;
+}
+
 export interface Harness {
   kratos: KratosUnderTest;
   backend: Backend;
   dataDir: string;
+  /** Set when started with `{ hooks: true }`. */
+  hooks?: HookTarget;
   close(): Promise<void>;
 }
 
@@ -38,6 +48,10 @@ export interface EmbeddedTuning {
   unknownIdentifierDelayMs?: [number, number];
   /** Real Kratos only: keys merged last into its kratos.yml (e.g. registration for social sign-up). */
   kratosOverrides?: Record<string, unknown>;
+  /** startHarness: serve POST /api/hooks/kratos over HTTP and have Kratos (embedded or real) call it. */
+  hooks?: boolean;
+  /** startKratosUnderTest: where Kratos's web hooks go (startHarness fills it when `hooks` is set). */
+  hookTarget?: HookTarget;
 }
 
 export async function startKratosUnderTest(
@@ -55,6 +69,7 @@ export async function startKratosUnderTest(
       unknownIdentifierDelayMs: tuning.unknownIdentifierDelayMs ?? [0, 0],
       identitySchemaPath: providerEnv.KRATOS_IDENTITY_SCHEMA_FILE,
       oidcProviders: parseProviders(providerEnv).providers.map((p) => ({ id: p.id, label: p.label })),
+      webHook: tuning.hookTarget,
     });
   }
   let pg: Awaited<ReturnType<typeof startTestPostgres>> | undefined;
@@ -76,6 +91,7 @@ export async function startKratosUnderTest(
     env: providerEnv,
     identitySchemaSpec: providerEnv.KRATOS_IDENTITY_SCHEMA_FILE,
     overrides: tuning.kratosOverrides,
+    trussHook: tuning.hookTarget,
   });
   return {
     publicUrl: k.publicUrl,
@@ -96,7 +112,17 @@ export async function startHarness(
   tuning: EmbeddedTuning = {},
 ): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "truss-test-"));
-  const kratos = await startKratosUnderTest(dataDir, extraEnv, tuning);
+  // Hooks: the receiving route listens before Kratos starts (real Kratos's config names its URL); the route module
+  // is imported on the first hook, once env below is set.
+  let hooks: HookTarget | undefined;
+  let routes: Awaited<ReturnType<typeof serveRoutes>> | undefined;
+  if (tuning.hooks) {
+    const secret = randomBytes(32).toString("base64url"); // 43 characters
+    process.env.TRUSS_HOOK_SECRET = secret;
+    routes = await serveRoutes({ "/api/hooks/kratos": () => import("@/app/api/hooks/kratos/route") });
+    hooks = { url: `${routes.url}/api/hooks/kratos`, secret };
+  }
+  const kratos = await startKratosUnderTest(dataDir, extraEnv, { ...tuning, hookTarget: tuning.hookTarget ?? hooks });
   Object.assign(process.env, {
     KRATOS_PUBLIC_URL: kratos.publicUrl,
     KRATOS_ADMIN_URL: kratos.adminUrl,
@@ -114,8 +140,10 @@ export async function startHarness(
     kratos,
     backend,
     dataDir,
+    hooks,
     async close() {
       await kratos.close();
+      await routes?.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

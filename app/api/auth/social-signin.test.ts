@@ -35,6 +35,9 @@ if (onRealKratos) {
       KRATOS_TIMEOUT_MS: "3000",
     },
     {
+      // Kratos's web hooks tell Truss about sign-ups and sign-ins (the users list reads Truss's index); the launcher
+      // adds the web hook to registration.after.oidc.hooks below too, since that list hides the global one.
+      hooks: true,
       // Social sign-up: a first sign-in with the provider registers the user and signs them in.
       kratosOverrides: {
         selfservice: {
@@ -107,10 +110,15 @@ async function finish(b: TestBrowser, authUrl: string, login: string) {
 }
 
 async function findByEmail(address: string): Promise<Ident> {
-  const r = await call(identities!.GET, `/api/auth/identities?search=${encodeURIComponent(address)}`, {
-    headers: { cookie },
-  });
-  const item = (r.body as { items: Ident[] }).items[0];
+  // A user Kratos created reaches the list through its web hook, asynchronously: poll, at most 15 s.
+  let item: Ident | undefined;
+  for (const deadline = Date.now() + 15_000; !item && Date.now() < deadline;) {
+    const r = await call(identities!.GET, `/api/auth/identities?search=${encodeURIComponent(address)}`, {
+      headers: { cookie },
+    });
+    item = (r.body as { items: Ident[] }).items[0];
+    if (!item) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   expect(item, `no user ${address}`).toBeDefined();
   const full = await call(one!.GET, `/api/auth/identities/${item!.id}`, {
     headers: { cookie },

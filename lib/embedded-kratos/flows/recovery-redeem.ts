@@ -3,6 +3,7 @@ import type { KratosDeps } from "../deps";
 import { regenerateCsrfCookie } from "../browser/csrf";
 import { uiUrl } from "../browser/respond";
 import { setSessionCookie } from "../browser/session-cookie";
+import { notifyWebHook } from "../hooks/web-hook";
 import type { JsonObject } from "../http";
 import { issueSession } from "../sessions/issue";
 import type { SelfServiceFlowRecord } from "../store/selfservice-types";
@@ -65,5 +66,6 @@ export function issueRecoverySession(
     continueWith: [showSettings],
     transientPayload: flow.transientPayload ?? {},
   });
+  notifyWebHook(deps, "recovery", identity.id, flow.id, session);
   return { flow: next, settingsFlowId: settings.id, settingsUrl, continueWith };
 }

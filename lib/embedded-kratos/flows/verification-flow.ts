@@ -3,6 +3,7 @@ import { maskCsrfToken } from "../browser/csrf";
 import { queueEmail } from "../courier/courier";
 import { verificationCodeValid } from "../courier/templates";
 import { hashToken, newRecoveryCode } from "../crypto/tokens";
+import { notifyWebHook } from "../hooks/web-hook";
 import { formatTime, type JsonObject } from "../http";
 import { normalizeIdentifier } from "../schema/registry";
 import type { SelfServiceFlowRecord } from "../store/selfservice-types";
@@ -137,6 +138,7 @@ export function redeemVerificationCode(
     if (a.value === used.address) Object.assign(a, { verified: true, status: "completed", verifiedAt: at });
   }
   deps.store.identities.update(rec);
+  notifyWebHook(deps, "verification", identity.id, flow.id);
   return saveFlow(deps, {
     ...flow,
     state: "passed_challenge",

@@ -6,6 +6,7 @@ import { createLoginFlow, encodeLoginFlow } from "../flows/login-flow";
 import { apiFlowCsrfViolation } from "../browser/csrf";
 import { messages } from "../flows/messages";
 import { loginWithPassword } from "../flows/password-login";
+import { notifyWebHook } from "../hooks/web-hook";
 import { formatTime, isObject, isUuid, readJson, type JsonObject } from "../http";
 import { extractToken, findActiveSession } from "../sessions/issue";
 import type { LoginFlowRecord } from "../store/types";
@@ -94,6 +95,7 @@ export function registerLoginRoutes(app: Hono, deps: KratosDeps): void {
     const result = await loginWithPassword(deps, flow, b, c);
     if (!result.ok) return fail(result.flow);
     deps.store.flows.saveLoginFlow({ ...flow, active: "password", updatedAt: formatTime(deps.now()) });
+    notifyWebHook(deps, "login", result.identity.id, flow.id, result.session);
     const session = encodeSession(result.session, {
       now: deps.now(),
       identity: result.identity,

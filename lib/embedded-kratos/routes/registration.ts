@@ -10,6 +10,7 @@ import { flowMessages } from "../flows/flow-messages";
 import { encodeRegistrationFlow, registrationDisabled } from "../flows/registration-flow";
 import { registerWithPassword } from "../flows/registration-submit";
 import { createFlow, getFlowOrThrow, requestUrlOf, saveFlow, submittedFlowOrThrow } from "../flows/selfservice-flow";
+import { notifyWebHook } from "../hooks/web-hook";
 import { isObject, type JsonObject } from "../http";
 import { extractToken, findActiveSession } from "../sessions/issue";
 import type { FlowType, SelfServiceFlowRecord } from "../store/selfservice-types";
@@ -94,6 +95,7 @@ export function registerRegistrationRoutes(app: Hono, deps: KratosDeps): void {
       const result = await registerWithPassword(c, deps, flow, b);
       if (!result.ok) return answer(c, saveFlow(deps, result.flow), 400);
       saveFlow(deps, { ...flow, active: "password", state: "passed_challenge" });
+      notifyWebHook(deps, "registration", result.identity.id, flow.id, result.session?.record);
       const now = deps.now();
       const identityJson = encodeIdentity(result.identity, {
         publicBaseUrl: deps.config.publicBaseUrl,

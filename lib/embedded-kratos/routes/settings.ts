@@ -7,6 +7,7 @@ import { getFlowOrThrow, requestUrlOf, saveFlow, submittedFlowOrThrow } from "..
 import { createSettingsFlow, encodeSettingsFlow, identityMismatch, settingsNeedSession } from "../flows/settings-flow";
 import { settingsNoStrategy, updatePassword, updateProfile } from "../flows/settings-submit";
 import { startVerificationAfterRegistration } from "../flows/verification-flow";
+import { notifyWebHook } from "../hooks/web-hook";
 import { extractToken, findActiveSession } from "../sessions/issue";
 import type { FlowType, SelfServiceFlowRecord } from "../store/selfservice-types";
 
@@ -71,6 +72,7 @@ export function registerSettingsRoutes(app: Hono, deps: KratosDeps): void {
       if (!outcome) throw settingsNoStrategy();
       const saved = saveFlow(deps, { ...outcome.flow, active: method });
       if (!outcome.ok) return answer(c, saved, 400);
+      notifyWebHook(deps, "settings", found.identity.id, flow.id, found.session);
       const updated = deps.store.identities.get(found.identity.id);
       if (updated)
         startVerificationAfterRegistration(deps, updated, flow.type, `${deps.config.publicBaseUrl}${path}`, "settings");
