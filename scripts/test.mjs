@@ -36,12 +36,15 @@ const REAL_TIER = [
   "app/api/auth/social-signin.test.ts",
   "app/api/auth/sessions-devices.test.ts",
   "app/api/audit-targets.test.ts",
+  "app/api/auth/identity-index.test.ts",
+  "app/api/no-scan.test.ts",
   "lib/real-kratos",
   "scripts/migrate-to-kratos.test.ts",
   "scripts/deploy-real.test.ts",
 ];
 const POSTGRES_TIER = [
   "app/api/auth/identities.test.ts",
+  "app/api/auth/identity-index.test.ts",
   "app/api/auth/schemas/schemas.test.ts",
   "app/v1/v1.test.ts",
   "scripts/migrate-to-kratos.test.ts",
