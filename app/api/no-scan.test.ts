@@ -149,9 +149,14 @@ describe("no full scan of Kratos on any request path", () => {
     expect(listCalls().followed).toBe(0);
   });
 
-  it("the reconciler itself pages through Kratos (so the proxies would have seen a scan)", async () => {
+  it("the reconciler itself pages through Kratos (so the proxies would have seen a scan), within its call rate", async () => {
     adminProxy.reset();
-    await reconcileOnce();
+    const started = performance.now();
+    const report = await reconcileOnce(10);
+    const elapsed = performance.now() - started;
     expect(listCalls().followed).toBeGreaterThanOrEqual(2);
+    expect(report?.calls).toBe(listCalls().lists);
+    // At most 10 calls a second: n calls are spaced over at least (n - 1) tenths of a second (slower is allowed).
+    expect(elapsed).toBeGreaterThanOrEqual((report!.calls - 1) * 100 - 5);
   });
 });
