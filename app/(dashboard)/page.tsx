@@ -19,7 +19,7 @@ export default async function OverviewPage() {
     <>
       <PageHeader
         title="Overview"
-        description="Users, sessions and the health of Ory Kratos. Figures are live, from the identity index."
+        description="Users, sign-ups and sign-ins, and the health of Ory Kratos. Exact figures from Truss's identity index, which follows Kratos."
       />
       <OverviewView initialData={initialData} />
     </>

@@ -1,4 +1,5 @@
 import type { DailyCount } from "@/lib/schemas/stats";
+import { formatNumber } from "@/lib/utils";
 
 export interface BarChartProps {
   title: string;
@@ -20,12 +21,12 @@ export function BarChart({ title, data }: BarChartProps) {
     <figure className="space-y-2">
       <figcaption className="flex items-baseline justify-between text-sm">
         <span className="font-medium text-gray-900 dark:text-gray-100">{title}</span>
-        <span className="text-gray-600 dark:text-gray-400">{total} in 30 days</span>
+        <span className="text-gray-600 dark:text-gray-400">{formatNumber(total)} in 30 days</span>
       </figcaption>
       <svg
         viewBox={`0 0 ${W} ${H + 18}`}
         role="img"
-        aria-label={`${title}: ${total} over the last 30 days, at most ${max === 1 && total === 0 ? 0 : max} on one day.`}
+        aria-label={`${title}: ${formatNumber(total)} over the last 30 days, at most ${formatNumber(total === 0 ? 0 : max)} on one day.`}
         className="h-auto w-full"
       >
         <line x1={PAD} y1={H} x2={W} y2={H} className="stroke-gray-300 dark:stroke-gray-700" />

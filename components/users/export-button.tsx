@@ -8,25 +8,26 @@ import { errorMessage } from "@/lib/client/fetcher";
 import { useSchemasQuery } from "@/lib/client/queries/schemas";
 import { fetchAllUsers, type UsersListQuery } from "@/lib/client/queries/users";
 import { toast } from "@/lib/client/toast-store";
+import { formatNumber } from "@/lib/utils";
 
 type Filters = Omit<UsersListQuery, "page_size" | "page_token">;
 
 /**
- * Exports every user matching the current filters (paging through the API, 500 at a time), as CSV or JSON that the
- * import dialog takes back unchanged (lib/client/export-users.ts).
+ * Exports every user matching the current search and filters, in the table's order (paging through the API, 500 at a
+ * time), as CSV or JSON that the import dialog takes back unchanged (lib/client/export-users.ts).
  */
 export function ExportButton({ query }: { query: Filters }) {
-  const [busy, setBusy] = useState<number | null>(null);
+  const [busy, setBusy] = useState<{ done: number; total: number } | null>(null);
   const [format, setFormat] = useState<"csv" | "json">("csv");
   const schemas = useSchemasQuery().data?.items;
   const run = async () => {
-    setBusy(0);
+    setBusy({ done: 0, total: 0 });
     try {
-      const users = await fetchAllUsers(query, setBusy);
+      const users = await fetchAllUsers(query, (done, total) => setBusy({ done, total }));
       const name = `users-${stamp()}.${format}`;
       if (format === "json") downloadText(name, usersToJson(users), "application/json");
       else downloadText(name, usersToCsv(users, schemas), "text/csv");
-      toast(`Exported ${users.length} user${users.length === 1 ? "" : "s"}.`);
+      toast(`Exported ${formatNumber(users.length)} user${users.length === 1 ? "" : "s"}.`);
     } catch (err) {
       toast(errorMessage(err), "error");
     } finally {
@@ -45,7 +46,7 @@ export function ExportButton({ query }: { query: Filters }) {
         <option value="json">JSON</option>
       </select>
       <Button className="rounded-l-none" onClick={() => void run()} loading={busy !== null}>
-        {busy !== null && busy > 0 ? `Exporting ${busy}…` : "Export"}
+        {busy && busy.done > 0 ? `Exporting ${formatNumber(busy.done)} of ${formatNumber(busy.total)}…` : "Export"}
       </Button>
     </div>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge, StateBadge } from "@/components/ui/badge";
 import type { Column } from "@/components/ui/data-table";
+import type { UsersSort } from "@/components/users/users-url";
 import { flatFields, getPath } from "@/lib/identity-schema";
 import { formatTraitValue, otherIdentifiers, userLabel } from "@/lib/client/user-display";
 import type { Identity } from "@/lib/schemas/identity";
@@ -11,7 +12,12 @@ import { formatDate } from "@/lib/utils";
 export const USER_COLUMN = "user";
 /** Trait columns are `traits.<path>`, e.g. `traits.name.first`. */
 export const TRAIT_PREFIX = "traits.";
-export const DEFAULT_COLUMNS = [USER_COLUMN, "schema", "state", "created", "providers", "last_session"];
+export const DEFAULT_COLUMNS = [USER_COLUMN, "email", "schema", "state", "created", "providers", "last_sign_in"];
+
+/** A users table column; `sort` makes its header a sort button (the list API's `sort` value). */
+export interface UserColumn extends Column<Identity> {
+  sort?: UsersSort;
+}
 
 const none = <span className="text-gray-600 dark:text-gray-400">—</span>;
 
@@ -23,12 +29,14 @@ export interface ColumnOption {
   group: "Account" | "Traits";
 }
 
-function userColumn(): Column<Identity> {
+/** The display name, linking to the user; below it the other identifiers (the email too, unless it has a column). */
+function userColumn(emailColumn: boolean): UserColumn {
   return {
     id: USER_COLUMN,
-    header: "User",
+    header: "Name",
+    sort: "name",
     cell: (u) => {
-      const others = otherIdentifiers(u);
+      const others = otherIdentifiers(u).filter((v) => !emailColumn || v !== u.email);
       return (
         <div className="min-w-0">
           <Link href={`/users/${u.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
@@ -43,7 +51,14 @@ function userColumn(): Column<Identity> {
   };
 }
 
-const ACCOUNT_COLUMNS: Column<Identity>[] = [
+const EMAIL_COLUMN: UserColumn = {
+  id: "email",
+  header: "Email",
+  sort: "email",
+  cell: (u) => (u.email ? <span className="break-all">{u.email}</span> : none),
+};
+
+const ACCOUNT_COLUMNS: UserColumn[] = [
   {
     id: "state",
     header: "State",
@@ -57,6 +72,7 @@ const ACCOUNT_COLUMNS: Column<Identity>[] = [
   {
     id: "created",
     header: "Created",
+    sort: "created",
     cell: (u) => <span className="whitespace-nowrap">{formatDate(u.created_at)}</span>,
   },
   {
@@ -76,8 +92,9 @@ const ACCOUNT_COLUMNS: Column<Identity>[] = [
       ),
   },
   {
-    id: "last_session",
-    header: "Last session",
+    id: "last_sign_in",
+    header: "Last sign-in",
+    sort: "last_sign_in",
     cell: (u) =>
       u.last_sign_in_at ? <span className="whitespace-nowrap">{formatDate(u.last_sign_in_at)}</span> : none,
   },
@@ -99,7 +116,7 @@ export function traitOptions(schemas: IdentitySchemaInfo[]): ColumnOption[] {
   return [...seen.values()];
 }
 
-function traitColumn(o: ColumnOption): Column<Identity> {
+function traitColumn(o: ColumnOption): UserColumn {
   const path = o.id.slice(TRAIT_PREFIX.length);
   return {
     id: o.id,
@@ -112,12 +129,16 @@ function traitColumn(o: ColumnOption): Column<Identity> {
 }
 
 /**
- * The columns the table can show, in display order: the user, the schema (only when Kratos has several), the
- * chosen traits, then the account columns. `options` lists what the chooser offers (the user column is locked).
+ * The columns the table can show, in display order: the user, the email, the schema (only when Kratos has several),
+ * the chosen traits, then the account columns. `options` lists what the chooser offers (the user column is locked).
+ * `emailColumn`: the Email column is shown, so the user column need not repeat the address.
  */
-export function userColumns(schemas: IdentitySchemaInfo[]): { columns: Column<Identity>[]; options: ColumnOption[] } {
+export function userColumns(
+  schemas: IdentitySchemaInfo[],
+  emailColumn = false,
+): { columns: UserColumn[]; options: ColumnOption[] } {
   const titles = new Map(schemas.map((s) => [s.id, s.title]));
-  const schemaColumn: Column<Identity>[] =
+  const schemaColumn: UserColumn[] =
     schemas.length > 1
       ? [
           {
@@ -128,7 +149,13 @@ export function userColumns(schemas: IdentitySchemaInfo[]): { columns: Column<Id
         ]
       : [];
   const traits = traitOptions(schemas);
-  const columns = [userColumn(), ...schemaColumn, ...traits.map(traitColumn), ...ACCOUNT_COLUMNS];
+  const columns = [
+    userColumn(emailColumn),
+    EMAIL_COLUMN,
+    ...schemaColumn,
+    ...traits.map(traitColumn),
+    ...ACCOUNT_COLUMNS,
+  ];
   const options: ColumnOption[] = columns
     .filter((c) => !c.id.startsWith(TRAIT_PREFIX))
     .map((c) => ({ id: c.id, header: c.header, group: "Account" as const }));

@@ -1,98 +1,92 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { BulkBar } from "@/components/users/bulk-bar";
 import { ColumnChooser } from "@/components/users/column-chooser";
 import { CreateUserDialog } from "@/components/users/create-user-dialog";
 import { ExportButton } from "@/components/users/export-button";
 import { ImportDialog } from "@/components/users/import-dialog";
 import { DEFAULT_COLUMNS, USER_COLUMN, userColumns } from "@/components/users/user-columns";
-import { UsersToolbar, type UserFilters } from "@/components/users/users-toolbar";
-import { DataTable } from "@/components/ui/data-table";
+import { UsersSummary } from "@/components/users/users-summary";
+import { UsersTable } from "@/components/users/users-table";
+import { UsersToolbar } from "@/components/users/users-toolbar";
+import { defaultOrder, isFiltered, toListQuery, usersSearch, type UsersSort } from "@/components/users/users-url";
+import { useUsersUrl } from "@/components/users/use-users-url";
+import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/ui/pager";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useSchemasQuery } from "@/lib/client/queries/schemas";
-import { useUsersQuery, type UsersListQuery } from "@/lib/client/queries/users";
-import { useCursor } from "@/lib/client/use-cursor";
+import { useUsersQuery } from "@/lib/client/queries/users";
 import { useStoredState } from "@/lib/client/use-stored-state";
 import { userLabel } from "@/lib/client/user-display";
-import type { IdentityPage } from "@/lib/schemas/identity";
+import type { IndexedIdentityPage } from "@/lib/schemas/identity";
+import { formatNumber } from "@/lib/utils";
 
-const PAGE_SIZE = 50;
-// Lists saved before the user column was renamed (it was "email") still count; the user column is always shown.
+// The user column is always shown; lists saved before it was renamed (it was "email") still count.
 const isColumnList = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === "string") && (v.includes(USER_COLUMN) || v.includes("email"));
+// Lists saved before "Last session" became "Last sign-in" keep the column.
+const RENAMED: Record<string, string> = { last_session: "last_sign_in" };
 
 export interface UsersViewProps {
-  initialFilters: UserFilters;
-  initialData?: IdentityPage;
+  /** The first page the server loaded, for the URL in `initialSearch` (usersSearch of the parsed URL). */
+  initialData?: IndexedIdentityPage;
+  initialSearch: string;
   providers: string[];
 }
 
-function syncUrl(f: UserFilters) {
-  const qs = new URLSearchParams();
-  if (f.search) qs.set("search", f.search);
-  if (f.state) qs.set("state", f.state);
-  if (f.provider) qs.set("provider", f.provider);
-  if (f.schema_id) qs.set("schema_id", f.schema_id);
-  const s = qs.toString();
-  window.history.replaceState(null, "", s ? `/users?${s}` : "/users");
-}
-
-export function UsersView({ initialFilters, initialData, providers }: UsersViewProps) {
-  const [filters, setFilters] = useState(initialFilters);
-  const cursor = useCursor();
+export function UsersView({ initialData, initialSearch, providers }: UsersViewProps) {
+  const url = useUsersUrl();
+  const view = url.state;
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [columns, setColumns] = useStoredState("truss-users-columns", DEFAULT_COLUMNS, isColumnList);
+  const [stored, setColumns] = useStoredState("truss-users-columns", DEFAULT_COLUMNS, isColumnList);
+  const columns = useMemo(() => stored.map((id) => RENAMED[id] ?? id), [stored]);
   const schemas = useSchemasQuery().data?.items;
-  const query: UsersListQuery = {
-    page_size: PAGE_SIZE,
-    page_token: cursor.token,
-    search: filters.search.trim() || undefined,
-    state: filters.state || undefined,
-    provider: filters.provider || undefined,
-    schema_id: filters.schema_id || undefined,
-  };
-  const isInitial = !cursor.token && filters === initialFilters;
-  const users = useUsersQuery(query, isInitial ? initialData : undefined);
-  const resetCursor = cursor.reset;
-  const onFilters = useCallback(
-    (f: UserFilters) => {
-      setFilters(f);
-      resetCursor();
-      syncUrl(f);
-    },
-    [resetCursor],
-  );
-  const table = useMemo(() => userColumns(schemas ?? []), [schemas]);
+  const query = toListQuery(view);
+  const { page_size: _size, page_token: _token, ...exportQuery } = query;
+  const users = useUsersQuery(query, usersSearch(view) === initialSearch ? initialData : undefined);
+  const table = useMemo(() => userColumns(schemas ?? [], columns.includes("email")), [schemas, columns]);
   const visible = useMemo(
     () => table.columns.filter((c) => c.id === USER_COLUMN || columns.includes(c.id)),
     [table, columns],
   );
   const labels = useMemo(() => new Map((users.data?.items ?? []).map((u) => [u.id, userLabel(u)])), [users.data]);
-  const filtered = !!(query.search || query.state || query.provider || query.schema_id);
+  const filtered = isFiltered(view);
+  const onSort = (sort: UsersSort) =>
+    url.update({ sort, order: sort === view.sort ? (view.order === "asc" ? "desc" : "asc") : defaultOrder(sort) });
+  const page = users.data;
+  const first = (view.page - 1) * view.page_size;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
-        <UsersToolbar filters={filters} providers={providers} schemas={schemas ?? []} onChange={onFilters} />
+        <UsersToolbar filters={view} providers={providers} schemas={schemas ?? []} onChange={url.update} />
         <div className="flex flex-wrap gap-2">
           <ColumnChooser
             columns={table.options}
             visible={columns}
-            onChange={(v) => setColumns([USER_COLUMN, ...v.filter((id) => id !== USER_COLUMN && id !== "email")])}
+            onChange={(v) => setColumns([USER_COLUMN, ...v.filter((id) => id !== USER_COLUMN)])}
             locked={[USER_COLUMN]}
           />
-          <ExportButton
-            query={{ search: query.search, state: query.state, provider: query.provider, schema_id: query.schema_id }}
-          />
+          <ExportButton query={exportQuery} />
           <ImportDialog />
           <CreateUserDialog />
         </div>
       </div>
       <BulkBar selected={selected} labels={labels} onDone={() => setSelected(new Set())} />
-      {users.error && <ErrorState message={users.error.message} />}
-      {!users.data ? (
+      {users.error && (
+        <ErrorState
+          message={users.error.message}
+          action={
+            view.page > 1 && (
+              <Button size="sm" onClick={() => url.update({})}>
+                Back to the first page
+              </Button>
+            )
+          }
+        />
+      )}
+      {!page ? (
         users.error ? null : (
           <div role="status" aria-label="Loading users" className="space-y-2">
             {Array.from({ length: 6 }, (_, i) => (
@@ -102,30 +96,43 @@ export function UsersView({ initialFilters, initialData, providers }: UsersViewP
         )
       ) : (
         <>
-          <DataTable
-            caption="Users"
+          <UsersSummary
+            total={page.total}
+            filtered={filtered}
+            index={page.index}
+            pageSize={view.page_size}
+            onPageSize={(page_size) => url.update({ page_size })}
+          />
+          <UsersTable
             columns={visible}
-            rows={users.data.items}
-            rowId={(u) => u.id}
-            rowLabel={userLabel}
+            rows={page.items}
+            sort={view.sort}
+            order={view.order}
+            onSort={onSort}
             selected={selected}
             onSelectedChange={setSelected}
             busy={users.isFetching}
             empty={
               <EmptyState title={filtered ? "No users match these filters" : "No users yet"}>
                 {filtered
-                  ? "Try a shorter email, username or phone prefix, or clear the filters."
+                  ? "Try fewer or shorter words, or clear the filters."
                   : "Create a user or import a CSV file to get started."}
               </EmptyState>
             }
           />
           <Pager
-            page={cursor.page}
-            hasNext={!!users.data.next_page_token}
+            page={view.page}
+            hasNext={!!page.next_page_token}
             busy={users.isFetching}
-            onPrev={cursor.prev}
-            onNext={() => users.data.next_page_token && cursor.next(users.data.next_page_token)}
-            summary={`${users.data.items.length} shown${selected.size ? `, ${selected.size} selected` : ""}`}
+            onPrev={url.prev}
+            onNext={() => page.next_page_token && url.next(page.next_page_token)}
+            summary={[
+              page.items.length > 0 &&
+                `${formatNumber(first + 1)}–${formatNumber(first + page.items.length)} of ${formatNumber(page.total)}`,
+              selected.size > 0 && `${formatNumber(selected.size)} selected`,
+            ]
+              .filter(Boolean)
+              .join(", ")}
           />
         </>
       )}

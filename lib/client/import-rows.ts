@@ -29,6 +29,7 @@ export const READ_ONLY_FIELDS = [
   "updated_at",
   "state_changed_at",
   "last_session_at",
+  "last_sign_in_at",
   "credential_types",
   "metadata_public",
   "metadata_admin",

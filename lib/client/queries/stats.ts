@@ -10,7 +10,7 @@ export const statsQuery = () =>
     queryFn: ({ signal }) => api.get("/api/stats", { schema: statsSchema, signal }),
   });
 
-/** Polls every 2 s while the server is still computing, then every minute (the server's cache TTL). */
+/** Polls every 2 s while the identity index's first pass over Kratos runs (the figures grow), then every minute. */
 export const useStatsQuery = (initialData?: Stats) =>
   useQuery({
     ...statsQuery(),

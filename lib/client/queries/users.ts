@@ -7,12 +7,13 @@ import {
   resetPasswordResultSchema,
   type createIdentityBodySchema,
   type listIdentitiesQuerySchema,
-  identityPageSchema,
   identitySchema,
+  indexedIdentityPageSchema,
   recoverySchema,
   type BulkBody,
   type Identity,
   type IdentityState,
+  type IndexedIdentityPage,
   type Recovery,
   type UpdateIdentityBody,
 } from "@/lib/schemas/identity";
@@ -30,7 +31,8 @@ export const userKeys = {
 export const usersQuery = (q: UsersListQuery) =>
   queryOptions({
     queryKey: userKeys.list(q),
-    queryFn: ({ signal }) => api.get("/api/auth/identities", { schema: identityPageSchema, query: { ...q }, signal }),
+    queryFn: ({ signal }) =>
+      api.get("/api/auth/identities", { schema: indexedIdentityPageSchema, query: { ...q }, signal }),
   });
 
 export const userQuery = (id: string) =>
@@ -39,7 +41,7 @@ export const userQuery = (id: string) =>
     queryFn: ({ signal }) => api.get(`/api/auth/identities/${id}`, { schema: identitySchema, signal }),
   });
 
-export const useUsersQuery = (q: UsersListQuery, initialData?: z.infer<typeof identityPageSchema>) =>
+export const useUsersQuery = (q: UsersListQuery, initialData?: IndexedIdentityPage) =>
   useQuery({ ...usersQuery(q), initialData, placeholderData: (prev) => prev });
 export const useUserQuery = (id: string, initialData?: Identity) => useQuery({ ...userQuery(id), initialData });
 
@@ -178,20 +180,23 @@ export const importUsers = (users: Record<string, unknown>[], dryRun: boolean) =
     { schema: importResponseSchema, query: { dry_run: dryRun ? "true" : undefined } },
   );
 
-/** Pages through the whole filtered list (for export); reports progress after each page. */
+/**
+ * Pages through the whole list as the table shows it (search, filters and sort), for export; reports progress after
+ * each page with the exact number of matches.
+ */
 export async function fetchAllUsers(
   q: Omit<UsersListQuery, "page_token" | "page_size">,
-  onPage?: (count: number) => void,
+  onPage?: (count: number, total: number) => void,
 ): Promise<Identity[]> {
   const all: Identity[] = [];
   let token: string | undefined;
   do {
     const page = await api.get("/api/auth/identities", {
-      schema: identityPageSchema,
+      schema: indexedIdentityPageSchema,
       query: { ...q, page_size: 500, page_token: token },
     });
     all.push(...page.items);
-    onPage?.(all.length);
+    onPage?.(all.length, page.total);
     token = page.next_page_token ?? undefined;
   } while (token);
   return all;
