@@ -38,6 +38,7 @@ const REAL_TIER = [
   "app/api/audit-targets.test.ts",
   "app/api/auth/identity-index.test.ts",
   "app/api/no-scan.test.ts",
+  "app/api/hooks/kratos/hooks.test.ts",
   "lib/real-kratos",
   "scripts/migrate-to-kratos.test.ts",
   "scripts/deploy-real.test.ts",
@@ -45,6 +46,7 @@ const REAL_TIER = [
 const POSTGRES_TIER = [
   "app/api/auth/identities.test.ts",
   "app/api/auth/identity-index.test.ts",
+  "app/api/hooks/kratos/hooks.test.ts",
   "app/api/auth/schemas/schemas.test.ts",
   "app/v1/v1.test.ts",
   "scripts/migrate-to-kratos.test.ts",

@@ -14,7 +14,11 @@ export const kratosHookBodySchema = z
     session: z
       .object({
         id: z.uuid(),
-        authenticated_at: z.string().max(64).nullish(),
+        authenticated_at: z
+          .string()
+          .max(64)
+          .refine((v) => !Number.isNaN(Date.parse(v)), "must be a date and time")
+          .nullish(),
         /** Kratos's authentication_methods: method, and the provider for social sign-in. */
         methods: z.array(z.object({ method: z.string().max(64), provider: z.string().max(64).nullish() })).max(16),
       })

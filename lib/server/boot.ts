@@ -37,7 +37,7 @@ export async function boot(): Promise<void> {
     );
   else if (bootstrap !== "skipped") console.log(`[truss] admin ${e.TRUSS_ADMIN_EMAIL}: ${bootstrap}`);
   // Decided by Kratos (not the local index alone): an instance with admins never prints a setup link.
-  if (!(await anyAdminExists())) {
+  if (!(await anyAdminExists(true))) {
     const base = e.TRUSS_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
     console.log(
       `[truss] No admin yet. Create the first one (single-use link, valid for one hour): ${base}/setup?token=${await issueSetupToken()}`,

@@ -1,6 +1,7 @@
 import "server-only";
 import { noContent, type RouteContext } from "@/lib/server/http/route";
 import { recordSignIns, refreshIndexed } from "@/lib/server/services/identity-index";
+import { signIn } from "@/lib/server/services/identity-index/write";
 import type { KratosHookBody } from "@/lib/schemas/hook";
 
 // POST /api/hooks/kratos: Kratos says an identity signed up, signed in or changed. Idempotent: the identity is re-read
@@ -12,7 +13,7 @@ export const kratosHook = async ({ body }: RouteContext<undefined, undefined, Kr
   if (s && at && (body.event === "login" || body.event === "registration" || body.event === "recovery")) {
     const m = s.methods.at(-1);
     const method = m?.method === "oidc" && m.provider ? m.provider : (m?.method ?? "unknown");
-    await recordSignIns([{ key: `${s.id}:${at}`, identity_id: body.identity_id, at, method }]);
+    await recordSignIns([signIn(body.identity_id, at, method)]);
   }
   return noContent();
 };

@@ -37,8 +37,7 @@ async function assertKeyMayModify(ctx: Ctx<IdParams, unknown, unknown>): Promise
   refuseKeyOnAdmin(ctx, (await k.readAdminMarker(ctx.params.id)).isAdmin);
 }
 
-export const listIdentities = async ({ query }: Ctx<undefined, ListIdentitiesQuery>) =>
-  json(await listUsers(query));
+export const listIdentities = async ({ query }: Ctx<undefined, ListIdentitiesQuery>) => json(await listUsers(query));
 
 export const createIdentity = async (ctx: Ctx<undefined, undefined, CreateIdentityBody>) => {
   const created = await audited(

@@ -50,11 +50,21 @@ export async function activeAdminIds(): Promise<string[]> {
 }
 
 /**
- * Whether any admin exists, decided by Kratos: the index is confirmed against Kratos, and an empty index
- * (a fresh TRUSS_DATA_DIR, a new replica, a restored store) falls back to scanning Kratos for the marker.
+ * Whether any admin exists, decided by Kratos: the admin index is confirmed against Kratos; when it is empty (a fresh
+ * TRUSS_DATA_DIR, a new replica, a restored store) the identity index's admin markers are confirmed instead. Only at
+ * boot (`mayScan`) may Truss page through Kratos for the marker; a request never does.
  */
-export async function anyAdminExists(): Promise<boolean> {
+export async function anyAdminExists(mayScan = false): Promise<boolean> {
   if ((await activeAdminIds()).length > 0) return true;
+  const q = await db();
+  const marked = await q.selectFrom("identity_index").select("id").where("is_admin", "=", 1).limit(5).execute();
+  for (const { id } of marked)
+    if (await getAdmin(id)) {
+      await rememberAdmin(id);
+      return true;
+    }
+  // A request (setup) trusts boot's scan, which is what issued the setup token, plus what the index has seen since.
+  if (!mayScan) return false;
   const found = await findAnyAdmin();
   if (found) await rememberAdmin(found.id);
   return !!found;

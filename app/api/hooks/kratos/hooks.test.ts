@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, bootAndSignIn, call, onRealKratos, startHarness, type Harness } from "@/lib/testing/harness";
+import { ADMIN, bootAndSignIn, call, startHarness, type Harness } from "@/lib/testing/harness";
 import { email, sdk, userLogin } from "@/lib/testing/users";
 
 // Kratos's web hooks reach POST /api/hooks/kratos over real HTTP (lib/testing/route-server.ts): the embedded Kratos
@@ -153,10 +153,9 @@ describe(`Kratos's web hooks (${h.backend} Kratos)`, () => {
     expect(after.sign_ins.last_30_days).toBeGreaterThan(before.sign_ins.last_30_days);
   });
 
-  // Known gap on real Kratos v26.2.0, so embedded only for now: its login hook renders ctx.session before the session
-  // is saved (the id is then the nil UUID, racily) and with nanosecond times (Postgres keeps microseconds), so the
-  // hook's sign-in key can differ from the one the reconciler builds from the saved session: the sign-in counts twice.
-  it.skipIf(onRealKratos)("a reconciler pass after the hooks does not count the same sign-ins again", async () => {
+  // Real Kratos v26.2.0's login hook renders ctx.session before the session is saved (the id is then often the nil
+  // UUID) and with nanosecond times (Postgres keeps microseconds): sign-ins are keyed by identity and millisecond.
+  it("a reconciler pass after the hooks does not count the same sign-ins again", async () => {
     const u = await createUser();
     await userLogin(h, u.email!, PASSWORD);
     await until("last_sign_in_at from the hook", async () => (await listed(u.email!))?.last_sign_in_at);

@@ -10,6 +10,7 @@ import {
   recordSignIns,
   removeUnconfirmed,
   setMeta,
+  signIn,
   type SignIn,
 } from "@/lib/server/services/identity-index/write";
 import type { Session } from "@/lib/schemas/session";
@@ -63,9 +64,7 @@ function pacer(rps: number) {
 
 export const signInOf = (s: Session): SignIn | null => {
   const at = s.authenticated_at ?? s.issued_at;
-  return s.identity_id && at
-    ? { key: `${s.id}:${at}`, identity_id: s.identity_id, at, method: s.methods[0] ?? "unknown" }
-    : null;
+  return s.identity_id && at ? signIn(s.identity_id, at, s.methods.at(-1) ?? "unknown") : null;
 };
 
 /** One full pass: every identity (upserted and confirmed), then the active sessions (last sign-ins), then deletions. */

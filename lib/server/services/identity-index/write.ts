@@ -161,7 +161,7 @@ export async function removeIndexed(ids: string[]): Promise<void> {
 
 /** Rows no write, hook or reconciler pass has confirmed since `before`: identities Kratos no longer has. */
 export async function removeUnconfirmed(before: string): Promise<number> {
-  const q = (await store()).db as Kysely<TrussTables>;
+  const q = (await store()).db;
   let removed = 0;
   for (;;) {
     const stale = await q
@@ -176,8 +176,18 @@ export async function removeUnconfirmed(before: string): Promise<number> {
   }
 }
 
+/**
+ * One sign-in, keyed by identity and authentication time to the millisecond: Kratos's login hook often carries a nil
+ * session id (its body is built before the session is saved) and nanoseconds that PostgreSQL stores as microseconds,
+ * so this is the key the hook and the reconciler's session pass agree on.
+ */
+export function signIn(identityId: string, at: string, method: string): SignIn {
+  const iso = new Date(at).toISOString();
+  return { key: `${identityId}:${iso}`, identity_id: identityId, at: iso, method };
+}
+
 export interface SignIn {
-  /** Unique per sign-in: the session id and its authentication time. */
+  /** Unique per sign-in: the identity and its authentication time (see signIn). */
   key: string;
   identity_id: string;
   at: string;
