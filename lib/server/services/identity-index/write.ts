@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { store } from "@/lib/server/store";
 import type { TrussTables } from "@/lib/server/store/schema";
 import type { Identity } from "@/lib/schemas/identity";
