@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { startDevOidcProvider } from "@/lib/oidc-dev/provider";
 import { startRealKratos } from "@/lib/real-kratos";
@@ -28,6 +29,8 @@ const providers = {
 const schemas = {
   KRATOS_IDENTITY_SCHEMA_FILE: `default=${path.resolve("deploy/kratos/identity.schema.json")},staff=${path.resolve("deploy/kratos/schemas/username-phone.schema.json")}`,
 };
+// Real Kratos posts its web hooks to the dashboard under test, as deploy/ sets it up (the embedded one does by itself).
+const hookSecret = randomBytes(32).toString("hex");
 const real =
   process.env.E2E_KRATOS === "real"
     ? await startRealKratos({
@@ -37,6 +40,7 @@ const real =
         bcryptCost: 4,
         offline: true,
         trussPublicUrl: `http://127.0.0.1:${port}`,
+        trussHook: { url: `http://127.0.0.1:${port}/api/hooks/kratos`, secret: hookSecret },
         env: { ...process.env, ...providers },
         identitySchemaSpec: schemas.KRATOS_IDENTITY_SCHEMA_FILE,
       })
@@ -59,7 +63,9 @@ const child = spawn("node", ["scripts/server.mjs"], {
     EMBEDDED_KRATOS_BCRYPT_COST: "4",
     // Long enough that no test meets the password prompt by accident; e2e/ui/reauth.spec.ts meets it on purpose.
     TRUSS_REAUTH_MINUTES: "120",
-    ...(real ? { KRATOS_PUBLIC_URL: real.publicUrl, KRATOS_ADMIN_URL: real.adminUrl } : {}),
+    ...(real
+      ? { KRATOS_PUBLIC_URL: real.publicUrl, KRATOS_ADMIN_URL: real.adminUrl, TRUSS_HOOK_SECRET: hookSecret }
+      : {}),
     TRUSS_ADMIN_EMAIL: "admin@e2e.test",
     TRUSS_ADMIN_PASSWORD: "e2e-Admin-pass-9x",
     // Canary: the no-secrets e2e test checks this never reaches a page or a bundle.
