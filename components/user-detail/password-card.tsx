@@ -6,20 +6,27 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, Input } from "@/components/ui/input";
-import { errorMessage } from "@/lib/client/fetcher";
+import { errorMessage, fieldErrors } from "@/lib/client/fetcher";
 import { useResetPasswordMutation } from "@/lib/client/queries/users";
 import { formText } from "@/lib/utils";
 
 /** Set a new password (signing out everywhere by default), or hand out a recovery code or link. */
 export function PasswordCard({ userId }: { userId: string }) {
   const [error, setError] = useState<string | null>(null);
+  const [passwordError, setPasswordError] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const reset = useResetPasswordMutation(userId, {
     onSuccess: () => {
       setError(null);
+      setPasswordError(null);
       setFormKey((k) => k + 1);
     },
-    onError: (e) => setError(errorMessage(e)),
+    onError: (e) => {
+      // A password problem sits beside the password field; anything else above the form.
+      const field = fieldErrors(e).password ?? null;
+      setPasswordError(field);
+      setError(field ? null : errorMessage(e));
+    },
   });
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -39,12 +46,16 @@ export function PasswordCard({ userId }: { userId: string }) {
           label="New password"
           htmlFor="reset-password"
           hint="8–64 characters; not the email; not a common password."
+          error={passwordError ?? undefined}
         >
           <Input
             id="reset-password"
             name="password"
             type="password"
             autoComplete="new-password"
+            aria-invalid={!!passwordError}
+            aria-describedby={passwordError ? "reset-password-error" : "reset-password-hint"}
+            onChange={() => setPasswordError(null)}
             required
             minLength={8}
             maxLength={64}

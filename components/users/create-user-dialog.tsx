@@ -5,6 +5,7 @@ import { SchemasError } from "@/components/schemas/schemas-error";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { traitsErrorMessage } from "@/components/schema-form/api-error";
+import { fieldErrors } from "@/lib/client/fetcher";
 import { SchemaForm } from "@/components/schema-form";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -96,12 +97,18 @@ function TraitsCreateForm({ schema, onCancel }: { schema: IdentitySchemaInfo; on
   const [password, setPassword] = useState("");
   const [state, setState] = useState<IdentityState>("active");
   const [error, setError] = useState<string | null>(null);
+  const [passwordError, setPasswordError] = useState<string | null>(null);
   const create = useCreateUserMutation({
     onSuccess: (u) => {
       onCancel();
       router.push(`/users/${u.id}`);
     },
-    onError: (err) => setError(traitsErrorMessage(err, schema.fields)),
+    onError: (err) => {
+      // A password problem sits beside the password; anything else above the buttons.
+      const field = fieldErrors(err).password ?? null;
+      setPasswordError(field);
+      setError(field ? null : traitsErrorMessage(err, schema.fields));
+    },
   });
   if (!formSchema)
     return (
@@ -126,13 +133,19 @@ function TraitsCreateForm({ schema, onCancel }: { schema: IdentitySchemaInfo; on
           label="Password"
           htmlFor="new-password"
           hint="Optional. Leave empty to send a recovery link or code later."
+          error={passwordError ?? undefined}
         >
           <Input
             id="new-password"
             type="password"
             autoComplete="new-password"
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={!!passwordError}
+            aria-describedby={passwordError ? "new-password-error" : "new-password-hint"}
+            onChange={(e) => {
+              setPassword(e.target.value);
+              setPasswordError(null); // the message was about the old value
+            }}
           />
         </Field>
         <Field label="State" htmlFor="new-state">

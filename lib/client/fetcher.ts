@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { requestReauth } from "@/lib/client/reauth";
-import { errorBodySchema, type ErrorId, type ErrorIssue } from "@/lib/schemas/error";
+import { describeIssue, describeIssues, errorBodySchema, type ErrorId, type ErrorIssue } from "@/lib/schemas/error";
 
 /** The one error type React Query sees: the API's envelope (B3), or a synthetic one for network failures. */
 export class ApiClientError extends Error {
@@ -131,10 +131,22 @@ export const api = {
   del: <T = void>(path: string, opts?: Omit<RequestOptions<T>, "body">) => request<T>("DELETE", path, opts),
 };
 
+/** What to tell a person: a validation failure as sentences about its fields, else the server's message. */
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiClientError) {
-    const first = err.issues[0];
-    return first ? `${err.message} ${first.path ? `${first.path}: ` : ""}${first.message}` : err.message;
-  }
+  if (err instanceof ApiClientError) return describeIssues(err.issues, err.message);
   return err instanceof Error ? err.message : "Something went wrong.";
+}
+
+/** Field errors by field name (the last part of each issue's path), for messages beside their inputs. */
+export function fieldErrors(err: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(err instanceof ApiClientError)) return out;
+  for (const issue of err.issues) {
+    const field = issue.path
+      .split(".")
+      .filter((p) => p !== "body")
+      .join(".");
+    out[field] ??= describeIssue(issue);
+  }
+  return out;
 }

@@ -64,3 +64,36 @@ export function errorBody(
     },
   };
 }
+
+/** "traits.name.first" → "Name (first)", "body.password" → "Password": a field as a person names it. */
+export function fieldLabel(path: string): string {
+  const parts = path
+    .split(".")
+    .filter((p) => p && !["body", "query", "path", "traits"].includes(p) && !/^\d+$/.test(p));
+  const words = parts.map((p) => p.replace(/_/g, " "));
+  if (words.length === 0) return "";
+  const [head, ...rest] = words;
+  const label = head!.charAt(0).toUpperCase() + head!.slice(1);
+  return rest.length ? `${label} (${rest.join(", ")})` : label;
+}
+
+/** One validation issue as a sentence: "Password is too common.", "Email must be a valid email address." */
+export function describeIssue(issue: ErrorIssue): string {
+  const label = fieldLabel(issue.path);
+  const msg = issue.message.trim().replace(/[\s.…]+$/, "");
+  const sentence = !label
+    ? msg.charAt(0).toUpperCase() + msg.slice(1)
+    : /^(is|are|must|should|has|have|cannot|can't|may|needs?)\b/i.test(msg)
+      ? `${label} ${msg}`
+      : `${label}: ${msg}`;
+  return `${sentence}.`;
+}
+
+/** A validation failure's message: its first issue as a sentence, and how many more there are. */
+export function describeIssues(issues: ErrorIssue[], fallback: string): string {
+  if (issues.length === 0) return fallback;
+  const more = issues.length - 1;
+  return more > 0
+    ? `${describeIssue(issues[0]!)} (${more} more problem${more > 1 ? "s" : ""}.)`
+    : describeIssue(issues[0]!);
+}

@@ -70,6 +70,9 @@ describe("identities", () => {
       expect((r.body as Err).error.id).toBe("validation_failed");
       expect((r.body as Err).error.details!.issues.map((i) => i.path)).toContain(path);
     }
+    // The message is written for people (issue 18): the field and what is wrong, not "Invalid body. password: …".
+    const common = await create({ email: email(), password: "password123" });
+    expect((common.body as Err).error.message).toBe("Password is too common; choose a less guessable password.");
     const same = email();
     expect((await create({ email: same, password: same })).status).toBe(400);
     expect((await create({ email: "not-an-email", password: "Strong-pass-123" })).status).toBe(400);

@@ -15,6 +15,7 @@ import type {
 } from "@/lib/schemas/identity";
 import type { z } from "zod";
 import { passwordNotEmail, passwordNotEmailIssue } from "@/lib/schemas/password";
+import { describeIssue } from "@/lib/schemas/error";
 import type { recoveryBodySchema, setStateBodySchema } from "@/lib/schemas/identity";
 
 // Shared by /api/auth/* (cookie) and /v1/auth/* (API key): one implementation, same audit records.
@@ -100,9 +101,13 @@ export const resetPassword = async (ctx: Ctx<IdParams, undefined, ResetPasswordB
         if (
           !passwordNotEmail({ password: ctx.body.password, email: current.email ?? undefined, traits: current.traits })
         )
-          throw new ApiError("validation_failed", "Invalid body.", {
-            details: { issues: [passwordNotEmailIssue] },
-          });
+          throw new ApiError(
+            "validation_failed",
+            describeIssue({ ...passwordNotEmailIssue, path: passwordNotEmailIssue.path.join(".") }),
+            {
+              details: { issues: [passwordNotEmailIssue] },
+            },
+          );
       });
       if (ctx.body.revoke_sessions) await k.revokeIdentitySessions(id);
       return { identity, sessions_revoked: ctx.body.revoke_sessions };

@@ -1,4 +1,5 @@
 import "server-only";
+import { describeIssues } from "@/lib/schemas/error";
 import { ZodError } from "zod";
 import { errorBody, errorStatus, type ErrorId } from "@/lib/schemas/error";
 
@@ -36,9 +37,13 @@ export function toErrorResponse(err: unknown, requestId: string): Response {
   let apiError: ApiError;
   if (err instanceof ApiError) apiError = err;
   else if (err instanceof ZodError)
-    apiError = new ApiError("validation_failed", "The request did not pass validation.", {
-      details: { issues: zodIssues(err) },
-    });
+    apiError = new ApiError(
+      "validation_failed",
+      describeIssues(zodIssues(err), "The request did not pass validation."),
+      {
+        details: { issues: zodIssues(err) },
+      },
+    );
   else {
     console.error(`[truss] ${requestId} unhandled error:`, err instanceof Error ? err.stack : String(err));
     apiError = new ApiError("internal", "An internal error occurred. It has been logged.");

@@ -8,6 +8,7 @@ import { readJsonBody, SINGLE_OP_LIMIT } from "@/lib/server/http/body";
 import { checkCsrf } from "@/lib/server/http/csrf";
 import { env } from "@/lib/server/env";
 import { ApiError, JSON_TYPE, toErrorResponse, zodIssues } from "@/lib/server/http/errors";
+import { describeIssues } from "@/lib/schemas/error";
 import { clientIp, newRequestId } from "@/lib/server/http/request-info";
 import { verifyAdminRequest, type AdminSession } from "@/lib/server/http/session";
 import { verifyHookSecret } from "@/lib/server/http/hook-auth";
@@ -119,7 +120,8 @@ function assertRecentAuth(authenticatedAt: number): void {
 function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  throw new ApiError("validation_failed", `Invalid ${where}.`, { details: { issues: zodIssues(r.error) } });
+  const issues = zodIssues(r.error);
+  throw new ApiError("validation_failed", describeIssues(issues, `Invalid ${where}.`), { details: { issues } });
 }
 
 export function json(data: unknown, init: ResponseInit = {}): Response {
