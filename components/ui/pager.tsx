@@ -9,7 +9,7 @@ export interface PagerProps {
   summary?: string;
 }
 
-/** Cursor pagination: previous / next with the page number (Kratos gives no total count per query). */
+/** Cursor pagination: previous / next with the page number (keyset cursors: no jump to page N). */
 export function Pager({ page, hasNext, onPrev, onNext, busy, summary }: PagerProps) {
   return (
     <nav
