@@ -7,13 +7,7 @@ import { isAdminIdentity, toIdentity } from "@/lib/server/kratos/mappers";
 import { defaultSchemaId, schemaIndex } from "@/lib/server/kratos/schemas";
 import { buildTraits } from "@/lib/server/kratos/traits";
 import { identityDeleted, identityTouched } from "@/lib/server/kratos/changes";
-import type {
-  CreateIdentityBody,
-  Identity,
-  IdentityPage,
-  ListIdentitiesQuery,
-  UpdateIdentityBody,
-} from "@/lib/schemas/identity";
+import type { CreateIdentityBody, Identity, IdentityPage, UpdateIdentityBody } from "@/lib/schemas/identity";
 
 const NOT_FOUND = "Identity not found.";
 // Needed to show sign-in methods and linked providers; the DTO mapper drops every credential config.
