@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/input";
@@ -18,6 +18,29 @@ export interface ConfirmDialogProps {
   requireText?: string;
 }
 
+/** Typed confirmation matches case-insensitively, ignoring surrounding spaces. */
+export function confirmTextMatches(required: string, typed: string): boolean {
+  return typed.trim().toLowerCase() === required.trim().toLowerCase();
+}
+
+/** "Type … to confirm": the field a destructive action's dialog shows before its button is enabled. */
+export function ConfirmTextField({
+  text,
+  value,
+  onChange,
+}: {
+  text: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <Field label={`Type ${text} to confirm`} htmlFor={id}>
+      <Input id={id} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" spellCheck={false} />
+    </Field>
+  );
+}
+
 export function ConfirmDialog({
   open,
   onClose,
@@ -30,7 +53,7 @@ export function ConfirmDialog({
   requireText,
 }: ConfirmDialogProps) {
   const [typed, setTyped] = useState("");
-  const ok = !requireText || typed.trim().toLowerCase() === requireText.toLowerCase();
+  const ok = !requireText || confirmTextMatches(requireText, typed);
   const close = () => {
     setTyped("");
     onClose();
@@ -51,11 +74,7 @@ export function ConfirmDialog({
     >
       <div className="space-y-4 text-sm text-gray-700 dark:text-gray-300">
         <div>{description}</div>
-        {requireText && (
-          <Field label={`Type ${requireText} to confirm`} htmlFor="confirm-text">
-            <Input id="confirm-text" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
-          </Field>
-        )}
+        {requireText && <ConfirmTextField text={requireText} value={typed} onChange={setTyped} />}
       </div>
     </Dialog>
   );

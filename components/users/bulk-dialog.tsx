@@ -1,16 +1,19 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmTextField, confirmTextMatches } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Progress } from "@/components/ui/progress";
 import { ApiClientError, errorMessage } from "@/lib/client/fetcher";
+import { useSessionQuery } from "@/lib/client/queries/auth";
 import { sessionKeys } from "@/lib/client/queries/sessions";
-import { runBulk, userKeys } from "@/lib/client/queries/users";
+import { runBulk, userKeys, usersQuery } from "@/lib/client/queries/users";
 import { toast } from "@/lib/client/toast-store";
-import type { BulkResult } from "@/lib/schemas/identity";
+import { userLabel } from "@/lib/client/user-display";
+import type { BulkResult, Identity, IdentityPage } from "@/lib/schemas/identity";
 
 export type BulkAction = BulkResult["action"];
 type Row = BulkResult["results"][number];
@@ -29,7 +32,58 @@ const CONSEQUENCE: Record<BulkAction, string> = {
   delete: "Their accounts, credentials and sessions are deleted permanently. This cannot be undone.",
 };
 
-/** Confirms, then sends the ids in chunks of 50 so the progress bar moves; lists a result per row. */
+/** Typed before a bulk delete, as the user page asks for the user's identifier before a single delete. */
+const DELETE_WORD = "delete";
+
+/**
+ * Names for the selected ids, taken when the dialog opens (a delete removes the users from the list it came from):
+ * the email, else the label the table showed, else any user page or list the query cache still holds, else the id.
+ */
+function nameSelection(qc: QueryClient, ids: string[], labels: Map<string, string>): Map<string, string> {
+  const known = new Map<string, Identity>();
+  for (const [, page] of qc.getQueriesData<IdentityPage>({ queryKey: userKeys.lists() }))
+    for (const u of page?.items ?? []) known.set(u.id, u);
+  return new Map(
+    ids.map((id) => {
+      const u = known.get(id) ?? qc.getQueryData<Identity>(userKeys.detail(id));
+      return [id, u?.email ?? labels.get(id) ?? (u ? userLabel(u) : id)];
+    }),
+  );
+}
+
+/** Who in the selection matters before removing accounts: the signed-in admin, and admins (all of them, maybe). */
+function useAdminWarnings(ids: string[], names: Map<string, string>, action: BulkAction): string[] {
+  const risky = action === "delete" || action === "deactivate";
+  const me = useSessionQuery().data?.admin;
+  // Active admins are the ones the server keeps at least one of; the list is short.
+  const admins = useQuery({ ...usersQuery({ admin: "true", state: "active", page_size: 500 }), enabled: risky }).data;
+  if (!risky) return [];
+  const verb = action === "delete" ? "Deleting" : "Deactivating";
+  const selected = new Set(ids);
+  const warnings: string[] = [];
+  if (me && selected.has(me.id))
+    warnings.push(
+      `Your own account (${me.email ?? userLabel(me)}) is selected. ${verb} it signs you out of this dashboard.`,
+    );
+  if (admins) {
+    const chosen = admins.items.filter((a) => selected.has(a.id));
+    const list = chosen.map((a) => names.get(a.id) ?? a.email ?? userLabel(a)).join(", ");
+    if (chosen.length > 0 && chosen.length >= admins.total)
+      warnings.push(
+        `The selection includes every dashboard admin (${list}). The last admin is never removed: that one will fail. Promote another admin first.`,
+      );
+    else if (chosen.length > 0)
+      warnings.push(
+        `${chosen.length} of the selected users ${chosen.length === 1 ? "is a" : "are"} dashboard admin${chosen.length === 1 ? "" : "s"}: ${list}.`,
+      );
+  }
+  return warnings;
+}
+
+/**
+ * Confirms (a delete also asks for a typed word), warning when the selection holds you or the admins, then sends the
+ * ids in chunks of 50 so the progress bar moves; lists a result per user, by email or name.
+ */
 export interface BulkDialogProps {
   action: BulkAction;
   ids: string[];
@@ -41,6 +95,10 @@ export function BulkDialog({ action, ids, labels, onClose }: BulkDialogProps) {
   const qc = useQueryClient();
   const [results, setResults] = useState<Row[] | null>(null);
   const [running, setRunning] = useState(false);
+  const [names] = useState(() => nameSelection(qc, ids, labels));
+  const [typed, setTyped] = useState("");
+  const warnings = useAdminWarnings(ids, names, action);
+  const confirmed = action !== "delete" || confirmTextMatches(DELETE_WORD, typed);
   const count = `${ids.length} user${ids.length === 1 ? "" : "s"}`;
   const start = async () => {
     setRunning(true);
@@ -90,6 +148,7 @@ export function BulkDialog({ action, ids, labels, onClose }: BulkDialogProps) {
             <Button
               variant={action === "delete" || action === "deactivate" ? "danger" : "primary"}
               onClick={() => void start()}
+              disabled={!confirmed}
               loading={running}
             >
               {VERB[action]} {count}
@@ -100,6 +159,17 @@ export function BulkDialog({ action, ids, labels, onClose }: BulkDialogProps) {
     >
       <div className="space-y-4 text-sm">
         <p className="text-gray-700 dark:text-gray-300">{CONSEQUENCE[action]}</p>
+        {!results && warnings.length > 0 && (
+          <div
+            role="alert"
+            className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+          >
+            {warnings.map((w) => (
+              <p key={w}>{w}</p>
+            ))}
+          </div>
+        )}
+        {action === "delete" && !results && <ConfirmTextField text={DELETE_WORD} value={typed} onChange={setTyped} />}
         {results && <Progress value={results.length} max={ids.length} label="Processed" />}
         {results && !running && (
           <p role="status">
@@ -113,7 +183,9 @@ export function BulkDialog({ action, ids, labels, onClose }: BulkDialogProps) {
           >
             {results.map((r) => (
               <li key={r.id} className="flex items-center justify-between gap-2 px-3 py-1.5">
-                <span className="truncate">{labels.get(r.id) ?? <code className="text-xs">{r.id}</code>}</span>
+                <span className="truncate" title={r.id}>
+                  {names.get(r.id) ?? labels.get(r.id) ?? <code className="text-xs">{r.id}</code>}
+                </span>
                 {r.status === "ok" ? (
                   <Badge tone="green">OK</Badge>
                 ) : (

@@ -2,10 +2,10 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/fetcher";
 import { useApiMutation, type MutationCallbacks } from "@/lib/client/queries/mutation";
 import type { z } from "zod";
-import { loginFlowSchema, type loginBodySchema, type setupBodySchema } from "@/lib/schemas/auth";
+import { loginFlowSchema, sessionInfoSchema, type loginBodySchema, type setupBodySchema } from "@/lib/schemas/auth";
 import { identitySchema, type Identity } from "@/lib/schemas/identity";
 
-export const authKeys = { flow: ["auth", "login-flow"] as const };
+export const authKeys = { flow: ["auth", "login-flow"] as const, session: ["auth", "session"] as const };
 
 /** A fresh Kratos login flow id on each visit of the login page. */
 export const loginFlowQuery = () =>
@@ -16,6 +16,15 @@ export const loginFlowQuery = () =>
     retry: false,
   });
 export const useLoginFlowQuery = () => useQuery(loginFlowQuery());
+
+/** The signed-in admin (null when TRUSS_AUTH_REQUIRED is off): who "you" are, e.g. in a bulk selection. */
+export const sessionQuery = () =>
+  queryOptions({
+    queryKey: authKeys.session,
+    queryFn: ({ signal }) => api.get("/api/auth/session", { schema: sessionInfoSchema, signal }),
+    staleTime: 5 * 60_000,
+  });
+export const useSessionQuery = () => useQuery(sessionQuery());
 
 export type LoginInput = z.input<typeof loginBodySchema>;
 export function useLoginMutation(cb?: MutationCallbacks<Identity, LoginInput>) {
