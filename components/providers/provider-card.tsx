@@ -1,25 +1,53 @@
 "use client";
 
-import { Badge } from "@/components/ui/badge";
+import { Fragment } from "react";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { useCheckProviderMutation } from "@/lib/client/queries/providers";
-import type { Provider } from "@/lib/schemas/provider";
-import { formatNumber } from "@/lib/utils";
+import type { Provider, ProviderCheck } from "@/lib/schemas/provider";
+import { cn, formatNumber } from "@/lib/utils";
 
 const TONE = { ready: "green", incomplete: "amber", misconfigured: "red" } as const;
 const LABEL = { ready: "Ready", incomplete: "Incomplete", misconfigured: "Misconfigured" } as const;
+// A pill stays one line of one height, however narrow the card gets.
+const PILL = "h-6 shrink-0 whitespace-nowrap";
+
+/** The configuration's status until a check has run; then the check's verdict (a failing check is never "Ready"). */
+function status(p: Provider, result: ProviderCheck | undefined): { tone: BadgeTone; label: string } {
+  if (result && !result.ok) return { tone: "red", label: "Check failed" };
+  return { tone: TONE[p.status], label: LABEL[p.status] };
+}
+
+/** A URL that wraps only after its slashes (a segment longer than the line still wraps anywhere). */
+export function BreakableUrl({ url, className }: { url: string; className?: string }) {
+  const parts = url.split(/(?<=\/)/);
+  return (
+    <code className={cn("font-mono text-xs [overflow-wrap:anywhere]", className)}>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </code>
+  );
+}
 
 export function ProviderCard({ provider: p }: { provider: Provider }) {
   const check = useCheckProviderMutation();
   const result = check.data;
+  const shown = status(p, result);
+  const name = p.label || p.id;
   return (
     <Card
-      title={p.label || p.id}
+      title={name}
       actions={
         <>
-          <Badge tone={TONE[p.status]}>{LABEL[p.status]}</Badge>
+          <Badge tone={shown.tone} className={PILL}>
+            {shown.label}
+          </Badge>
           <Button
             size="sm"
             onClick={() => check.mutate(p.id)}
@@ -31,7 +59,7 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
         </>
       }
     >
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-y-2">
         <dt className="text-gray-600 dark:text-gray-400">ID / type</dt>
         <dd>
           <code>{p.id}</code> · {p.type}
@@ -43,13 +71,22 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
         {p.issuer_url && (
           <>
             <dt className="text-gray-600 dark:text-gray-400">Issuer</dt>
-            <dd className="break-all">{p.issuer_url}</dd>
+            <dd className="min-w-0">
+              <BreakableUrl url={p.issuer_url} />
+            </dd>
           </>
         )}
         <dt className="text-gray-600 dark:text-gray-400">Callback URL</dt>
-        <dd className="flex flex-wrap items-center gap-2">
-          <code className="text-xs break-all">{p.callback_url}</code>
-          <CopyButton value={p.callback_url} label="Copy callback URL" />
+        <dd className="flex min-w-0 flex-wrap items-start gap-2">
+          <BreakableUrl
+            url={p.callback_url}
+            className="block min-w-[12rem] flex-1 rounded bg-gray-50 px-2 py-1 leading-5 dark:bg-gray-950"
+          />
+          <CopyButton
+            value={p.callback_url}
+            label="Copy callback URL"
+            toastMessage={`Copied ${name}'s callback URL.`}
+          />
         </dd>
       </dl>
       {p.missing.length > 0 && (
@@ -79,7 +116,9 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
           <ul className="mt-1 space-y-1">
             {result.checks.map((c) => (
               <li key={c.name} className="flex gap-2">
-                <Badge tone={c.ok ? "green" : "red"}>{c.ok ? "OK" : "Fail"}</Badge>
+                <Badge tone={c.ok ? "green" : "red"} className={PILL}>
+                  {c.ok ? "OK" : "Fail"}
+                </Badge>
                 <span>
                   {c.name}
                   {c.detail ? `: ${c.detail}` : ""}
