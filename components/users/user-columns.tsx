@@ -6,7 +6,7 @@ import { flatFields, getPath } from "@/lib/identity-schema";
 import { formatTraitValue, otherIdentifiers, userLabel } from "@/lib/client/user-display";
 import type { Identity } from "@/lib/schemas/identity";
 import type { IdentitySchemaInfo } from "@/lib/schemas/identity-schema";
-import { formatDate } from "@/lib/utils";
+import { cn, formatDate } from "@/lib/utils";
 
 /** The column that names the user: always shown, never hidden by the chooser. */
 export const USER_COLUMN = "user";
@@ -18,6 +18,9 @@ export const DEFAULT_COLUMNS = [USER_COLUMN, "email", "schema", "state", "create
 export interface UserColumn extends Column<Identity> {
   sort?: UsersSort;
 }
+
+/** Emails and identifiers never break mid-word: one line, cut with an ellipsis, the whole value in the tooltip. */
+const oneLine = "block max-w-64 truncate";
 
 const none = <span className="text-gray-600 dark:text-gray-400">—</span>;
 
@@ -39,11 +42,17 @@ function userColumn(emailColumn: boolean): UserColumn {
       const others = otherIdentifiers(u).filter((v) => !emailColumn || v !== u.email);
       return (
         <div className="min-w-0">
-          <Link href={`/users/${u.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+          <Link
+            href={`/users/${u.id}`}
+            title={userLabel(u)}
+            className={cn(oneLine, "font-medium text-indigo-700 hover:underline dark:text-indigo-300")}
+          >
             {userLabel(u)}
           </Link>
           {others.length > 0 && (
-            <div className="text-xs break-all text-gray-600 dark:text-gray-400">{others.join(" · ")}</div>
+            <div className={cn(oneLine, "text-xs text-gray-600 dark:text-gray-400")} title={others.join(" · ")}>
+              {others.join(" · ")}
+            </div>
           )}
         </div>
       );
@@ -55,7 +64,14 @@ const EMAIL_COLUMN: UserColumn = {
   id: "email",
   header: "Email",
   sort: "email",
-  cell: (u) => (u.email ? <span className="break-all">{u.email}</span> : none),
+  cell: (u) =>
+    u.email ? (
+      <span className={oneLine} title={u.email}>
+        {u.email}
+      </span>
+    ) : (
+      none
+    ),
 };
 
 const ACCOUNT_COLUMNS: UserColumn[] = [
