@@ -2,6 +2,8 @@
 // baseline measured in the same run; then the same server on real Ory Kratos (when a binary is found: KRATOS_BIN,
 // PATH or the cached build). Bounded loops, 127.0.0.1 only. Writes bench/results.json and the README table.
 // BENCH_ONLY=real: a shorter run (no 100k embedded-Kratos section) that prints its figures and writes no file.
+// BENCH_ONLY=index: only the identity index at 1k vs 1M (bench/identity-index.ts; BENCH_INDEX_MAX to develop with a
+// smaller index), merged into bench/results.json and its README table when it ran at the full 1,000,000.
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -9,14 +11,18 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { compare, hash } from "@node-rs/bcrypt";
 import { benchEmbeddedKratos } from "./embedded-kratos";
+import { benchIdentityIndex } from "./identity-index";
+import { measureLayer, nativeSessionToken } from "./layer";
 import { benchRealKratos, realKratosUnavailable } from "./real-kratos";
-import { load, median, round } from "./http-load";
-import { freePort, peakRssMiB, startServer } from "./server";
+import { median, round } from "./http-load";
+import { freePort, peakRssMiB, startServer, waitForIndex } from "./server";
 
 const log = (s: string) => console.error(`[bench] ${s}`);
 const COST = 12;
 const ADMIN = { email: "bench-admin@bench.test", password: "Bench-admin-pass-1" };
 const ONLY_REAL = process.env.BENCH_ONLY === "real";
+const ONLY_INDEX = process.env.BENCH_ONLY === "index";
+const FULL_INDEX = 1_000_000;
 const PAGES = ["/", "/users", "/sessions", "/providers", "/settings/api-keys", "/audit", "/docs/api", "/login"];
 
 async function main() {
@@ -25,19 +31,20 @@ async function main() {
     log("building (no .next/BUILD_ID)…");
     execSync("npx next build", { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   }
+  if (ONLY_INDEX) return onlyIndex(started);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "truss-bench-"));
   const [port, kpub, kadm] = [await freePort(), await freePort(), await freePort()];
-  const { child, stop } = await startServer(
-    {
-      TRUSS_DATA_DIR: dataDir,
-      EMBEDDED_KRATOS_PUBLIC_PORT: String(kpub),
-      EMBEDDED_KRATOS_ADMIN_PORT: String(kadm),
-      EMBEDDED_KRATOS_BCRYPT_COST: String(COST),
-      TRUSS_ADMIN_EMAIL: ADMIN.email,
-      TRUSS_ADMIN_PASSWORD: ADMIN.password,
-    },
-    port,
-  );
+  const serverEnv = {
+    TRUSS_DATA_DIR: dataDir,
+    EMBEDDED_KRATOS_PUBLIC_PORT: String(kpub),
+    EMBEDDED_KRATOS_ADMIN_PORT: String(kadm),
+    EMBEDDED_KRATOS_BCRYPT_COST: String(COST),
+    TRUSS_ADMIN_EMAIL: ADMIN.email,
+    TRUSS_ADMIN_PASSWORD: ADMIN.password,
+    // One reconciler pass at boot (it indexes what the seeding put straight into Kratos), none during the loads.
+    TRUSS_INDEX_RECONCILE_SECONDS: "3600",
+  };
+  let server = await startServer(serverEnv, port);
   const base = `http://127.0.0.1:${port}`;
   const admin = `http://127.0.0.1:${kadm}`;
   const results: Record<string, unknown> = {
@@ -65,6 +72,11 @@ async function main() {
       if (!seeded.ok || made.filter((i) => i.action === "create").length !== identities.length)
         throw new Error(`seeding failed: ${seeded.status}, ${made.length} answers`);
     }
+    // The seeding went straight to Kratos: a restart's boot pass puts it into the identity index.
+    log("restarting the server so its boot reconciler pass indexes the seeded identities");
+    server.stop();
+    await server.exited;
+    server = await startServer(serverEnv, port);
 
     log("login vs one password hash (verify at cost 12)");
     const verifyTimes: number[] = [];
@@ -95,25 +107,18 @@ async function main() {
     };
     log(JSON.stringify(results.login));
 
-    log("dashboard GET /api/auth/identities?page_size=100 vs Kratos GET /admin/identities?page_size=100");
-    const layer: Record<string, unknown> = {};
-    for (const c of [1, 16]) {
-      const total = c === 1 ? 200 : 400;
-      const kratos = await load(`${admin}/admin/identities?page_size=100`, {}, { total, concurrency: c });
-      const dash = await load(
-        `${base}/api/auth/identities?page_size=100`,
-        { headers: { cookie } },
-        { total, concurrency: c },
-      );
-      layer[`c${c}`] = {
-        dashboard: dash,
-        kratos,
-        p50Ratio: round(dash.p50 / kratos.p50),
-        rpsRatio: round(dash.rps / kratos.rps),
-      };
-      log(`c=${c} ${JSON.stringify(layer[`c${c}`])}`);
-    }
-    results.dashboardLayer = layer;
+    await waitForIndex(base, cookie, 1000);
+    log("dashboard GET /api/auth/identities?page_size=100 vs whoami + the same SQL (the ideal layer)");
+    const kratosPublic = `http://127.0.0.1:${kpub}`;
+    results.dashboardLayer = await measureLayer({
+      log,
+      base,
+      cookie,
+      kratosPublicUrl: kratosPublic,
+      sessionToken: await nativeSessionToken(kratosPublic, ADMIN.email, ADMIN.password),
+      dataDir,
+      label: "embedded",
+    });
 
     log("import of 500 plaintext-password users vs the ideal (500 × one hash ÷ cores)");
     const oneHash: number[] = [];
@@ -168,9 +173,10 @@ async function main() {
       js[page] = round(total / 1024, 1);
     }
     results.firstLoadJsKiB = js;
-    results.peakRssMiB = { server: peakRssMiB(child.pid!) };
+    results.peakRssMiB = { server: peakRssMiB(server.child.pid!) };
   } finally {
-    stop();
+    server.stop();
+    await server.exited;
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
@@ -189,26 +195,125 @@ async function main() {
   if (!ONLY_REAL) {
     log("embedded Kratos: 1k vs 100k identities, batch hashing, whoami");
     results.embeddedKratos = await benchEmbeddedKratos({ log });
+    log("identity index: 1k vs 1M, stats, reconciler load (bench/identity-index.ts)");
+    results.identityIndex = await benchIdentityIndex({ log, cost: COST });
   }
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
   const md = table(results);
   console.log(md);
+  if (results.identityIndex) console.log(`\n${indexTable(results.identityIndex)}`);
   if (ONLY_REAL) {
     console.log(JSON.stringify(results, null, 2));
     log(`BENCH_ONLY=real: ${String(results.durationSeconds)} s; bench/results.json and README.md left as they were`);
     return;
   }
+  const index = results.identityIndex as { sizes: { large: number } } | undefined;
+  if (index && index.sizes.large !== FULL_INDEX) {
+    log(`BENCH_INDEX_MAX=${index.sizes.large}: bench/results.json and README.md left as they were`);
+    return;
+  }
   fs.writeFileSync("bench/results.json", JSON.stringify(results, null, 2) + "\n");
   // Keep the README's Performance section current.
-  const readme = fs.readFileSync("README.md", "utf8");
   const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.availableParallelism()} cores (${process.version}), bcrypt cost ${COST}, run took ${String(results.durationSeconds)} s.`;
+  writeReadmeBlock("bench", `${stamp}\n\n${md}`);
+  if (results.identityIndex)
+    writeReadmeBlock("bench-index", indexStamp(results.identityIndex) + indexTable(results.identityIndex));
+}
+
+/** Replaces the README's `<!-- name:start -->…<!-- name:end -->` block (in the Performance section). */
+function writeReadmeBlock(name: string, body: string): void {
+  const readme = fs.readFileSync("README.md", "utf8");
+  const block = new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`);
+  if (!block.test(readme)) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> block`);
   fs.writeFileSync(
     "README.md",
-    readme.replace(
-      /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
-      `<!-- bench:start -->\n${stamp}\n\n${md}\n<!-- bench:end -->`,
-    ),
+    readme.replace(block, () => `<!-- ${name}:start -->\n${body}\n<!-- ${name}:end -->`),
   );
+}
+
+/** BENCH_ONLY=index: the identity index part alone, merged into bench/results.json when run at full size. */
+async function onlyIndex(started: number): Promise<void> {
+  const index = await benchIdentityIndex({ log, cost: COST });
+  console.log(indexTable(index));
+  console.log(JSON.stringify(index, null, 2));
+  const large = (index.sizes as { large: number }).large;
+  if (large !== FULL_INDEX) {
+    log(
+      `BENCH_INDEX_MAX=${large}: ${Math.round((Date.now() - started) / 1000)} s; bench/results.json and README.md left as they were`,
+    );
+    return;
+  }
+  const file = "bench/results.json";
+  const results = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+  results.identityIndex = index;
+  fs.writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+  writeReadmeBlock("bench-index", indexStamp(index) + indexTable(index));
+}
+
+function indexStamp(index: unknown): string {
+  const i = index as { durationSeconds: number; kratos: { kind: string; version: string } };
+  return `Identity index measured ${new Date().toISOString().slice(0, 10)} on ${os.availableParallelism()} cores (${process.version}), Kratos ${i.kratos.kind} ${i.kratos.version}; this part took ${String(i.durationSeconds)} s.\n\n`;
+}
+
+const get = (o: unknown, ...keys: string[]): unknown =>
+  keys.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], o);
+const str = (v: unknown) =>
+  v === undefined || v === null ? "-" : typeof v === "object" ? JSON.stringify(v) : `${v as number}`;
+
+/** The identity index table: each list figure at 1M beside 1k, stats, the layer at 1M, the reconciler, memory. */
+function indexTable(r: unknown): string {
+  const rows: string[][] = [];
+  const large = Number(get(r, "sizes", "large")).toLocaleString("en");
+  for (const [key, f] of Object.entries((get(r, "list") ?? {}) as Record<string, Record<string, unknown>>)) {
+    const totals = key === "count" || f.informational ? ` (total ${str(f.totalLarge)} / ${str(f.totalSmall)})` : "";
+    rows.push([
+      `GET /api/auth/identities ${str(f.label)}${totals}: p50 ms at ${large}`,
+      str(f.p50LargeMs),
+      `1,000: ${str(f.p50SmallMs)}`,
+      `×${str(f.ratio)}${f.informational ? " (info)" : ""}`,
+    ]);
+  }
+  rows.push([
+    `GET /api/stats p50 ms at ${large} (target < ${str(get(r, "stats", "targetMs"))})`,
+    str(get(r, "stats", "p50LargeMs")),
+    `1,000: ${str(get(r, "stats", "p50SmallMs"))}`,
+    "-",
+  ]);
+  for (const c of ["c1", "c16"]) {
+    const l = get(r, "layer", c);
+    rows.push([
+      `Layer at ${large}: GET /api/auth/identities?page_size=100, ${c.slice(1)} client(s): p50 / p99 ms, req/s`,
+      `${str(get(l, "dashboard", "p50"))} / ${str(get(l, "dashboard", "p99"))}, ${str(get(l, "dashboard", "rps"))}`,
+      `whoami + same SQL: ${str(get(l, "ideal", "p50"))} / ${str(get(l, "ideal", "p99"))}, ${str(get(l, "ideal", "rps"))}`,
+      `p50 ×${str(get(l, "p50Ratio"))}`,
+    ]);
+  }
+  const rec = get(r, "reconciler");
+  rows.push([
+    `Reconciler, ${str(get(rec, "identities"))} identities in Kratos, pass every ${str(get(rec, "intervalSeconds"))} s: Kratos calls/s over ${str(get(rec, "windowSeconds"))} s (shortest gap between two calls, ms)`,
+    `${str(get(rec, "callsPerSecond"))} (${str(get(rec, "minGapMs"))})`,
+    `limit TRUSS_INDEX_RECONCILE_RPS=${str(get(rec, "rpsLimit"))}`,
+    `×${str(round(Number(get(rec, "callsPerSecond")) / Number(get(rec, "rpsLimit"))))}`,
+  ]);
+  rows.push([
+    `Peak RSS of the Truss server alone (MiB): ${large}-row index / same after the layer load / 1,000 rows / reconciling`,
+    ["trussAloneLarge", "trussAloneLargeAfterLayerLoad", "trussAloneSmall", "trussAloneReconciler"]
+      .map((k) => str(get(r, "peakRssMiB", k)))
+      .join(" / "),
+    "-",
+    "-",
+  ]);
+  rows.push([
+    `Seeding ${large} index rows directly (s; file MiB)`,
+    `${str(round(Number(get(r, "seed", "large", "ms")) / 1000, 1))}; ${str(get(r, "seed", "large", "fileMiB"))}`,
+    "-",
+    "-",
+  ]);
+  return [
+    `| Identity index (1,000 vs ${large}, Kratos ${str(get(r, "kratos", "kind"))}) | Value | Baseline (same run) | Ratio |`,
+    "|---|---|---|---|",
+    ...rows.map((x) => `| ${x.join(" | ")} |`),
+  ].join("\n");
 }
 
 function table(r: Record<string, unknown>): string {
@@ -217,15 +322,24 @@ function table(r: Record<string, unknown>): string {
   const rows: [string, string, string, string][] = [];
   const add = (name: string, value: unknown, baseline: unknown, ratio: unknown) =>
     rows.push([name, String(value), String(baseline), String(ratio)]);
-  for (const c of ["c1", "c16"]) {
-    const l = g(r, "dashboardLayer", c);
+  const layerRows = (prefix: string, layer: unknown) => {
+    for (const c of ["c1", "c16"]) {
+      const l = g(layer, c);
+      add(
+        `${prefix}GET /api/auth/identities?page_size=100, ${c.slice(1)} client(s): p50 / p99 ms, req/s`,
+        `${String(g(l, "dashboard", "p50"))} / ${String(g(l, "dashboard", "p99"))}, ${String(g(l, "dashboard", "rps"))}`,
+        `whoami + same SQL: ${String(g(l, "ideal", "p50"))} / ${String(g(l, "ideal", "p99"))}, ${String(g(l, "ideal", "rps"))}`,
+        `p50 ×${String(g(l, "p50Ratio"))}`,
+      );
+    }
     add(
-      `GET /api/auth/identities?page_size=100, ${c.slice(1)} client(s): p50 / p99 ms, req/s`,
-      `${String(g(l, "dashboard", "p50"))} / ${String(g(l, "dashboard", "p99"))}, ${String(g(l, "dashboard", "rps"))}`,
-      `Kratos /admin/identities: ${String(g(l, "kratos", "p50"))} / ${String(g(l, "kratos", "p99"))}, ${String(g(l, "kratos", "rps"))}`,
-      `p50 ×${String(g(l, "p50Ratio"))}`,
+      `${prefix}same, 1 client, p50 ms vs the parts alone`,
+      g(layer, "c1", "dashboard", "p50"),
+      `whoami ${String(g(layer, "bareWhoamiP50Ms"))} + SQL ${String(g(layer, "bareSqlP50Ms"))} = ${String(g(layer, "sumOfPartsP50Ms"))}`,
+      `×${String(g(layer, "p50RatioToSumOfParts"))}`,
     );
-  }
+  };
+  layerRows("", g(r, "dashboardLayer"));
   const k = g(r, "embeddedKratos");
   if (k)
     for (const [name, key] of [
@@ -269,15 +383,7 @@ function table(r: Record<string, unknown>): string {
   if (g(real, "skipped")) add("Real Kratos figures", "not measured", String(g(real, "skipped")), "-");
   else if (real) {
     const v = String(g(real, "version"));
-    for (const c of ["c1", "c16"]) {
-      const l = g(real, "dashboardLayer", c);
-      add(
-        `Real Kratos ${v}: GET /api/auth/identities?page_size=100, ${c.slice(1)} client(s): p50 / p99 ms, req/s`,
-        `${String(g(l, "dashboard", "p50"))} / ${String(g(l, "dashboard", "p99"))}, ${String(g(l, "dashboard", "rps"))}`,
-        `real Kratos /admin/identities: ${String(g(l, "kratos", "p50"))} / ${String(g(l, "kratos", "p99"))}, ${String(g(l, "kratos", "rps"))}`,
-        `p50 ×${String(g(l, "p50Ratio"))}`,
-      );
-    }
+    layerRows(`Real Kratos ${v}: `, g(real, "dashboardLayer"));
     const imp = g(real, "import");
     add(
       `Real Kratos: Truss import of ${String(g(imp, "users"))} plaintext (ms; created ${String(g(imp, "created"))})`,
