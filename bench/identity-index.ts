@@ -8,7 +8,6 @@
 // The reconciler is off (TRUSS_INDEX_RECONCILE_SECONDS=0) on the seeded servers: their rows do not exist in Kratos.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -20,6 +19,7 @@ import type { ProbeResult } from "./identity-probe";
 import { measureLayer, nativeSessionToken, probeIndex, runServerScript } from "./layer";
 import { realKratosUnavailable } from "./real-kratos";
 import { freePort, peakRssMiB, startServer, type StartedServer } from "./server";
+import { countingProxy } from "../lib/testing/counting-proxy";
 
 const ADMIN = { email: "bench-admin@bench.test", password: "Bench-admin-pass-1" };
 const SMALL = 1000;
@@ -202,33 +202,6 @@ interface Figure {
   warmup?: number;
 }
 
-/** A small HTTP proxy that records each request's time, method and path (Kratos's admin API behind it). */
-async function countingProxy(target: string): Promise<{
-  url: string;
-  events: { at: number; method: string; path: string }[];
-  close: () => Promise<void>;
-}> {
-  const events: { at: number; method: string; path: string }[] = [];
-  const server = http.createServer((req, res) => {
-    events.push({ at: Date.now(), method: req.method ?? "?", path: (req.url ?? "").split("?")[0]! });
-    const up = http.request(`${target}${req.url ?? "/"}`, { method: req.method, headers: req.headers }, (upRes) => {
-      res.writeHead(upRes.statusCode ?? 502, upRes.headers);
-      upRes.pipe(res);
-    });
-    up.on("error", () => {
-      res.writeHead(502).end();
-    });
-    req.pipe(up);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    events,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
-
 /** The reconciler against `identities` Kratos identities: calls per second over a steady-state window. */
 async function reconcilerLoad(
   kratos: Kratos,
@@ -288,7 +261,7 @@ async function reconcilerLoad(
     const from = Date.now();
     await new Promise((r) => setTimeout(r, opts.windowSeconds * 1000));
     const to = Date.now();
-    const calls = proxy.events.filter((e) => e.at >= from && e.at < to);
+    const calls = proxy.seen.filter((e) => e.at >= from && e.at < to);
     let maxInAnySecond = 0;
     let minGapMs = Infinity;
     for (let i = 1; i < calls.length; i++) minGapMs = Math.min(minGapMs, calls[i]!.at - calls[i - 1]!.at);

@@ -2,8 +2,8 @@ import http from "node:http";
 
 export interface CountingProxy {
   url: string;
-  /** Every request forwarded since the last reset: method, path and query. */
-  seen: { method: string; path: string; query: URLSearchParams }[];
+  /** Every request forwarded since the last reset: when (epoch ms), method, path and query. */
+  seen: { at: number; method: string; path: string; query: URLSearchParams }[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -14,7 +14,7 @@ export async function countingProxy(target: string): Promise<CountingProxy> {
   const seen: CountingProxy["seen"] = [];
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? "/", to);
-    seen.push({ method: req.method ?? "GET", path: u.pathname, query: u.searchParams });
+    seen.push({ at: Date.now(), method: req.method ?? "GET", path: u.pathname, query: u.searchParams });
     const out = http.request(
       {
         host: to.hostname,

@@ -2,7 +2,7 @@ import "server-only";
 import { usesEmbeddedKratos } from "@/lib/server/env";
 import { kratosHealth } from "@/lib/server/kratos";
 import { oidcProviderIds } from "@/lib/server/services/providers";
-import { countersFrom, indexMeta } from "@/lib/server/services/identity-index/query";
+import { countersFrom, indexStatus } from "@/lib/server/services/identity-index/query";
 import { reconcilerStatus } from "@/lib/server/services/identity-index/reconciler";
 import type { DailyCount, KratosStatus, Stats } from "@/lib/schemas/stats";
 
@@ -36,13 +36,13 @@ export async function getStats(): Promise<Stats> {
   const now = Date.now();
   const span = days(now);
   // Counter keys sort by kind ("admin", "all", "created:<day>", "provider:<id>", …): each read is one key range.
-  const [totals, states, created, providerCounts, signins, meta, kratos] = await Promise.all([
+  const [totals, states, created, providerCounts, signins, index, kratos] = await Promise.all([
     countersFrom("a", "b"),
     countersFrom("state:", "state;"),
     countersFrom(`created:${span[0]}`, "created;"),
     countersFrom("provider:", "provider;"),
     countersFrom(`signin:${span[0]}`, "signin;"),
-    indexMeta(),
+    indexStatus(),
     kratosStatus(),
   ]);
   const perDay = new Map<string, number>();
@@ -56,10 +56,10 @@ export async function getStats(): Promise<Stats> {
   const linked = new Set([...oidcProviderIds(), ...[...providerCounts.keys()].map((k) => k.slice("provider:".length))]);
   const run = reconcilerStatus();
   return {
-    ready: meta.has("first_pass_at"),
+    ready: index.ready,
     refreshing: run.running,
     computed_at: new Date(now).toISOString(),
-    index_updated_at: meta.get("pass_completed_at") ?? null,
+    index_updated_at: index.updated_at,
     error: run.error,
     users: {
       total: totals.get("all") ?? 0,

@@ -1,6 +1,6 @@
 import "server-only";
 import { findIdentityByIdentifier } from "@/lib/server/kratos";
-import { indexMeta } from "@/lib/server/services/identity-index/query";
+import { indexStatus } from "@/lib/server/services/identity-index/query";
 import { listIndexed } from "@/lib/server/services/identity-index";
 import type { IndexedIdentityPage, ListIdentitiesQuery } from "@/lib/schemas/identity";
 
@@ -11,11 +11,11 @@ import type { IndexedIdentityPage, ListIdentitiesQuery } from "@/lib/schemas/ide
 export async function listUsers(q: ListIdentitiesQuery): Promise<IndexedIdentityPage> {
   const { credentials_identifier: identifier, ...rest } = q;
   if (!identifier) return listIndexed(rest);
-  const [found, meta] = await Promise.all([findIdentityByIdentifier(identifier), indexMeta()]);
+  const [found, index] = await Promise.all([findIdentityByIdentifier(identifier), indexStatus()]);
   return {
     items: found ? [found] : [],
     next_page_token: null,
     total: found ? 1 : 0,
-    index: { ready: meta.has("first_pass_at"), updated_at: meta.get("pass_completed_at") ?? null },
+    index,
   };
 }

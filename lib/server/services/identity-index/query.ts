@@ -115,9 +115,11 @@ export async function countersFrom(from: string, to: string): Promise<Map<string
   return new Map(rows.map((r) => [r.key, Number(r.n)]));
 }
 
-export async function indexMeta(): Promise<Map<string, string>> {
+/** How fresh the index is: ready once a full reconciler pass has finished, and when the last one did. */
+export async function indexStatus(): Promise<{ ready: boolean; updated_at: string | null }> {
   const rows = await (await store()).db.selectFrom("index_meta").selectAll().execute();
-  return new Map(rows.map((r) => [r.key, r.value]));
+  const meta = new Map(rows.map((r) => [r.key, r.value]));
+  return { ready: meta.has("first_pass_at"), updated_at: meta.get("pass_completed_at") ?? null };
 }
 
 /** A page of identities from the index: sorted, searched, filtered, counted, with a keyset cursor. */
@@ -147,7 +149,7 @@ export async function listIndexed(q: IndexListQuery): Promise<IndexedIdentityPag
     .execute();
   const page = rows.slice(0, q.page_size);
   const last = page.at(-1);
-  const [total, meta] = await Promise.all([countMatching(q), indexMeta()]);
+  const [total, index] = await Promise.all([countMatching(q), indexStatus()]);
   return {
     items: page.map((r) => ({
       ...(JSON.parse(r.doc) as Identity),
@@ -158,6 +160,6 @@ export async function listIndexed(q: IndexListQuery): Promise<IndexedIdentityPag
         ? encodeToken(String((last as Record<string, unknown>)[column]), last.id)
         : null,
     total,
-    index: { ready: meta.has("first_pass_at"), updated_at: meta.get("pass_completed_at") ?? null },
+    index,
   };
 }
