@@ -1,11 +1,12 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { downloadText, stamp } from "@/lib/client/download";
 import { usersToCsv, usersToJson } from "@/lib/client/export-users";
 import { errorMessage } from "@/lib/client/fetcher";
-import { useSchemasQuery } from "@/lib/client/queries/schemas";
+import { schemasQuery } from "@/lib/client/queries/schemas";
 import { fetchAllUsers, type UsersListQuery } from "@/lib/client/queries/users";
 import { toast } from "@/lib/client/toast-store";
 import { formatNumber } from "@/lib/utils";
@@ -19,11 +20,15 @@ type Filters = Omit<UsersListQuery, "page_size" | "page_token">;
 export function ExportButton({ query }: { query: Filters }) {
   const [busy, setBusy] = useState<{ done: number; total: number } | null>(null);
   const [format, setFormat] = useState<"csv" | "json">("csv");
-  const schemas = useSchemasQuery().data?.items;
+  const queryClient = useQueryClient();
   const run = async () => {
     setBusy({ done: 0, total: 0 });
     try {
-      const users = await fetchAllUsers(query, (done, total) => setBusy({ done, total }));
+      // The CSV's trait columns follow the schemas' field order, so wait for them rather than race their query.
+      const [users, schemas] = await Promise.all([
+        fetchAllUsers(query, (done, total) => setBusy({ done, total })),
+        queryClient.ensureQueryData(schemasQuery()).then((r) => r.items),
+      ]);
       const name = `users-${stamp()}.${format}`;
       if (format === "json") downloadText(name, usersToJson(users), "application/json");
       else downloadText(name, usersToCsv(users, schemas), "text/csv");
