@@ -94,6 +94,10 @@ const identityIndex = (serial: string) => `
       CREATE TABLE index_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `;
 
+const FILTER_INDEXES = `CREATE INDEX identity_index_admins ON identity_index (seq) WHERE is_admin = 1;
+        CREATE INDEX identity_index_filters ON identity_index (state, schema_id, verified, is_admin);
+        CREATE INDEX identity_index_schema ON identity_index (schema_id, state, verified, is_admin);`;
+
 export const migrations: Migration[] = [
   { version: 1, sql: { sqlite: v1(TYPES.sqlite), postgres: v1(TYPES.postgres) } },
   {
@@ -133,6 +137,15 @@ export const migrations: Migration[] = [
       postgres: `${identityIndex("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")}
         CREATE EXTENSION IF NOT EXISTS pg_trgm;
         CREATE INDEX identity_index_search ON identity_index USING gin (search gin_trgm_ops);`,
+    },
+  },
+  {
+    // Filters that match few rows drive the list through their own index (query.ts, RARE_ROWS): admins by a partial
+    // index, state and schema by a covering index that also answers combined-filter counts without reading rows.
+    version: 6,
+    sql: {
+      sqlite: FILTER_INDEXES,
+      postgres: FILTER_INDEXES,
     },
   },
 ];

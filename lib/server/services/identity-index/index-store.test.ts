@@ -110,6 +110,44 @@ function suite(kind: "sqlite" | "postgres") {
     expect(await a.indexQuery.counter("state:inactive")).toBe(1);
   });
 
+  it("answers rare and common filters alike: a rare one drives the query, a common one keeps the sort index", async () => {
+    // 5,200 members of one team (above query.ts's RARE_ROWS, so "active" and "verified" are common filters) and three
+    // rare ones: two admins, one GitLab user, one "partner" schema user.
+    const crowd = Array.from({ length: 5_200 }, (_, i) =>
+      person("Crowd", `M${String(i).padStart(5, "0")}`, {
+        verifiable_addresses: [{ value: "x", via: "email", verified: i % 2 === 0, status: "completed" }],
+      }),
+    );
+    const rare = [
+      person("Radia", "Perlman", { is_admin: true }),
+      person("Frances", "Allen", { is_admin: true, providers: [{ provider: "gitlab", subject: "7" }] }),
+      person("Hedy", "Lamarr", { schema_id: "partner" }),
+    ];
+    await a.indexWrite.putIndexed([...crowd, ...rare]);
+    const admins = await a.indexQuery.listIndexed(q({ admin: "true", sort: "name", order: "asc", page_size: "2" }));
+    expect(names(admins)).toEqual(["Alan Turing", "Frances Allen"]);
+    expect(admins.total).toBe(3);
+    const rest = await a.indexQuery.listIndexed(
+      q({ admin: "true", sort: "name", order: "asc", page_size: "2", page_token: admins.next_page_token! }),
+    );
+    expect(names(rest)).toEqual(["Radia Perlman"]);
+    expect(names(await a.indexQuery.listIndexed(q({ provider: "gitlab" })))).toEqual(["Frances Allen"]);
+    expect(names(await a.indexQuery.listIndexed(q({ schema_id: "partner", state: "active" })))).toEqual([
+      "Hedy Lamarr",
+    ]);
+    // Before this test: Ada, Alan, Barbara, Edsger active and Grace inactive, none verified.
+    const common = await a.indexQuery.listIndexed(q({ state: "active", sort: "email", order: "desc", page_size: "3" }));
+    expect(names(common)).toEqual(["Radia Perlman", "Hedy Lamarr", "Frances Allen"]);
+    expect(common.total).toBe(4 + 5_200 + 3);
+    const verified = await a.indexQuery.listIndexed(
+      q({ verified: "true", sort: "email", order: "asc", page_size: "2" }),
+    );
+    expect(names(verified)).toEqual(["Crowd M00000", "Crowd M00002"]);
+    expect(verified.total).toBe(2_600);
+    expect((await a.indexQuery.listIndexed(q({ state: "active", verified: "false" }))).total).toBe(4 + 2_600 + 3);
+    expect((await a.indexQuery.listIndexed(q({ state: "inactive", admin: "false" }))).total).toBe(1);
+  }, 120_000);
+
   if (kind === "postgres")
     it("two instances writing the same identities at once keep the counters exact; one reconciler at a time", async () => {
       const b = await loadInstance({ DATABASE_URL: url, TRUSS_DATA_DIR: path.join(dataDir, "b") });
