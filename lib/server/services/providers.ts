@@ -4,7 +4,7 @@ import { providerStatus, type ProviderConfig } from "@/lib/providers-config";
 import { providerEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/errors";
 import { kratosUrls } from "@/lib/server/kratos-runtime";
-import { countersFrom } from "@/lib/server/services/identity-index/query";
+import { countersFrom } from "@/lib/server/services/identity-index/counters";
 import type { Provider } from "@/lib/schemas/provider";
 
 /** The configured providers (parsed once, in env.ts). */

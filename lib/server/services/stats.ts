@@ -2,7 +2,8 @@ import "server-only";
 import { usesEmbeddedKratos } from "@/lib/server/env";
 import { kratosHealth } from "@/lib/server/kratos";
 import { oidcProviderIds } from "@/lib/server/services/providers";
-import { countersFrom, indexStatus } from "@/lib/server/services/identity-index/query";
+import { countersFrom } from "@/lib/server/services/identity-index/counters";
+import { indexStatus } from "@/lib/server/services/identity-index/query";
 import { reconcilerStatus } from "@/lib/server/services/identity-index/reconciler";
 import type { DailyCount, KratosStatus, Stats } from "@/lib/schemas/stats";
 

@@ -94,11 +94,11 @@ function suite(kind: "sqlite" | "postgres") {
   it("keeps counters exact through updates and removals, and records each sign-in once", async () => {
     const p = person("Kathleen", "Booth");
     await a.indexWrite.putIndexed([p]);
-    const all = await a.indexQuery.counter("all");
+    const all = await a.indexCounts.counter("all");
     await a.indexWrite.putIndexed([{ ...p, state: "inactive" }]);
     await a.indexWrite.putIndexed([{ ...p, state: "inactive" }]); // unchanged: confirmed only
-    expect(await a.indexQuery.counter("all")).toBe(all);
-    expect(await a.indexQuery.counter("state:inactive")).toBe(2);
+    expect(await a.indexCounts.counter("all")).toBe(all);
+    expect(await a.indexCounts.counter("state:inactive")).toBe(2);
     const at = new Date().toISOString();
     const signIn = { key: `s1:${at}`, identity_id: p.id, at, method: "password" };
     expect(await a.indexWrite.recordSignIns([signIn, signIn])).toBe(1);
@@ -106,11 +106,11 @@ function suite(kind: "sqlite" | "postgres") {
     const first = await a.indexQuery.listIndexed(q({ sort: "last_sign_in", order: "desc", page_size: "1" }));
     expect(first.items[0]?.last_sign_in_at).toBe(at);
     await a.indexWrite.removeIndexed([p.id]);
-    expect(await a.indexQuery.counter("all")).toBe(all - 1);
-    expect(await a.indexQuery.counter("state:inactive")).toBe(1);
+    expect(await a.indexCounts.counter("all")).toBe(all - 1);
+    expect(await a.indexCounts.counter("state:inactive")).toBe(1);
   });
 
-  it("answers rare and common filters alike: a rare one drives the query, a common one keeps the sort index", async () => {
+  it("answers rare and common filters and words alike: a rare one drives the query, a common one keeps the sort index", async () => {
     // 5,200 members of one team (above query.ts's RARE_ROWS, so "active" and "verified" are common filters) and three
     // rare ones: two admins, one GitLab user, one "partner" schema user.
     const crowd = Array.from({ length: 5_200 }, (_, i) =>
@@ -146,16 +146,28 @@ function suite(kind: "sqlite" | "postgres") {
     expect(verified.total).toBe(2_600);
     expect((await a.indexQuery.listIndexed(q({ state: "active", verified: "false" }))).total).toBe(4 + 2_600 + 3);
     expect((await a.indexQuery.listIndexed(q({ state: "inactive", admin: "false" }))).total).toBe(1);
+    // "herons" (every team member's trait) is a common word: above the trigram probe's cap, tested per row.
+    const herons = await a.indexQuery.listIndexed(q({ q: "herons", sort: "name", order: "asc", page_size: "4" }));
+    expect(names(herons)).toEqual(["Ada Lovelace", "Alan Turing", "Barbara Liskov", "Crowd M00000"]);
+    expect(herons.total).toBe(4 + 5_200 + 3);
+    const heronAdmins = await a.indexQuery.listIndexed(q({ q: "herons", admin: "true", sort: "name", order: "asc" }));
+    expect(names(heronAdmins)).toEqual(["Alan Turing", "Frances Allen", "Radia Perlman"]);
+    expect(heronAdmins.total).toBe(3);
+    expect(names(await a.indexQuery.listIndexed(q({ q: "herons", state: "inactive" })))).toEqual(["Grace Hopper"]);
+    const tens = await a.indexQuery.listIndexed(q({ q: "crowd m0001", sort: "name", order: "desc", page_size: "2" }));
+    expect(names(tens)).toEqual(["Crowd M00019", "Crowd M00018"]);
+    expect(tens.total).toBe(10);
+    expect((await a.indexQuery.listIndexed(q({ q: "herons crowd", verified: "true" }))).total).toBe(2_600);
   }, 120_000);
 
   if (kind === "postgres")
     it("two instances writing the same identities at once keep the counters exact; one reconciler at a time", async () => {
       const b = await loadInstance({ DATABASE_URL: url, TRUSS_DATA_DIR: path.join(dataDir, "b") });
       try {
-        const before = await a.indexQuery.counter("all");
+        const before = await a.indexCounts.counter("all");
         const batch = Array.from({ length: 40 }, (_, i) => person("Twin", `N${i}`));
         await Promise.all([a.indexWrite.putIndexed(batch), b.indexWrite.putIndexed(batch)]);
-        expect(await a.indexQuery.counter("all")).toBe(before + 40);
+        expect(await a.indexCounts.counter("all")).toBe(before + 40);
         let release!: () => void;
         let locked!: () => void;
         const held = new Promise<void>((r) => (release = r));

@@ -2,7 +2,8 @@ import "server-only";
 import { getIdentities, observeIdentities } from "@/lib/server/kratos";
 import { putIndexed, removeIndexed } from "@/lib/server/services/identity-index/write";
 
-export { listIndexed, counter } from "@/lib/server/services/identity-index/query";
+export { listIndexed } from "@/lib/server/services/identity-index/query";
+export { counter } from "@/lib/server/services/identity-index/counters";
 export { putIndexed, removeIndexed, recordSignIns } from "@/lib/server/services/identity-index/write";
 export { reconcileOnce, startReconciler, stopReconciler } from "@/lib/server/services/identity-index/reconciler";
 
