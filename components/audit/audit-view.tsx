@@ -12,7 +12,7 @@ import { downloadText, stamp } from "@/lib/client/download";
 import { errorMessage } from "@/lib/client/fetcher";
 import { fetchAllAudit, useAuditQuery } from "@/lib/client/queries/audit";
 import { toast } from "@/lib/client/toast-store";
-import { useCursor } from "@/lib/client/use-cursor";
+import { useUrlCursor } from "@/lib/client/use-cursor";
 import type { AuditPage } from "@/lib/schemas/audit";
 import { formText } from "@/lib/utils";
 
@@ -48,31 +48,28 @@ const ACTIONS = [
   "provider.check",
 ];
 
+const FILTERS = ["actor", "action", "target"] as const;
+
+/** The audit log, filtered by actor, action and target; filters and the page live in the URL. */
 export function AuditView({ initialFilters, initialData }: { initialFilters: AuditFilters; initialData?: AuditPage }) {
-  const [filters, setFilters] = useState(initialFilters);
   const [exporting, setExporting] = useState(false);
-  const cursor = useCursor();
+  const cursor = useUrlCursor(FILTERS);
+  const filters = cursor.filters;
   const clean = {
     actor: filters.actor || undefined,
     action: filters.action || undefined,
     target: filters.target || undefined,
   };
-  const audit = useAuditQuery(
-    { page_size: 50, page_token: cursor.token, ...clean },
-    !cursor.token && filters === initialFilters ? initialData : undefined,
-  );
+  const first = !cursor.token && FILTERS.every((k) => filters[k] === initialFilters[k]) ? initialData : undefined;
+  const audit = useAuditQuery({ page_size: 50, page_token: cursor.token, ...clean }, first);
   const apply = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const d = new FormData(e.currentTarget);
-    const f = {
+    cursor.setFilters({
       actor: formText(d, "actor").trim(),
       action: formText(d, "action").trim(),
       target: formText(d, "target").trim(),
-    };
-    setFilters(f);
-    cursor.reset();
-    const qs = new URLSearchParams(Object.entries(f).filter(([, v]) => v)).toString();
-    window.history.replaceState(null, "", qs ? `/audit?${qs}` : "/audit");
+    });
   };
   const exportCsv = async () => {
     setExporting(true);
@@ -119,7 +116,13 @@ export function AuditView({ initialFilters, initialData }: { initialFilters: Aud
   };
   return (
     <div className="space-y-4">
-      <form onSubmit={apply} role="search" aria-label="Filter the audit log" className="flex flex-wrap items-end gap-2">
+      <form
+        key={FILTERS.map((k) => filters[k]).join("\u0000")}
+        onSubmit={apply}
+        role="search"
+        aria-label="Filter the audit log"
+        className="flex flex-wrap items-end gap-2"
+      >
         <Input
           name="actor"
           aria-label="Actor (email or id)"

@@ -9,9 +9,9 @@ import { Pager } from "@/components/ui/pager";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useCourierMessagesQuery } from "@/lib/client/queries/courier";
-import { useCursor } from "@/lib/client/use-cursor";
+import { useUrlCursor } from "@/lib/client/use-cursor";
 import type { CourierMessage, CourierMessagePage, CourierStatus } from "@/lib/schemas/courier";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime, formText } from "@/lib/utils";
 import { MessageDialog } from "./message-dialog";
 import { StatusBadge } from "./status-badge";
 
@@ -29,47 +29,44 @@ export interface MessagesViewProps {
 }
 
 /** Kratos's courier outbox: filter by status and recipient, open a message to read its body. */
+const FILTERS = ["recipient", "status"] as const;
+const STATUSES = new Set(STATUS_OPTIONS.map((o) => o.value));
+
+/** Kratos's courier outbox: filter by status and recipient, open a message to read its body; all state in the URL. */
 export function MessagesView({ initialRecipient, initialData }: MessagesViewProps) {
-  const [recipient, setRecipient] = useState(initialRecipient);
-  const [draft, setDraft] = useState(initialRecipient);
-  const [status, setStatus] = useState<CourierStatus | "">("");
   const [open, setOpen] = useState<string | null>(null);
-  const cursor = useCursor();
+  const cursor = useUrlCursor(FILTERS);
+  const recipient = cursor.filters.recipient;
+  const status = (STATUSES.has(cursor.filters.status) ? cursor.filters.status : "") as CourierStatus | "";
   const q = { page_size: 50, page_token: cursor.token, recipient: recipient || undefined, status: status || undefined };
   const fresh = !cursor.token && recipient === initialRecipient && status === "";
   const messages = useCourierMessagesQuery(q, fresh ? initialData : undefined);
-  const syncUrl = (r: string) =>
-    window.history.replaceState(null, "", r ? `/messages?recipient=${encodeURIComponent(r)}` : "/messages");
-  const apply = (e: FormEvent) => {
+  const apply = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    setRecipient(draft.trim());
-    cursor.reset();
-    syncUrl(draft.trim());
+    cursor.setFilters({ recipient: formText(new FormData(e.currentTarget), "recipient").trim() });
   };
   const items = messages.data?.items ?? [];
   return (
     <div className="space-y-4">
       <form onSubmit={apply} role="search" className="flex flex-wrap items-start gap-2">
         <Input
+          key={recipient}
+          name="recipient"
           aria-label="Filter by recipient"
           placeholder="Recipient (exact address)"
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
+          defaultValue={recipient}
           className="w-80 max-w-full"
         />
         <Select
           aria-label="Filter by status"
           options={STATUS_OPTIONS}
           value={status}
-          onChange={(e) => (setStatus(e.target.value as CourierStatus | ""), cursor.reset())}
+          onChange={(e) => cursor.setFilters({ status: e.target.value })}
           className="w-40"
         />
         <Button type="submit">Filter</Button>
         {(recipient || status) && (
-          <Button
-            variant="ghost"
-            onClick={() => (setDraft(""), setRecipient(""), setStatus(""), cursor.reset(), syncUrl(""))}
-          >
+          <Button variant="ghost" onClick={() => cursor.setFilters({ recipient: "", status: "" })}>
             Clear
           </Button>
         )}

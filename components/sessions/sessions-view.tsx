@@ -10,34 +10,34 @@ import { Input } from "@/components/ui/input";
 import { Pager } from "@/components/ui/pager";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useRevokeSessionMutation, useSessionsQuery } from "@/lib/client/queries/sessions";
-import { useCursor } from "@/lib/client/use-cursor";
+import { useUrlCursor } from "@/lib/client/use-cursor";
 import type { Session, SessionPage } from "@/lib/schemas/session";
-import { describeUserAgent, formatDateTime } from "@/lib/utils";
+import { describeUserAgent, formatDateTime, formText } from "@/lib/utils";
 
 /** The session owner as people know them: display name, else email, else the id. */
 const owner = (s: Session) => s.identity_label ?? s.identity_email ?? s.identity_id ?? s.id;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const FILTERS = ["identity_id", "identity"] as const;
+
+/** Sessions filtered by a user (a UUID is an id; anything else an email, username or phone); all state in the URL. */
 export function SessionsView({ initialUser, initialData }: { initialUser: string; initialData?: SessionPage }) {
-  const [user, setUser] = useState(initialUser);
-  const [draft, setDraft] = useState(initialUser);
+  const cursor = useUrlCursor(FILTERS);
+  const user = cursor.filters.identity_id || cursor.filters.identity;
   const [error, setError] = useState<string | null>(null);
-  const cursor = useCursor();
-  // A UUID filters by id; anything else is a sign-in identifier (email, username, phone) Truss resolves.
   const who = !user ? {} : UUID.test(user) ? { identity_id: user } : { identity: user };
   const q = { page_size: 50, page_token: cursor.token, ...who };
   const sessions = useSessionsQuery(q, !cursor.token && user === initialUser ? initialData : undefined);
   const revoke = useRevokeSessionMutation();
-  const apply = (e: FormEvent) => {
+  const show = (v: string) =>
+    cursor.setFilters(UUID.test(v) ? { identity_id: v, identity: "" } : { identity: v, identity_id: "" });
+  const apply = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const v = draft.trim();
+    const v = formText(new FormData(e.currentTarget), "user").trim();
     if (v.length > 254) return setError("That is too long for an email, username or user ID.");
     setError(null);
-    setUser(v);
-    cursor.reset();
-    const param = UUID.test(v) ? "identity_id" : "identity";
-    window.history.replaceState(null, "", v ? `/sessions?${param}=${encodeURIComponent(v)}` : "/sessions");
+    show(v);
   };
   const items = sessions.data?.items ?? [];
   return (
@@ -45,10 +45,11 @@ export function SessionsView({ initialUser, initialData }: { initialUser: string
       <form onSubmit={apply} role="search" className="flex flex-wrap items-start gap-2">
         <div>
           <Input
+            key={user}
+            name="user"
             aria-label="Filter by user"
             placeholder="Email, username, phone or user ID"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
+            defaultValue={user}
             className="w-80 max-w-full"
             aria-invalid={!!error}
           />
@@ -60,15 +61,7 @@ export function SessionsView({ initialUser, initialData }: { initialUser: string
         </div>
         <Button type="submit">Filter</Button>
         {user && (
-          <Button
-            variant="ghost"
-            onClick={() => (
-              setDraft(""),
-              setUser(""),
-              cursor.reset(),
-              window.history.replaceState(null, "", "/sessions")
-            )}
-          >
+          <Button variant="ghost" onClick={() => show("")}>
             Clear
           </Button>
         )}

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { pageNumber } from "@/lib/client/page-number";
 import { listIdentitiesQuerySchema, type IndexListQuery } from "@/lib/schemas/identity";
 
 /**
@@ -33,12 +34,11 @@ export function parseUsersUrl(sp: SearchParamsLike): UsersUrlState {
   for (const [k, v] of entries(sp)) if (v !== "" && !(k in raw)) raw[k] = v;
   const parsed = listIdentitiesQuerySchema.safeParse(raw);
   const { credentials_identifier: _, ...query } = parsed.success ? parsed.data : DEFAULTS;
-  const page = Number(raw.page);
   return {
     ...query,
     // Without an explicit order, each sort starts where people expect it (newest first, A first).
     order: parsed.success && raw.order ? query.order : defaultOrder(query.sort),
-    page: query.page_token ? (Number.isInteger(page) && page >= 2 ? page : 2) : 1,
+    page: pageNumber(query.page_token, raw.page),
   };
 }
 

@@ -35,4 +35,12 @@ test.describe("form errors", () => {
     await field.fill("another-try-99");
     await expect(page.locator("#reset-password-error")).toHaveCount(0);
   });
+
+  test("an unknown or malformed user id answers HTTP 404 with the not-found page", async ({ page }) => {
+    for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-user-id"]) {
+      const res = await page.goto(`/users/${id}`);
+      expect(res?.status()).toBe(404);
+      await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    }
+  });
 });
