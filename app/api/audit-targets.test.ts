@@ -9,6 +9,8 @@ const list = await import("@/app/api/auth/identities/route");
 const bulk = await import("@/app/api/auth/identities/bulk/route");
 const imp = await import("@/app/api/auth/users/import/route");
 const audit = await import("@/app/api/audit/route");
+const one = await import("@/app/api/auth/identities/[id]/route");
+const state = await import("@/app/api/auth/identities/[id]/state/route");
 
 let cookie = "";
 type Entry = {
@@ -175,5 +177,30 @@ describe("imports are audited per row", () => {
     expect((r.body as { dry_run: boolean }).dry_run).toBe(true);
     const [after] = await auditLog("page_size=1");
     expect(after!.id).toBe(before!.id);
+  });
+});
+
+describe("single actions name their user", () => {
+  it("create, deactivate and delete keep the user's email as the entry's label, also once the user is gone", async () => {
+    const u = await createUser("single");
+    const r = await call(state.PATCH, `/api/auth/identities/${u.id}/state`, {
+      method: "PATCH",
+      body: { state: "inactive" },
+      headers: { cookie },
+      params: { id: u.id },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const del = await call(one.DELETE, `/api/auth/identities/${u.id}`, {
+      method: "DELETE",
+      headers: { cookie },
+      params: { id: u.id },
+    });
+    expect(del.status).toBe(204);
+    const entries = await auditLog(`target=${u.id}`);
+    expect(entries.map((e) => [e.action, e.outcome, e.details?.label])).toEqual([
+      ["identity.delete", "success", u.email],
+      ["identity.deactivate", "success", u.email],
+      ["identity.create", "success", u.email],
+    ]);
   });
 });

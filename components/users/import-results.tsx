@@ -1,5 +1,6 @@
 "use client";
 
+import { Truncate } from "@/components/ui/truncate";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { toCsv } from "@/lib/client/csv";
@@ -63,7 +64,9 @@ export function ImportResults({ results, dryRun }: { results: ImportResult[]; dr
             {results.map((r) => (
               <tr key={r.index}>
                 <td className="px-3 py-1.5">{r.index + 1}</td>
-                <td className="px-3 py-1.5 break-all">{r.identifier ?? r.email ?? "—"}</td>
+                <td className="px-3 py-1.5">
+                  <Truncate text={r.identifier ?? r.email ?? "—"} className="max-w-56 sm:max-w-md" />
+                </td>
                 <td className="px-3 py-1.5">
                   {r.status === "error" ? (
                     <span className="text-red-800 dark:text-red-300">Error: {r.error?.message}</span>

@@ -46,7 +46,7 @@ export const createIdentity = async (ctx: Ctx<undefined, undefined, CreateIdenti
     "identity.create",
     (i) => i.id,
     () => k.createIdentity(ctx.body),
-    (i) => ({ email: i.email }),
+    (i) => ({ label: i.email ?? i.display_name, email: i.email }),
   );
   return json(created, { status: 201, headers: { Location: `${ctx.req.nextUrl.pathname}/${created.id}` } });
 };

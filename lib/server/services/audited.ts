@@ -2,13 +2,18 @@ import "server-only";
 import type { Actor } from "@/lib/server/http/actor";
 import { recordAudit, recordAuditBatch, type AuditItem } from "@/lib/server/services/audit";
 import { ApiError } from "@/lib/server/http/errors";
+import { indexedLabel } from "@/lib/server/services/identity-index/query";
 
 export interface Who {
   actor: Actor;
   ip: string;
 }
 
-/** Runs a mutation and records it in the audit log, whether it succeeds or fails. */
+/**
+ * Runs a mutation and records it in the audit log, whether it succeeds or fails. An entry about one user keeps the
+ * name the user had (`details.label`, read from the identity index before acting: a deleted user's row is gone after),
+ * so the log names its target even once the user is gone.
+ */
 export async function audited<T>(
   who: Who,
   action: string,
@@ -16,6 +21,9 @@ export async function audited<T>(
   fn: () => Promise<T>,
   details?: (result: T) => Record<string, unknown>,
 ): Promise<T> {
+  const label =
+    action.startsWith("identity.") && typeof target === "string" ? await indexedLabel(target).catch(() => null) : null;
+  const named = label ? { label } : {};
   try {
     const result = await fn();
     const t = typeof target === "function" ? target(result) : target;
@@ -25,7 +33,7 @@ export async function audited<T>(
       action,
       target: t,
       outcome: "success",
-      details: details?.(result),
+      details: label || details ? { ...named, ...details?.(result) } : undefined,
     });
     return result;
   } catch (err) {
@@ -35,7 +43,7 @@ export async function audited<T>(
       action,
       target: typeof target === "function" ? null : target,
       outcome: "failure",
-      details: { error: err instanceof ApiError ? err.id : "internal" },
+      details: { ...named, error: err instanceof ApiError ? err.id : "internal" },
     });
     throw err;
   }

@@ -63,6 +63,14 @@ async function countMatching(q: IndexListQuery, plan: FilterPlan): Promise<numbe
   return Number(r?.n ?? 0);
 }
 
+/** The name an identity goes by (email, else display name) as the index has it; null when it is not indexed. */
+export async function indexedLabel(id: string): Promise<string | null> {
+  const r = await (await store()).db.selectFrom("identity_index").select("doc").where("id", "=", id).executeTakeFirst();
+  if (!r) return null;
+  const doc = JSON.parse(r.doc) as Pick<Identity, "email" | "display_name">;
+  return doc.email ?? doc.display_name ?? null;
+}
+
 /** How fresh the index is: ready once a full reconciler pass has finished, and when the last one did. */
 export async function indexStatus(): Promise<{ ready: boolean; updated_at: string | null }> {
   const rows = await (await store()).db.selectFrom("index_meta").selectAll().execute();
