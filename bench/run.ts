@@ -11,6 +11,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { compare, hash } from "@node-rs/bcrypt";
 import { benchEmbeddedKratos } from "./embedded-kratos";
+import { benchFirstRun, firstRunTable, type FirstRun } from "./first-run";
 import { benchIdentityIndex } from "./identity-index";
 import { measureLayer, nativeSessionToken } from "./layer";
 import { benchRealKratos, realKratosUnavailable } from "./real-kratos";
@@ -22,6 +23,7 @@ const COST = 12;
 const ADMIN = { email: "bench-admin@bench.test", password: "Bench-admin-pass-1" };
 const ONLY_REAL = process.env.BENCH_ONLY === "real";
 const ONLY_INDEX = process.env.BENCH_ONLY === "index";
+const ONLY_FIRST_RUN = process.env.BENCH_ONLY === "first-run";
 const FULL_INDEX = 1_000_000;
 const PAGES = ["/", "/users", "/sessions", "/providers", "/settings/api-keys", "/audit", "/docs/api", "/login"];
 
@@ -32,6 +34,7 @@ async function main() {
     execSync("npx next build", { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   }
   if (ONLY_INDEX) return onlyIndex(started);
+  if (ONLY_FIRST_RUN) return onlyFirstRun();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "truss-bench-"));
   const [port, kpub, kadm] = [await freePort(), await freePort(), await freePort()];
   const serverEnv = {
@@ -51,6 +54,10 @@ async function main() {
     machine: { cores: os.availableParallelism(), node: process.version },
     bcryptCost: COST,
   };
+  if (!ONLY_REAL) {
+    log("a new user's first run: ready → first page → setup → sign-in → pages and actions (bench/first-run.ts)");
+    results.firstRun = await benchFirstRun();
+  }
   try {
     log("seeding 1,000 identities (pre-hashed) through Kratos's batch API");
     const hashed = (await hash("Seeded-user-pass-1", 4)).replace(/^\$2b\$/, "$2a$");
@@ -218,6 +225,22 @@ async function main() {
   writeReadmeBlock("bench", `${stamp}\n\n${md}`);
   if (results.identityIndex)
     writeReadmeBlock("bench-index", indexStamp(results.identityIndex) + indexTable(results.identityIndex));
+  if (results.firstRun)
+    writeReadmeBlock("bench-first-run", firstRunStamp() + firstRunTable(results.firstRun as FirstRun));
+}
+
+const firstRunStamp = () =>
+  `First run measured ${new Date().toISOString().slice(0, 10)} on ${os.availableParallelism()} cores (${process.version}), load average ${os.loadavg()[0]!.toFixed(1)} at the end.\n\n`;
+
+/** BENCH_ONLY=first-run: a new user's first run alone, merged into bench/results.json and its README table. */
+async function onlyFirstRun(): Promise<void> {
+  const firstRun = await benchFirstRun();
+  console.log(firstRunTable(firstRun));
+  const file = "bench/results.json";
+  const results = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+  results.firstRun = firstRun;
+  fs.writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+  writeReadmeBlock("bench-first-run", firstRunStamp() + firstRunTable(firstRun));
 }
 
 /** Replaces the README's `<!-- name:start -->…<!-- name:end -->` block (in the Performance section). */
