@@ -69,16 +69,42 @@ export async function sealSession(payload: SessionPayload): Promise<string> {
   return sealData(payload, { password: sealPassword(), ttl: sessionTtlSeconds() });
 }
 
+// Unsealing is about 1 ms of WebCrypto and runs twice per request (middleware, then the route handler). Its result is
+// a pure function of the cookie string and the secrets, so the verified payload is remembered by both for a minute
+// (bounded; the idle and absolute limits are still checked on every use). On globalThis: middleware and routes share it.
+const UNSEALED_MS = 60_000;
+const UNSEALED_MAX = 2_000;
+const g = globalThis as { __trussUnsealed?: Map<string, { payload: SessionPayload; until: number }> };
+const unsealed = (g.__trussUnsealed ??= new Map());
+/** Which secrets unsealed it: a remembered payload never outlives a change of TRUSS_SESSION_SECRET. */
+let scope: { secrets: string[]; id: string } | undefined;
+function unsealScope(): string {
+  const secrets = sessionSecrets();
+  if (scope?.secrets !== secrets) scope = { secrets, id: secrets.map(secretId).join(",") };
+  return scope.id;
+}
+
+async function unsealPayload(value: string, now: number): Promise<SessionPayload | null> {
+  const key = `${unsealScope()}|${value}`;
+  const hit = unsealed.get(key);
+  if (hit && hit.until > now) return hit.payload;
+  const data = await unsealData<unknown>(value, { password: unsealPasswords(), ttl: sessionTtlSeconds() });
+  const parsed = sessionPayloadSchema.safeParse(data);
+  if (!parsed.success) return null;
+  if (unsealed.size >= UNSEALED_MAX) unsealed.clear(); // bounded: a flood of distinct cookies only costs re-unsealing
+  unsealed.set(key, { payload: parsed.data, until: now + UNSEALED_MS });
+  return parsed.data;
+}
+
 /** Unseals and checks shape, idle and absolute limits; anything odd is treated as no session. */
 export async function readSession(value: string | undefined, now = Date.now()): Promise<SessionPayload | null> {
   if (!value) return null;
   try {
-    const data = await unsealData<unknown>(value, { password: unsealPasswords(), ttl: sessionTtlSeconds() });
-    const parsed = sessionPayloadSchema.safeParse(data);
-    if (!parsed.success) return null;
+    const payload = await unsealPayload(value, now);
+    if (!payload) return null;
     const { idle, max } = limits();
-    if (now - parsed.data.aat > max || now - parsed.data.lsa > idle) return null;
-    return parsed.data;
+    if (now - payload.aat > max || now - payload.lsa > idle) return null;
+    return payload;
   } catch {
     return null;
   }
