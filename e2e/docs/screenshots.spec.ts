@@ -14,6 +14,14 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
 }
 
+/** Opens a list page (light or dark) and pictures it once its table has rows. */
+async function tableShot(page: Page, path: string, table: string, name: string, dark = false) {
+  if (dark) await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(path);
+  await expect(page.getByRole("table", { name: table }).locator("tbody > tr").first()).toBeVisible();
+  await shot(page, name);
+}
+
 /** A user worth showing: a name, a session from a Kratos login. */
 async function ada(page: Page) {
   const user = await createUser(page, "shot", { name: "Ada Lovelace" });
@@ -40,16 +48,11 @@ test.describe("screenshots at 1440 px", () => {
 
   test("users", async ({ page }) => {
     await ada(page);
-    await page.goto("/users");
-    await expect(page.getByRole("table", { name: "Users" }).locator("tbody > tr").first()).toBeVisible();
-    await shot(page, "users");
+    await tableShot(page, "/users", "Users", "users");
   });
 
   test("users, dark", async ({ page }) => {
-    await page.emulateMedia({ colorScheme: "dark" });
-    await page.goto("/users");
-    await expect(page.getByRole("table", { name: "Users" }).locator("tbody > tr").first()).toBeVisible();
-    await shot(page, "users-dark");
+    await tableShot(page, "/users", "Users", "users-dark", true);
   });
 
   test("user detail", async ({ page }) => {
@@ -93,9 +96,7 @@ test.describe("screenshots at 1440 px", () => {
   });
 
   test("audit log", async ({ page }) => {
-    await page.goto("/audit");
-    await expect(page.getByRole("table", { name: "Audit entries" }).locator("tbody > tr").first()).toBeVisible();
-    await shot(page, "audit");
+    await tableShot(page, "/audit", "Audit entries", "audit");
   });
 });
 
@@ -104,15 +105,10 @@ test.describe("screenshots at 390 px", () => {
 
   test("users on a phone", async ({ page }) => {
     await ada(page);
-    await page.goto("/users");
-    await expect(page.getByRole("table", { name: "Users" }).locator("tbody > tr").first()).toBeVisible();
-    await shot(page, "users-mobile");
+    await tableShot(page, "/users", "Users", "users-mobile");
   });
 
   test("audit log on a phone, dark", async ({ page }) => {
-    await page.emulateMedia({ colorScheme: "dark" });
-    await page.goto("/audit");
-    await expect(page.getByRole("table", { name: "Audit entries" }).locator("tbody > tr").first()).toBeVisible();
-    await shot(page, "audit-mobile-dark");
+    await tableShot(page, "/audit", "Audit entries", "audit-mobile-dark", true);
   });
 });
