@@ -74,8 +74,9 @@ export async function sealSession(payload: SessionPayload): Promise<string> {
 // (bounded; the idle and absolute limits are still checked on every use). On globalThis: middleware and routes share it.
 const UNSEALED_MS = 60_000;
 const UNSEALED_MAX = 2_000;
-const g = globalThis as { __trussUnsealed?: Map<string, { payload: SessionPayload; until: number }> };
-const unsealed = (g.__trussUnsealed ??= new Map());
+type Remembered = { payload: SessionPayload; until: number };
+const g = globalThis as { __trussUnsealed?: Map<string, Remembered> };
+const unsealed = (g.__trussUnsealed ??= new Map<string, Remembered>());
 /** Which secrets unsealed it: a remembered payload never outlives a change of TRUSS_SESSION_SECRET. */
 let scope: { secrets: string[]; id: string } | undefined;
 function unsealScope(): string {
