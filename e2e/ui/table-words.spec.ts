@@ -5,6 +5,9 @@ import { createUser, signInAsUser } from "./helpers";
 // Issue 18: at 1440 and 390 px, light and dark, no table breaks a word in two (emails, names, labels, ids). One test
 // per page; each seeds long values the page shows, then checks every look of the same page.
 
+// Four looks of one page per test: more than the default minute on a loaded 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 const tagOf = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const LONG_NAME = "Maximiliane Wolkenkratzerbewohnerin";
 

@@ -4,6 +4,9 @@ import { createUser } from "./helpers";
 // Issue 18, item 4: the audit log and the sessions page keep their filters and their page in the URL, so a reload,
 // Back and a shared link show the same rows (the users page has its own spec, users-index.spec.ts).
 
+// 53 API calls, then a page walked forward, reloaded and walked back: room for a loaded machine.
+test.describe.configure({ timeout: 120_000 });
+
 test("the audit log keeps its filter and page 2 through a reload; Previous and Back return to page 1", async ({
   page,
 }) => {
