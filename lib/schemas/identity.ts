@@ -47,6 +47,9 @@ export const identitySchema = z.object({
 });
 export type Identity = z.infer<typeof identitySchema>;
 
+/** How the audit log names an identity: its email, else its display name (name, else first identifier, …). */
+export const identityLabel = (i: Pick<Identity, "email" | "display_name">): string => i.email ?? i.display_name;
+
 export const identityPageSchema = pageSchema(identitySchema);
 export type IdentityPage = z.infer<typeof identityPageSchema>;
 

@@ -7,11 +7,12 @@ import { applyState } from "@/lib/server/services/identity-state";
 import * as k from "@/lib/server/kratos";
 import { json, noContent, type RouteContext } from "@/lib/server/http/route";
 import type { IdParams } from "@/lib/schemas/common";
-import type {
-  CreateIdentityBody,
-  ListIdentitiesQuery,
-  ResetPasswordBody,
-  UpdateIdentityBody,
+import {
+  identityLabel,
+  type CreateIdentityBody,
+  type ListIdentitiesQuery,
+  type ResetPasswordBody,
+  type UpdateIdentityBody,
 } from "@/lib/schemas/identity";
 import type { z } from "zod";
 import { passwordNotEmail, passwordNotEmailIssue } from "@/lib/schemas/password";
@@ -46,7 +47,7 @@ export const createIdentity = async (ctx: Ctx<undefined, undefined, CreateIdenti
     "identity.create",
     (i) => i.id,
     () => k.createIdentity(ctx.body),
-    (i) => ({ label: i.email ?? i.display_name, email: i.email }),
+    (i) => ({ label: identityLabel(i), email: i.email }),
   );
   return json(created, { status: 201, headers: { Location: `${ctx.req.nextUrl.pathname}/${created.id}` } });
 };

@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/server/http/errors";
 import * as k from "@/lib/server/kratos";
 import { unlessLastAdmin } from "@/lib/server/services/admins";
 import { applyState } from "@/lib/server/services/identity-state";
-import type { BulkBody, BulkResult } from "@/lib/schemas/identity";
+import { identityLabel, type BulkBody, type BulkResult } from "@/lib/schemas/identity";
 
 const CONCURRENCY = 4;
 
@@ -13,9 +13,6 @@ async function runOne(action: BulkBody["action"], id: string): Promise<void> {
   else if (action === "revoke_sessions") await k.revokeIdentitySessions(id);
   else await unlessLastAdmin(id, "deleting this account", () => k.deleteIdentity(id));
 }
-
-/** How an audit entry names an identity: its email, else its display name (name, else first identifier, …). */
-export const identityLabel = (i: k.IdentityDto): string => i.email ?? i.display_name;
 
 export interface BulkRun {
   response: BulkResult;

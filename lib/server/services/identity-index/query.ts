@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SqlBool } from "kysely";
 import { store } from "@/lib/server/store";
 import { ApiError } from "@/lib/server/http/errors";
-import type { Identity, IndexedIdentityPage, IndexListQuery } from "@/lib/schemas/identity";
+import { identityLabel, type Identity, type IndexedIdentityPage, type IndexListQuery } from "@/lib/schemas/identity";
 import { counter } from "@/lib/server/services/identity-index/counters";
 import {
   countOneCommonTerm,
@@ -63,12 +63,11 @@ async function countMatching(q: IndexListQuery, plan: FilterPlan): Promise<numbe
   return Number(r?.n ?? 0);
 }
 
-/** The name an identity goes by (email, else display name) as the index has it; null when it is not indexed. */
+/** The audit label of an identity as the index has it; null when it is not indexed. */
 export async function indexedLabel(id: string): Promise<string | null> {
   const r = await (await store()).db.selectFrom("identity_index").select("doc").where("id", "=", id).executeTakeFirst();
   if (!r) return null;
-  const doc = JSON.parse(r.doc) as Pick<Identity, "email" | "display_name">;
-  return doc.email ?? doc.display_name ?? null;
+  return identityLabel(JSON.parse(r.doc) as Identity);
 }
 
 /** How fresh the index is: ready once a full reconciler pass has finished, and when the last one did. */
