@@ -449,6 +449,7 @@ export async function benchIdentityIndex(opts: {
       base: big.base,
       cookie: big.cookie,
       kratosPublicUrl: kratos.publicUrl,
+      kratosAdminUrl: kratos.adminUrl,
       sessionToken: await nativeSessionToken(kratos.publicUrl, ADMIN.email, ADMIN.password),
       dataDir: big.dataDir,
       label: `index ${big.label}`,

@@ -172,6 +172,7 @@ export async function benchRealKratos(opts: RealKratosBenchOptions): Promise<Rec
       base,
       cookie,
       kratosPublicUrl: kratos.publicUrl,
+      kratosAdminUrl: kratos.adminUrl,
       sessionToken: await nativeSessionToken(kratos.publicUrl, ADMIN.email, ADMIN.password),
       dataDir: truss,
       label: "real Kratos",

@@ -122,6 +122,7 @@ async function main() {
       base,
       cookie,
       kratosPublicUrl: kratosPublic,
+      kratosAdminUrl: admin,
       sessionToken: await nativeSessionToken(kratosPublic, ADMIN.email, ADMIN.password),
       dataDir,
       label: "embedded",
@@ -311,6 +312,13 @@ function indexTable(r: unknown): string {
       `p50 ×${str(get(l, "p50Ratio"))}`,
     ]);
   }
+  const l = get(r, "layer");
+  rows.push([
+    `Layer at ${large}: lower bound of any Next route doing this, 1 client: p50 ms of the floor (same route's 405) + session check (whoami ∥ admin lookup, bare) + SQL`,
+    `${str(get(l, "floorP50Ms"))} + ${str(get(l, "sessionCheckP50Ms"))} + ${str(get(l, "bareSqlP50Ms"))} = ${str(get(l, "lowerBoundP50Ms"))}`,
+    `whoami + same SQL: ${str(get(l, "c1", "ideal", "p50"))}`,
+    `×${str(get(l, "lowerBoundRatio"))}`,
+  ]);
   const rec = get(r, "reconciler");
   rows.push([
     `Reconciler, ${str(get(rec, "identities"))} identities in Kratos, pass every ${str(get(rec, "intervalSeconds"))} s: Kratos calls/s over ${str(get(rec, "windowSeconds"))} s (shortest gap between two calls, ms)`,
@@ -360,6 +368,12 @@ function table(r: Record<string, unknown>): string {
       g(layer, "c1", "dashboard", "p50"),
       `whoami ${String(g(layer, "bareWhoamiP50Ms"))} + SQL ${String(g(layer, "bareSqlP50Ms"))} = ${String(g(layer, "sumOfPartsP50Ms"))}`,
       `×${String(g(layer, "p50RatioToSumOfParts"))}`,
+    );
+    add(
+      `${prefix}lower bound of any Next route doing this, 1 client: p50 ms of the floor (same route's 405) + session check (whoami ∥ admin lookup, bare) + SQL`,
+      `${String(g(layer, "floorP50Ms"))} + ${String(g(layer, "sessionCheckP50Ms"))} + ${String(g(layer, "bareSqlP50Ms"))} = ${String(g(layer, "lowerBoundP50Ms"))}`,
+      `whoami + same SQL: ${String(g(layer, "c1", "ideal", "p50"))}`,
+      `×${String(g(layer, "lowerBoundRatio"))}`,
     );
   };
   layerRows("", g(r, "dashboardLayer"));

@@ -22,6 +22,8 @@ export interface FilterPlan {
   kind: "sqlite" | "postgres";
   rare: Set<Narrowing>;
   commonTerms: Set<string>;
+  /** The counters read to choose the plan, by key: the list's exact count reuses them. */
+  counts: Map<string, number>;
 }
 
 /** Search words (at most 5), each matched as a substring of the identity's search text. */
@@ -41,10 +43,13 @@ export async function planFilters(q: IndexListQuery): Promise<FilterPlan> {
     ["admin", q.admin === true ? "admin" : undefined],
     ["provider", q.provider && `provider:${q.provider}`],
   ];
-  const plan: FilterPlan = { kind, rare: new Set(), commonTerms: new Set() };
+  const plan: FilterPlan = { kind, rare: new Set(), commonTerms: new Set(), counts: new Map() };
   await Promise.all([
     ...keys.map(async ([name, key]) => {
-      if (key && (await counter(key)) <= RARE_ROWS) plan.rare.add(name);
+      if (!key) return;
+      const n = await counter(key);
+      plan.counts.set(key, n);
+      if (n <= RARE_ROWS) plan.rare.add(name);
     }),
     ...(kind === "sqlite" ? terms(q.q).filter((t) => t.length >= 3) : []).map(async (t) => {
       const r = await sql<{ n: number }>`SELECT count(*) AS n FROM

@@ -50,8 +50,9 @@ function counterFor(q: IndexListQuery): string | null {
 /** The exact number of identities the query matches. */
 async function countMatching(q: IndexListQuery, plan: FilterPlan): Promise<number> {
   const key = counterFor(q);
-  if (key?.startsWith("!")) return (await counter("all")) - (await counter(key.slice(1)));
-  if (key) return counter(key);
+  const read = async (k: string) => plan.counts.get(k) ?? counter(k);
+  if (key?.startsWith("!")) return (await read("all")) - (await read(key.slice(1)));
+  if (key) return read(key);
   const fromTrigrams = await countOneCommonTerm(q, plan);
   if (fromTrigrams !== null) return fromTrigrams;
   const { db } = await store();
