@@ -6,16 +6,20 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { useCheckProviderMutation } from "@/lib/client/queries/providers";
-import type { Provider, ProviderCheck } from "@/lib/schemas/provider";
-import { cn, formatNumber } from "@/lib/utils";
+import { formatRelative, useNow } from "@/lib/client/relative-time";
+import type { LastCheck, Provider } from "@/lib/schemas/provider";
+import { cn, formatDateTime, formatNumber } from "@/lib/utils";
 
 const TONE = { ready: "green", incomplete: "amber", misconfigured: "red" } as const;
 const LABEL = { ready: "Ready", incomplete: "Incomplete", misconfigured: "Misconfigured" } as const;
 // A pill stays one line of one height, however narrow the card gets.
 const PILL = "h-6 shrink-0 whitespace-nowrap";
 
+/** The verdict shown: this visit's own check, else the newest one in the audit log (so it survives a reload). */
+type Verdict = Pick<LastCheck, "ok" | "checks"> & { at: string | null; by: string | null };
+
 /** The configuration's status until a check has run; then the check's verdict (a failing check is never "Ready"). */
-function status(p: Provider, result: ProviderCheck | undefined): { tone: BadgeTone; label: string } {
+function status(p: Provider, result: Verdict | null): { tone: BadgeTone; label: string } {
   if (result && !result.ok) return { tone: "red", label: "Check failed" };
   return { tone: TONE[p.status], label: LABEL[p.status] };
 }
@@ -37,7 +41,8 @@ export function BreakableUrl({ url, className }: { url: string; className?: stri
 
 export function ProviderCard({ provider: p }: { provider: Provider }) {
   const check = useCheckProviderMutation();
-  const result = check.data;
+  const now = useNow();
+  const result: Verdict | null = check.data ? { ...check.data, at: null, by: null } : p.last_check;
   const shown = status(p, result);
   const name = p.label || p.id;
   return (
@@ -113,6 +118,11 @@ export function ProviderCard({ provider: p }: { provider: Provider }) {
       {result && (
         <div role="status" className="mt-3 rounded-md border border-gray-200 p-3 text-sm dark:border-gray-700">
           <p className="font-medium">{result.ok ? "All checks passed" : "Some checks failed"}</p>
+          <p className="text-xs text-gray-600 dark:text-gray-400">
+            {result.at
+              ? `Checked ${now === null ? formatDateTime(result.at) : formatRelative(result.at, now)}${result.by ? ` by ${result.by}` : ""}`
+              : "Checked just now"}
+          </p>
           <ul className="mt-1 space-y-1">
             {result.checks.map((c) => (
               <li key={c.name} className="flex gap-2">

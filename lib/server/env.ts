@@ -11,6 +11,8 @@ export const envSchema = z
   .object({
     ...sharedEnvShape,
     PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    // The address npm start binds (scripts/server.mjs reads it too); the embedded Kratos's web hooks call it.
+    HOST: z.string().trim().min(1).default("127.0.0.1").catch("127.0.0.1"),
     KRATOS_PUBLIC_URL: url.optional(),
     KRATOS_ADMIN_URL: url.optional(),
     KRATOS_ADMIN_TOKEN: optionalString,

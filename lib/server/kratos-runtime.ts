@@ -9,6 +9,16 @@ interface Registry {
 // One embedded Kratos per process, even when Next loads this module in several bundles.
 const registry = ((globalThis as { __trussKratos?: Registry }).__trussKratos ??= {});
 
+/**
+ * This server as a process on the same machine reaches it: loopback when it listens on every address, else the one
+ * address it is bound to (a server bound to 10.0.0.5 or 127.0.0.2 does not answer on 127.0.0.1).
+ */
+export function ownBaseUrl(host: string, port: number): string {
+  const h = host.replace(/^\[(.*)\]$/, "$1");
+  if (h === "0.0.0.0" || h === "::") return `http://127.0.0.1:${port}`;
+  return `http://${h.includes(":") ? `[${h}]` : h}:${port}`;
+}
+
 /** Starts the embedded Kratos once (no-op when real Kratos URLs are configured). */
 export function ensureEmbeddedKratos(): Promise<EmbeddedKratos> {
   const e = env();
@@ -30,7 +40,7 @@ export function ensureEmbeddedKratos(): Promise<EmbeddedKratos> {
       ? parseDuration(e.EMBEDDED_KRATOS_SESSION_LIFESPAN)
       : undefined,
     // Kratos's web hooks, as deploy/kratos/kratos.yml configures real Kratos: this process's own hook endpoint.
-    webHook: secret ? { url: `http://127.0.0.1:${e.PORT}/api/hooks/kratos`, secret } : undefined,
+    webHook: secret ? { url: `${ownBaseUrl(e.HOST, e.PORT)}/api/hooks/kratos`, secret } : undefined,
   }).catch((err: unknown) => {
     registry.embedded = undefined;
     throw err;

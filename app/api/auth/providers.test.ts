@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import YAML from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootAndSignIn, call, startHarness, type Harness } from "@/lib/testing/harness";
+import { ADMIN, bootAndSignIn, call, startHarness, type Harness } from "@/lib/testing/harness";
 import { email, sdk } from "@/lib/testing/users";
 
 // A local OIDC issuer: /good serves a consistent discovery document, /wrong a mismatched issuer, /slow never answers.
@@ -94,6 +94,29 @@ describe("providers API", () => {
     expect((await call(check.POST, "/x", { method: "POST", headers: { cookie }, params: { id: "nope" } })).status).toBe(
       404,
     );
+  }, 20_000);
+
+  it("keeps each provider's newest check (verdict, time, who) in the list, so a reload still shows it", async () => {
+    const before = (
+      (await call(providers.GET, "/api/auth/providers", { headers: { cookie } })).body as {
+        items: { id: string; last_check: unknown }[];
+      }
+    ).items;
+    expect(before.find((p) => p.id === "github")!.last_check, "never checked").toBeNull();
+    const started = new Date().toISOString();
+    const ran = (await call(check.POST, "/x", { method: "POST", headers: { cookie }, params: { id: "wrong" } }))
+      .body as { ok: boolean; checks: { name: string; ok: boolean; detail: string }[] };
+    await call(check.POST, "/x", { method: "POST", headers: { cookie }, params: { id: "acme" } });
+    const items = (
+      (await call(providers.GET, "/api/auth/providers", { headers: { cookie } })).body as {
+        items: { id: string; last_check: { ok: boolean; at: string; by: string | null; checks: unknown[] } | null }[];
+      }
+    ).items;
+    const wrong = items.find((p) => p.id === "wrong")!.last_check!;
+    expect(wrong).toMatchObject({ ok: false, by: ADMIN.email, checks: ran.checks });
+    expect(wrong.at >= started).toBe(true);
+    expect(items.find((p) => p.id === "acme")!.last_check).toMatchObject({ ok: true, by: ADMIN.email });
+    expect(items.find((p) => p.id === "github")!.last_check).toBeNull();
   }, 20_000);
 
   it("serves the Kratos OIDC config as YAML without secrets", async () => {

@@ -25,6 +25,6 @@ export const checkProviderHandler = async (ctx: RouteContext<{ id: string }>) =>
           env().KRATOS_TIMEOUT_MS,
           `${(await kratosUrls()).publicUrl}/self-service/methods/oidc/callback/${ctx.params.id}`,
         ),
-      (r) => ({ ok: r.ok }),
+      (r) => ({ ok: r.ok, checks: r.checks }), // kept whole: the providers page shows the last verdict after a reload
     ),
   );

@@ -82,6 +82,39 @@ export async function recordAuditBatch(
 }
 
 /** Newest first, keyset on the row id; filters by actor (id or label), action, target and parent request. */
+/** The newest successful entry of one action for each target (one indexed lookup per target), by target. */
+export async function latestAudit(
+  action: string,
+  targets: readonly string[],
+): Promise<Map<string, { at: string; actor_label: string | null; details: Record<string, unknown> | null }>> {
+  const d = await db();
+  const rows = await Promise.all(
+    targets.map((target) =>
+      d
+        .selectFrom("audit_log")
+        .select(["target", "at", "actor_label", "details"])
+        .where("target", "=", target)
+        .where("action", "=", action)
+        .where("outcome", "=", "success")
+        .orderBy("id", "desc")
+        .limit(1)
+        .executeTakeFirst(),
+    ),
+  );
+  return new Map(
+    rows
+      .filter((r) => !!r?.target)
+      .map((r) => [
+        r!.target!,
+        {
+          at: r!.at,
+          actor_label: r!.actor_label,
+          details: r!.details ? (JSON.parse(r!.details) as Record<string, unknown>) : null,
+        },
+      ]),
+  );
+}
+
 export async function listAudit(q: ListAuditQuery): Promise<AuditPage> {
   let query = (await db()).selectFrom("audit_log").selectAll();
   if (q.page_token) query = query.where("id", "<", Number(q.page_token));

@@ -5,7 +5,8 @@ import { providerEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/errors";
 import { kratosUrls } from "@/lib/server/kratos-runtime";
 import { countersFrom } from "@/lib/server/services/identity-index/counters";
-import type { Provider } from "@/lib/schemas/provider";
+import { latestAudit } from "@/lib/server/services/audit";
+import { lastCheckSchema, type LastCheck, type Provider } from "@/lib/schemas/provider";
 
 /** The configured providers (parsed once, in env.ts). */
 export const providerConfigs = providerEnv;
@@ -28,7 +29,19 @@ export function providerOrThrow(id: string): ProviderConfig {
 export async function listProviders(): Promise<{ items: Provider[]; errors: string[] }> {
   const { providers, errors } = providerConfigs();
   const { publicUrl } = await kratosUrls();
-  const linked = await countersFrom("provider:", "provider;");
+  const [linked, checked] = await Promise.all([
+    countersFrom("provider:", "provider;"),
+    latestAudit(
+      "provider.check",
+      providers.map((p) => p.id),
+    ),
+  ]);
+  const lastCheck = (id: string): LastCheck | null => {
+    const e = checked.get(id);
+    // Entries from before the checks were kept (details {ok} only) read as no check.
+    const parsed = lastCheckSchema.safeParse({ ...e?.details, at: e?.at, by: e?.actor_label ?? null });
+    return parsed.success ? parsed.data : null;
+  };
   return {
     errors,
     items: providers.map((p) => ({
@@ -42,6 +55,7 @@ export async function listProviders(): Promise<{ items: Provider[]; errors: stri
       issuer_url: p.issuerUrl,
       callback_url: `${publicUrl}/self-service/methods/oidc/callback/${p.id}`,
       linked_identities: linked.get(`provider:${p.id}`) ?? 0,
+      last_check: lastCheck(p.id),
     })),
   };
 }
