@@ -284,17 +284,20 @@ async function reconcilerLoad(
       windowSeconds: round((to - from) / 1000, 1),
       calls: calls.length,
       callsPerSecond: round(rate),
-      maxCallsInAnySecond: maxInAnySecond, // in [t − 1 s, t]: 6 when calls are exactly 1000/rps ms apart
+      maxCallsInAnySecond: maxInAnySecond, // in (t − 1 s, t], as calls arrive at Kratos
       minGapMs,
       byPath,
       passesInWindow: inWindow.length,
       callsPerPass: inWindow.length ? median(inWindow.map((p) => p.calls)) : null,
       passMsP50: inWindow.length ? median(inWindow.map((p) => p.ms)) : null,
       peakRssMiB: peakRssMiB(server.child.pid!),
-      withinLimit: rate <= opts.rps,
+      withinLimit: rate <= opts.rps && maxInAnySecond <= opts.rps,
     };
     log(`index: reconciler: ${JSON.stringify(out)}`);
-    if (!out.withinLimit) throw new Error(`index: the reconciler made ${out.callsPerSecond} calls/s, over ${opts.rps}`);
+    if (!out.withinLimit)
+      throw new Error(
+        `index: the reconciler made ${out.callsPerSecond} calls/s (${maxInAnySecond} in one second), over ${opts.rps}`,
+      );
     return out;
   } finally {
     server.stop();

@@ -321,8 +321,8 @@ function indexTable(r: unknown): string {
   ]);
   const rec = get(r, "reconciler");
   rows.push([
-    `Reconciler, ${str(get(rec, "identities"))} identities in Kratos, pass every ${str(get(rec, "intervalSeconds"))} s: Kratos calls/s over ${str(get(rec, "windowSeconds"))} s (shortest gap between two calls, ms)`,
-    `${str(get(rec, "callsPerSecond"))} (${str(get(rec, "minGapMs"))})`,
+    `Reconciler, ${str(get(rec, "identities"))} identities in Kratos, pass every ${str(get(rec, "intervalSeconds"))} s: Kratos calls/s over ${str(get(rec, "windowSeconds"))} s (most in any one second; shortest gap between two calls, ms)`,
+    `${str(get(rec, "callsPerSecond"))} (${str(get(rec, "maxCallsInAnySecond"))}; ${str(get(rec, "minGapMs"))})`,
     `limit TRUSS_INDEX_RECONCILE_RPS=${str(get(rec, "rpsLimit"))}`,
     `×${str(round(Number(get(rec, "callsPerSecond")) / Number(get(rec, "rpsLimit"))))}`,
   ]);
