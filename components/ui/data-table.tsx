@@ -11,6 +11,12 @@ export interface Column<T> {
   className?: string;
 }
 
+/** A header that sorts the list: a button, with `aria-sort` on the header cell. */
+export interface HeaderSort {
+  order: "asc" | "desc" | null; // null: the list is sorted by another column
+  onSort: () => void;
+}
+
 export interface DataTableProps<T> {
   caption: string;
   columns: Column<T>[];
@@ -21,9 +27,41 @@ export interface DataTableProps<T> {
   onSelectedChange?: (next: Set<string>) => void;
   empty?: ReactNode;
   busy?: boolean;
+  /** Makes a column's header a sort button. */
+  sortOf?: (column: Column<T>) => HeaderSort | undefined;
+  /** A last column that stays in view at the right edge while a wide table scrolls sideways (phones). */
+  rowActions?: (row: T) => ReactNode;
 }
 
-/** A plain, accessible table that scrolls horizontally on narrow screens; optional row selection. */
+const th = "px-3 py-2 text-left font-medium whitespace-nowrap text-gray-700 dark:text-gray-300";
+const stickyEnd = "sticky right-0 w-12 px-2 py-2 text-right";
+
+function SortHeader({ header, sort, className }: { header: string; sort: HeaderSort; className?: string }) {
+  const { order } = sort;
+  return (
+    <th
+      scope="col"
+      aria-sort={order === "asc" ? "ascending" : order === "desc" ? "descending" : "none"}
+      className={cn(th, className)}
+    >
+      <button
+        type="button"
+        onClick={sort.onSort}
+        className={cn(
+          "-mx-1 inline-flex items-center gap-1 rounded px-1 hover:text-gray-900 dark:hover:text-gray-50",
+          order && "text-gray-900 dark:text-gray-50",
+        )}
+      >
+        {header}
+        <span aria-hidden className={cn("text-xs", !order && "text-gray-400 dark:text-gray-500")}>
+          {order === "asc" ? "▲" : order === "desc" ? "▼" : "↕"}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/** A plain, accessible table that scrolls horizontally on narrow screens; optional selection, sorting, row actions. */
 export function DataTable<T>({
   caption,
   columns,
@@ -34,6 +72,8 @@ export function DataTable<T>({
   onSelectedChange,
   empty,
   busy,
+  sortOf,
+  rowActions,
 }: DataTableProps<T>) {
   const selectable = !!selected && !!onSelectedChange;
   const ids = rows.map(rowId);
@@ -70,25 +110,28 @@ export function DataTable<T>({
                 />
               </th>
             )}
-            {columns.map((c) => (
-              <th
-                key={c.id}
-                scope="col"
-                className={cn(
-                  "px-3 py-2 text-left font-medium whitespace-nowrap text-gray-700 dark:text-gray-300",
-                  c.className,
-                )}
-              >
-                {c.header}
+            {columns.map((c) => {
+              const sort = sortOf?.(c);
+              return sort ? (
+                <SortHeader key={c.id} header={c.header} sort={sort} className={c.className} />
+              ) : (
+                <th key={c.id} scope="col" className={cn(th, c.className)}>
+                  {c.header}
+                </th>
+              );
+            })}
+            {rowActions && (
+              <th scope="col" className={cn(stickyEnd, "bg-gray-50 dark:bg-gray-950")}>
+                <span className="sr-only">Actions</span>
               </th>
-            ))}
+            )}
           </tr>
         </thead>
         <tbody className={cn("divide-y divide-gray-100 dark:divide-gray-800", busy && "opacity-60")}>
           {rows.map((row) => {
             const id = rowId(row);
             return (
-              <tr key={id} className="hover:bg-gray-50 dark:hover:bg-gray-800/60">
+              <tr key={id} className="group hover:bg-gray-50 dark:hover:bg-gray-800/60">
                 {selectable && (
                   <td className="px-3 py-2">
                     <Checkbox
@@ -103,6 +146,16 @@ export function DataTable<T>({
                     {c.cell(row)}
                   </td>
                 ))}
+                {rowActions && (
+                  <td
+                    className={cn(
+                      stickyEnd,
+                      "bg-white group-hover:bg-gray-50 dark:bg-gray-900 dark:group-hover:bg-gray-800",
+                    )}
+                  >
+                    {rowActions(row)}
+                  </td>
+                )}
               </tr>
             );
           })}

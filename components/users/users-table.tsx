@@ -7,7 +7,7 @@ import { createPortal } from "react-dom";
 import { BulkDialog, type BulkAction } from "@/components/users/bulk-dialog";
 import type { UserColumn } from "@/components/users/user-columns";
 import type { UsersSort } from "@/components/users/users-url";
-import { Checkbox } from "@/components/ui/checkbox";
+import { DataTable } from "@/components/ui/data-table";
 import { userLabel } from "@/lib/client/user-display";
 import type { Identity } from "@/lib/schemas/identity";
 import { cn } from "@/lib/utils";
@@ -25,9 +25,6 @@ export interface UsersTableProps {
   busy?: boolean;
 }
 
-const th = "px-3 py-2 text-left font-medium whitespace-nowrap text-gray-700 dark:text-gray-300";
-/** The actions column stays in view at the right edge while a wide table scrolls sideways (phones). */
-const stickyEnd = "sticky right-0 w-12 px-2 py-2 text-right";
 /** The menu's height and a margin: less room than this under the button opens it upwards. */
 const MENU_ROOM = 140;
 const menuItem =
@@ -173,39 +170,9 @@ function RowActions({ user, onAction }: { user: Identity; onAction: (action: Bul
   );
 }
 
-function SortHeader({
-  column,
-  active,
-  order,
-  onSort,
-}: {
-  column: UserColumn;
-  active: boolean;
-  order: "asc" | "desc";
-  onSort: () => void;
-}) {
-  return (
-    <th scope="col" aria-sort={active ? (order === "asc" ? "ascending" : "descending") : "none"} className={th}>
-      <button
-        type="button"
-        onClick={onSort}
-        className={cn(
-          "-mx-1 inline-flex items-center gap-1 rounded px-1 hover:text-gray-900 dark:hover:text-gray-50",
-          active && "text-gray-900 dark:text-gray-50",
-        )}
-      >
-        {column.header}
-        <span aria-hidden className={cn("text-xs", !active && "text-gray-400 dark:text-gray-500")}>
-          {active ? (order === "asc" ? "▲" : "▼") : "↕"}
-        </span>
-      </button>
-    </th>
-  );
-}
-
 /**
- * The users table (the shape of components/ui/data-table.tsx): row selection, and headers that sort the whole list
- * on the server. Each sortable header is a button; the header carries `aria-sort`.
+ * The users table: a DataTable with row selection, headers that sort the whole list on the server (`aria-sort` on
+ * each), and a row "Actions" menu whose changes go through the bulk dialog.
  */
 export function UsersTable({
   columns,
@@ -218,107 +185,38 @@ export function UsersTable({
   empty,
   busy,
 }: UsersTableProps) {
-  const ids = rows.map((u) => u.id);
-  const all = ids.length > 0 && ids.every((id) => selected.has(id));
-  const some = ids.some((id) => selected.has(id));
-  const toggle = (id: string) => {
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    onSelectedChange(next);
-  };
   const [pending, setPending] = useState<{ action: BulkAction; user: Identity } | null>(null);
-  const dialog = pending && (
-    <BulkDialog
-      action={pending.action}
-      ids={[pending.user.id]}
-      labels={new Map([[pending.user.id, userLabel(pending.user)]])}
-      onClose={(finished) => {
-        setPending(null);
-        if (finished && selected.has(pending.user.id))
-          onSelectedChange(new Set([...selected].filter((id) => id !== pending.user.id)));
-      }}
-    />
-  );
-  // The dialog keeps its place when the list empties (a delete of the last row), so its results stay on screen.
-  if (rows.length === 0)
-    return (
-      <>
-        {empty}
-        {dialog}
-      </>
-    );
   return (
     <>
-      <div
-        className="overflow-x-auto rounded-lg border border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900"
-        aria-busy={busy || undefined}
-      >
-        <table className="min-w-full divide-y divide-gray-200 text-sm dark:divide-gray-800">
-          <caption className="sr-only">Users</caption>
-          <thead className="bg-gray-50 dark:bg-gray-950">
-            <tr>
-              <th scope="col" className="w-10 px-3 py-2">
-                <Checkbox
-                  aria-label="Select all rows on this page"
-                  checked={all}
-                  indeterminate={some && !all}
-                  onChange={() =>
-                    onSelectedChange(
-                      all ? new Set([...selected].filter((id) => !ids.includes(id))) : new Set([...selected, ...ids]),
-                    )
-                  }
-                />
-              </th>
-              {columns.map((c) =>
-                c.sort ? (
-                  <SortHeader
-                    key={c.id}
-                    column={c}
-                    active={c.sort === sort}
-                    order={order}
-                    onSort={() => c.sort && onSort(c.sort)}
-                  />
-                ) : (
-                  <th key={c.id} scope="col" className={cn(th, c.className)}>
-                    {c.header}
-                  </th>
-                ),
-              )}
-              <th scope="col" className={cn(stickyEnd, "bg-gray-50 dark:bg-gray-950")}>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className={cn("divide-y divide-gray-100 dark:divide-gray-800", busy && "opacity-60")}>
-            {rows.map((u) => (
-              <tr key={u.id} className="group hover:bg-gray-50 dark:hover:bg-gray-800/60">
-                <td className="px-3 py-2">
-                  <Checkbox
-                    aria-label={`Select ${userLabel(u)}`}
-                    checked={selected.has(u.id)}
-                    onChange={() => toggle(u.id)}
-                  />
-                </td>
-                {columns.map((c) => (
-                  <td key={c.id} className={cn("px-3 py-2 align-middle text-gray-800 dark:text-gray-200", c.className)}>
-                    {c.cell(u)}
-                  </td>
-                ))}
-                <td
-                  className={cn(
-                    stickyEnd,
-                    "bg-white group-hover:bg-gray-50 dark:bg-gray-900 dark:group-hover:bg-gray-800",
-                  )}
-                >
-                  <RowActions user={u} onAction={(action) => setPending({ action, user: u })} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {dialog}
+      <DataTable
+        caption="Users"
+        columns={columns}
+        rows={rows}
+        rowId={(u) => u.id}
+        rowLabel={userLabel}
+        selected={selected}
+        onSelectedChange={onSelectedChange}
+        empty={empty}
+        busy={busy}
+        sortOf={(c) => {
+          const by = (c as UserColumn).sort;
+          return by && { order: by === sort ? order : null, onSort: () => onSort(by) };
+        }}
+        rowActions={(u) => <RowActions user={u} onAction={(action) => setPending({ action, user: u })} />}
+      />
+      {/* Kept when the list empties (a delete of the last row), so its results stay on screen. */}
+      {pending && (
+        <BulkDialog
+          action={pending.action}
+          ids={[pending.user.id]}
+          labels={new Map([[pending.user.id, userLabel(pending.user)]])}
+          onClose={(finished) => {
+            setPending(null);
+            if (finished && selected.has(pending.user.id))
+              onSelectedChange(new Set([...selected].filter((id) => id !== pending.user.id)));
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { freePort } from "../../scripts/free-port.mjs";
+import { startServerScript } from "../server-process";
 
 // `npm start` bound to one address that is not 127.0.0.1 (HOST=127.0.0.2: Linux answers all of 127/8 on loopback, so
 // the test needs no network): the embedded Kratos's web hooks must call that address, or every sign-in made directly
@@ -32,23 +32,9 @@ test("bound to HOST=127.0.0.2, a sign-in made directly against the embedded Krat
     TRUSS_INDEX_RECONCILE_SECONDS: "0", // no background pass: only the hook can tell the index about the sign-in
   };
   for (const name of ["KRATOS_PUBLIC_URL", "KRATOS_ADMIN_URL", "DATABASE_URL", "TRUSS_HOOK_SECRET"]) delete env[name];
-  const server = spawn(process.execPath, ["scripts/server.mjs"], {
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: true,
-  });
+  let stopServer = () => {};
   try {
-    const lines: string[] = [];
-    await new Promise<void>((resolve, reject) => {
-      let rest = "";
-      server.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-        const parts = (rest + chunk).split("\n");
-        rest = parts.pop() ?? "";
-        lines.push(...parts);
-        if (parts.some((l) => l.includes("[truss] ready on"))) resolve();
-      });
-      server.once("exit", (code) => reject(new Error(`server exited (${code}): ${lines.join("\n")}`)));
-    });
+    stopServer = (await startServerScript(env)).stop;
     const base = `http://127.0.0.2:${port}`;
     const login = await fetch(`${base}/api/auth/login`, {
       method: "POST",
@@ -87,11 +73,7 @@ test("bound to HOST=127.0.0.2, a sign-in made directly against the embedded Krat
       )
       .not.toBeNull();
   } finally {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
+    stopServer();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

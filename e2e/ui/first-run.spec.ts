@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { freePort } from "../../scripts/free-port.mjs";
+import { startServerScript } from "../server-process";
 
 // Issue 18, item 1: a new user's first run. What `npm run up` serves (scripts/server.mjs, production build, embedded
 // Kratos) on an empty data directory prints the setup link by the time it says it is ready; the login page points to
@@ -36,24 +36,11 @@ test("first run: setup link printed by ready, login page hint, link works once, 
     "DATABASE_URL",
   ])
     delete env[name]; // a newcomer's first run: no admin, the embedded Kratos, SQLite
-  const server = spawn(process.execPath, ["scripts/server.mjs"], {
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: true,
-  });
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  let stopServer = () => {};
   try {
-    const lines: string[] = [];
-    await new Promise<void>((resolve, reject) => {
-      let rest = "";
-      server.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-        const parts = (rest + chunk).split("\n");
-        rest = parts.pop() ?? "";
-        lines.push(...parts);
-        if (parts.some((l) => l.includes("[truss] ready on"))) resolve();
-      });
-      server.once("exit", (code) => reject(new Error(`server exited (${code}): ${lines.join("\n")}`)));
-    });
+    const { lines, stop } = await startServerScript(env);
+    stopServer = stop;
     const link = lines.map((l) => /(http\S+\/setup\?token=\S+)/.exec(l)?.[1]).find(Boolean);
     expect(link, "the setup link is printed before the ready line").toBeDefined();
     const base = `http://127.0.0.1:${port}`;
@@ -76,11 +63,7 @@ test("first run: setup link printed by ready, login page hint, link works once, 
     await expect(page.getByText("No admin yet")).toHaveCount(0);
   } finally {
     await context.close();
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
+    stopServer();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
