@@ -5,7 +5,12 @@ import { putIndexed, removeIndexed } from "@/lib/server/services/identity-index/
 export { listIndexed } from "@/lib/server/services/identity-index/query";
 export { counter } from "@/lib/server/services/identity-index/counters";
 export { putIndexed, removeIndexed, recordSignIns } from "@/lib/server/services/identity-index/write";
-export { minGapMs, reconcileOnce, startReconciler, stopReconciler } from "@/lib/server/services/identity-index/reconciler";
+export {
+  minGapMs,
+  reconcileOnce,
+  startReconciler,
+  stopReconciler,
+} from "@/lib/server/services/identity-index/reconciler";
 
 /** Re-reads identities from Kratos and puts what exists (and removes what does not) into the index. */
 export async function refreshIndexed(ids: string[]): Promise<void> {
