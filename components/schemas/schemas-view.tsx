@@ -11,7 +11,7 @@ import { schemasQuery } from "@/lib/client/queries/schemas";
 export function SchemasView() {
   const schemas = useQuery({
     ...schemasQuery(),
-    // User counts come from the overview's figures, computed in the background on first ask: look again shortly.
+    // User counts come from the identity index, unknown until its first pass has finished: look again shortly.
     refetchInterval: (q) => (q.state.data?.items.some((s) => s.users === null) ? 5_000 : false),
   });
   if (schemas.error && !schemas.data)

@@ -77,8 +77,10 @@ export async function getStats(): Promise<Stats> {
   };
 }
 
-/** Identities per schema id, exact (the schemas page). */
-export async function schemaUsage(): Promise<Map<string, number>> {
-  const rows = await countersFrom("schema:", "schema;");
+/** Identities per schema id, exact (the schemas page); null until the identity index has finished its first pass. */
+export async function schemaUsage(): Promise<Map<string, number> | null> {
+  const [rows, index] = await Promise.all([countersFrom("schema:", "schema;"), indexStatus()]);
+  // Until the index's first full pass the counters hold only what Truss wrote itself: unknown, not zero.
+  if (!index.ready) return null;
   return new Map([...rows].map(([k, n]) => [k.slice("schema:".length), n]));
 }
