@@ -52,10 +52,11 @@ export async function startRealKratos(opts: StartRealKratosOptions = {}): Promis
   if (found.path === null) throw new Error(`no Kratos binary: ${found.reason}`);
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "truss-real-kratos-"));
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const publicPort = opts.publicPort || (await freePort());
-  const adminPort = opts.adminPort || (await freePort());
+  const ownPorts = !opts.publicPort && !opts.adminPort;
+  let publicPort = opts.publicPort || (await freePort());
+  let adminPort = opts.adminPort || (await freePort());
   const dsn = opts.dsn ?? `sqlite://${path.join(dir, "kratos.sqlite")}?_fk=true&mode=rwc`;
-  const configFile = writeRealKratosConfig({ ...opts, dir, dsn, publicPort, adminPort });
+  let configFile = writeRealKratosConfig({ ...opts, dir, dsn, publicPort, adminPort });
   // Kratos reads env vars over the file (SERVE_PUBLIC_PORT, …): pass only what it needs, so the file is the one truth.
   const env = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
@@ -71,39 +72,49 @@ export async function startRealKratos(opts: StartRealKratosOptions = {}): Promis
     throw new Error(
       `kratos migrate sql failed (${migrate.status ?? migrate.signal}):\n${migrate.stdout}${migrate.stderr}`,
     );
-  let output = "";
-  const args = ["serve", "-c", configFile, ...(opts.dev === false ? [] : ["--dev"])];
-  const child = spawn(found.path, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout?.on("data", (b: Buffer) => (output = (output + b.toString()).slice(-200_000)));
-  child.stderr?.on("data", (b: Buffer) => (output = (output + b.toString()).slice(-200_000)));
-  const kill = () => child.exitCode === null && child.kill("SIGKILL");
-  process.once("exit", kill); // no Kratos outlives the process that started it
-  const publicUrl = `http://127.0.0.1:${publicPort}`;
-  const adminUrl = `http://127.0.0.1:${adminPort}`;
-  try {
-    await waitReady(`${adminUrl}/health/ready`, child, () => output, 60_000);
-    await waitReady(`${publicUrl}/health/ready`, child, () => output, 10_000);
-  } catch (err) {
-    kill();
-    throw err;
-  }
-  return {
-    publicUrl,
-    adminUrl,
-    dsn,
-    dir,
-    configFile,
-    binary: found.path,
-    logs: () => output,
-    async close() {
+  const args = () => ["serve", "-c", configFile, ...(opts.dev === false ? [] : ["--dev"])];
+  // A port free a moment ago can be taken (by another test's server or an outgoing connection) before Kratos binds
+  // it, seconds later after the migration: ports chosen here are chosen again, at most twice.
+  for (let attempt = 1; ; attempt++) {
+    let output = "";
+    const child = spawn(found.path, args(), { env, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout?.on("data", (b: Buffer) => (output = (output + b.toString()).slice(-200_000)));
+    child.stderr?.on("data", (b: Buffer) => (output = (output + b.toString()).slice(-200_000)));
+    const kill = () => child.exitCode === null && child.kill("SIGKILL");
+    process.once("exit", kill); // no Kratos outlives the process that started it
+    const publicUrl = `http://127.0.0.1:${publicPort}`;
+    const adminUrl = `http://127.0.0.1:${adminPort}`;
+    try {
+      await waitReady(`${adminUrl}/health/ready`, child, () => output, 60_000);
+      await waitReady(`${publicUrl}/health/ready`, child, () => output, 10_000);
+    } catch (err) {
+      kill();
       process.off("exit", kill);
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-        kill();
+      if (ownPorts && attempt < 3 && output.includes("address already in use")) {
+        [publicPort, adminPort] = [await freePort(), await freePort()];
+        configFile = writeRealKratosConfig({ ...opts, dir, dsn, publicPort, adminPort });
+        continue;
       }
-      if (!opts.dir) fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+      throw err;
+    }
+    return {
+      publicUrl,
+      adminUrl,
+      dsn,
+      dir,
+      configFile,
+      binary: found.path,
+      logs: () => output,
+      async close() {
+        process.off("exit", kill);
+        if (child.exitCode === null) {
+          const exited = new Promise((r) => child.once("exit", r));
+          child.kill("SIGTERM");
+          await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+          kill();
+        }
+        if (!opts.dir) fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
 }
