@@ -17,9 +17,9 @@ export interface HeaderSort {
   onSort: () => void;
 }
 
-export interface DataTableProps<T> {
+export interface DataTableProps<T, C extends Column<T> = Column<T>> {
   caption: string;
-  columns: Column<T>[];
+  columns: C[];
   rows: T[];
   rowId: (row: T) => string;
   rowLabel?: (row: T) => string;
@@ -28,7 +28,7 @@ export interface DataTableProps<T> {
   empty?: ReactNode;
   busy?: boolean;
   /** Makes a column's header a sort button. */
-  sortOf?: (column: Column<T>) => HeaderSort | undefined;
+  sortOf?: (column: C) => HeaderSort | undefined;
   /** A last column that stays in view at the right edge while a wide table scrolls sideways (phones). */
   rowActions?: (row: T) => ReactNode;
 }
@@ -62,7 +62,7 @@ function SortHeader({ header, sort, className }: { header: string; sort: HeaderS
 }
 
 /** A plain, accessible table that scrolls horizontally on narrow screens; optional selection, sorting, row actions. */
-export function DataTable<T>({
+export function DataTable<T, C extends Column<T> = Column<T>>({
   caption,
   columns,
   rows,
@@ -74,7 +74,7 @@ export function DataTable<T>({
   busy,
   sortOf,
   rowActions,
-}: DataTableProps<T>) {
+}: DataTableProps<T, C>) {
   const selectable = !!selected && !!onSelectedChange;
   const ids = rows.map(rowId);
   const all = selectable && ids.length > 0 && ids.every((id) => selected.has(id));

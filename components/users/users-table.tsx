@@ -198,10 +198,7 @@ export function UsersTable({
         onSelectedChange={onSelectedChange}
         empty={empty}
         busy={busy}
-        sortOf={(c) => {
-          const by = (c as UserColumn).sort;
-          return by && { order: by === sort ? order : null, onSort: () => onSort(by) };
-        }}
+        sortOf={({ sort: by }) => by && { order: by === sort ? order : null, onSort: () => onSort(by) }}
         rowActions={(u) => <RowActions user={u} onAction={(action) => setPending({ action, user: u })} />}
       />
       {/* Kept when the list empties (a delete of the last row), so its results stay on screen. */}

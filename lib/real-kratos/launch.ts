@@ -72,12 +72,15 @@ export async function startRealKratos(opts: StartRealKratosOptions = {}): Promis
     throw new Error(
       `kratos migrate sql failed (${migrate.status ?? migrate.signal}):\n${migrate.stdout}${migrate.stderr}`,
     );
-  const args = () => ["serve", "-c", configFile, ...(opts.dev === false ? [] : ["--dev"])];
+  const devFlag = opts.dev === false ? [] : ["--dev"];
   // A port free a moment ago can be taken (by another test's server or an outgoing connection) before Kratos binds
   // it, seconds later after the migration: ports chosen here are chosen again, at most twice.
   for (let attempt = 1; ; attempt++) {
     let output = "";
-    const child = spawn(found.path, args(), { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(found.path, ["serve", "-c", configFile, ...devFlag], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child.stdout?.on("data", (b: Buffer) => (output = (output + b.toString()).slice(-200_000)));
     child.stderr?.on("data", (b: Buffer) => (output = (output + b.toString()).slice(-200_000)));
     const kill = () => child.exitCode === null && child.kill("SIGKILL");

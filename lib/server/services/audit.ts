@@ -82,6 +82,9 @@ export async function recordAuditBatch(
 }
 
 /** Newest first, keyset on the row id; filters by actor (id or label), action, target and parent request. */
+/** An entry's details as stored (JSON text) back to an object. */
+const parsedDetails = (text: string | null) => (text ? (JSON.parse(text) as Record<string, unknown>) : null);
+
 /** The newest successful entry of one action for each target (one indexed lookup per target), by target. */
 export async function latestAudit(
   action: string,
@@ -109,7 +112,7 @@ export async function latestAudit(
         {
           at: r!.at,
           actor_label: r!.actor_label,
-          details: r!.details ? (JSON.parse(r!.details) as Record<string, unknown>) : null,
+          details: parsedDetails(r!.details),
         },
       ]),
   );
@@ -131,7 +134,7 @@ export async function listAudit(q: ListAuditQuery): Promise<AuditPage> {
   const items = rows.slice(0, q.page_size).map((r) => ({
     ...r,
     parent_id: r.parent_id ?? null,
-    details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,
+    details: parsedDetails(r.details),
   }));
   return { items, next_page_token: more ? String(items.at(-1)?.id) : null };
 }
